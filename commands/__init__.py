@@ -1,0 +1,1 @@
+"""The click commands, one module per area. Each imports only click at the top."""

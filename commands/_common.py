@@ -1,0 +1,65 @@
+"""What every command module shares: the settings object and output helpers."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+
+@dataclass
+class Settings:
+    db_url: str | None = None
+    actor: str | None = None
+    debug: bool = False
+
+    def uow(self, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+        from workflow.unit_of_work import UnitOfWork
+
+        return UnitOfWork(self.db_url, read_only=read_only)
+
+    def who(self, explicit: str | None = None) -> str:
+        from workflow.audit import current_actor
+
+        return current_actor(explicit or self.actor)
+
+
+pass_settings = click.make_pass_decorator(Settings, ensure=True)
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses, dates and tuples as JSON-ready plain values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def echo_json(value: Any) -> None:
+    click.echo(json.dumps(plain(value), ensure_ascii=False, indent=2))
+
+
+def console():  # type: ignore[no-untyped-def]
+    """A rich console that fits the terminal (80 columns when not a terminal)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def parse_day(value: str | None, *, what: str = "--on") -> date | None:
+    if value is None:
+        return None
+    from workflow.clock import parse_date
+
+    return parse_date(value, what=what)

@@ -1,0 +1,1 @@
+"""The engine: models, database, services, clock, working days, region lookup."""

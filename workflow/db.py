@@ -1,0 +1,95 @@
+"""Engine and session factory, built lazily from configuration (never at import).
+
+SQLite: WAL, foreign keys on, a busy timeout, and `BEGIN IMMEDIATE` for write
+transactions so two writers queue instead of failing half-way. PostgreSQL goes
+through psycopg 3 with the same code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from workflow.errors import DatabaseUnavailable
+
+READ_ONLY = "aksansi_read_only"
+
+
+def default_database_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "aksansi" / "aksansi.sqlite3"
+
+
+def database_url(value: str | None = None) -> str:
+    """`--db` / AKSANSI_DB as a SQLAlchemy URL; a plain path means a SQLite file."""
+    value = value or os.environ.get("AKSANSI_DB") or str(default_database_path())
+    if "://" not in value:
+        path = Path(value).expanduser()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if value.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine_for(url: str) -> Engine:
+    """One engine per database URL per process."""
+    if url not in _ENGINES:
+        _ENGINES[url] = _create(url)
+    return _ENGINES[url]
+
+
+def _create(url: str) -> Engine:
+    try:
+        engine = create_engine(url, **_engine_options(url))
+    except Exception as exc:  # a malformed URL or a missing driver
+        raise DatabaseUnavailable(f"cannot open the database {url!r}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _engine_options(url: str) -> dict[str, Any]:
+    if url.startswith("sqlite"):
+        return {}
+    return {"pool_pre_ping": True}
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (Python 3.11)
+        cursor = dbapi_conn.cursor()
+        for pragma in ("foreign_keys=ON", "journal_mode=WAL", "busy_timeout=10000",
+                       "synchronous=NORMAL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        read_only = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def session_factory(url: str) -> sessionmaker[Session]:
+    return sessionmaker(engine_for(url), expire_on_commit=False)
+
+
+def dispose_all() -> None:
+    """Close every pooled connection (tests that drop their database need this)."""
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()

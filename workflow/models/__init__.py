@@ -1,0 +1,7 @@
+"""All mapped tables. Importing this package registers every model on `Base.metadata`."""
+
+from workflow.models.audit import AuditEntry
+from workflow.models.base import Base
+from workflow.models.region import Region, RegionAlias
+
+__all__ = ["AuditEntry", "Base", "Region", "RegionAlias"]

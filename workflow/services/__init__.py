@@ -1,0 +1,1 @@
+"""Use cases: each takes a UnitOfWork first, commits once, and returns plain views."""

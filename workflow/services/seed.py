@@ -1,0 +1,49 @@
+"""Load the seed portfolio (idempotent): `aksansi init --seed`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workflow import audit, clock
+from workflow.models import Region, RegionAlias
+from workflow.regions import kind_of_code
+from workflow.seed import PORTFOLIO, SeedRegion
+from workflow.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    added: list[str]
+    already_there: list[str]
+
+
+def seed_portfolio(uow: UnitOfWork, *, actor: str) -> SeedResult:
+    added: list[str] = []
+    present: list[str] = []
+    with uow:
+        for item in PORTFOLIO:
+            if uow.session.scalar(select(Region.id).where(Region.code == item["code"])):
+                present.append(item["name"])
+                continue
+            _add(uow.session, item, actor)
+            added.append(item["name"])
+        uow.commit()
+    return SeedResult(added, present)
+
+
+def _add(session: Session, item: SeedRegion, actor: str) -> None:
+    region = Region(
+        code=item["code"], name=item["name"], kind=kind_of_code(item["code"]),
+        province=item["province"], province_code=item["code"][:2], state=item["state"],
+        state_since=None, subject=item["subject"], created_at=clock.utcnow(),
+    )
+    region.aliases = [RegionAlias(alias=alias) for alias in item["aliases"]]
+    session.add(region)
+    session.flush()
+    audit.record(
+        session, region=region, kind="seed", actor=actor, to_state=item["state"],
+        note="Loaded from the Secretariat's portfolio; the date it reached this state is not recorded.",
+    )
