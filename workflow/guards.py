@@ -1,0 +1,62 @@
+"""The lifecycle's guards: one function per name used in `states/lifecycle.py`.
+
+Each takes a `GuardContext` and answers True (allowed) or False; the human reason
+for a refusal is `states.lifecycle.GUARD_REASONS[name]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from workflow.models import Region
+
+
+@dataclass(frozen=True)
+class GuardContext:
+    region_name: str
+    region_code: str
+    event: str
+    note: str | None = None
+    force: bool = False
+    open_blocker_types: list[str] = field(default_factory=list)
+    moa_drafts: int | None = None  # None: the document register is not in use
+
+
+def has_note(ctx: GuardContext) -> bool:
+    return bool(ctx.note and ctx.note.strip())
+
+
+def no_open_blockers(ctx: GuardContext) -> bool:
+    if not ctx.open_blocker_types:
+        return True
+    return ctx.force and has_note(ctx)
+
+
+def has_moa_draft(ctx: GuardContext) -> bool:
+    return ctx.moa_drafts is None or ctx.moa_drafts > 0
+
+
+def build_context(
+    session: Session, region: Region, event: str, *, note: str | None, force: bool
+) -> GuardContext:
+    return GuardContext(
+        region_name=region.name,
+        region_code=region.code,
+        event=event,
+        note=note,
+        force=force,
+        open_blocker_types=_open_blocker_types(session, region),
+        moa_drafts=_moa_draft_count(session, region),
+    )
+
+
+def _open_blocker_types(session: Session, region: Region) -> list[str]:
+    """The types of the region's open blockers (filled in by the blocker log)."""
+    return []
+
+
+def _moa_draft_count(session: Session, region: Region) -> int | None:
+    """How many MoA drafts the region has (filled in by the document register)."""
+    return None
