@@ -2,6 +2,7 @@
 
 from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
+from workflow.models.ksm import Assessment, Facility, Ksm
 from workflow.models.region import Region, RegionAlias
 
-__all__ = ["AuditEntry", "Base", "Region", "RegionAlias"]
+__all__ = ["Assessment", "AuditEntry", "Base", "Facility", "Ksm", "Region", "RegionAlias"]

@@ -1,0 +1,1 @@
+"""Rendering: templates, Markdown, HTML and Word output from plain dicts (no models)."""

@@ -1,0 +1,198 @@
+"""Read and check one row of the KSM sheet: every cell, then the rules across cells.
+
+Cells come from a CSV (text) or from Excel (numbers, datetimes, text); both are read
+to the same Python values. Every problem is reported, not only the first.
+
+Decisions (also in the template's help sheet):
+- `sr_terpasang` may exceed `sr_desain` (a retrofit adds connections beyond the
+  design; the report flags it as over design); `sr_aktif` may not exceed
+  `sr_terpasang`;
+- a date may not be after today, except `sk_berlaku_sampai` (an expiry);
+- `rapat_anggota_terakhir` and `pengurasan_lumpur_terakhir` may not be after the visit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from states.ksm_fields import COLUMNS, REQUIRED_CELLS, Column
+
+TRUE_WORDS = {"ya", "y", "yes", "true", "1", "ada", "benar"}
+FALSE_WORDS = {"tidak", "t", "no", "n", "false", "0", "tidak ada", "belum"}
+THOUSANDS = re.compile(r"^\d{1,3}([.,]\d{3})+$")
+DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+class CellError(ValueError):
+    """What is wrong with one cell, as a sentence fragment."""
+
+
+@dataclass
+class CheckedRow:
+    line: int
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (column, what is wrong)
+
+
+def check_row(line: int, raw: dict[str, Any], today: date) -> CheckedRow:
+    row = CheckedRow(line)
+    for column in COLUMNS:
+        try:
+            row.values[column["name"]] = parse_cell(column, raw.get(column["name"]), today)
+        except CellError as exc:
+            row.problems.append((column["name"], str(exc)))
+    for name in REQUIRED_CELLS:
+        if row.values.get(name) is None and not _has_problem(row, name):
+            row.problems.append((name, "is empty; this column is required"))
+    row.problems.extend(cross_checks(row.values))
+    return row
+
+
+def _has_problem(row: CheckedRow, name: str) -> bool:
+    return any(column == name for column, _ in row.problems)
+
+
+def cross_checks(v: dict[str, Any]) -> list[tuple[str, str]]:
+    """Rules between cells; a cell that failed on its own is None here and skipped."""
+    problems = []
+    if _both(v, "sr_aktif", "sr_terpasang") and v["sr_aktif"] > v["sr_terpasang"]:
+        problems.append(
+            (
+                "sr_aktif",
+                f"{v['sr_aktif']} active connections is more than the "
+                f"{v['sr_terpasang']} installed (sr_terpasang)",
+            )
+        )
+    for name in ("rapat_anggota_terakhir", "pengurasan_lumpur_terakhir"):
+        if _both(v, name, "tanggal_kunjungan") and v[name] > v["tanggal_kunjungan"]:
+            problems.append(
+                (
+                    name,
+                    f"{v[name].isoformat()} is after the visit "
+                    f"(tanggal_kunjungan {v['tanggal_kunjungan'].isoformat()})",
+                )
+            )
+    return problems
+
+
+def _both(values: dict[str, Any], a: str, b: str) -> bool:
+    return values.get(a) is not None and values.get(b) is not None
+
+
+def parse_cell(column: Column, raw: Any, today: date) -> Any:
+    """The cell's value in its column's type; None for an empty cell."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    return _PARSERS[column["type"]](column, raw, today)
+
+
+def _text(_column: Column, raw: Any, _today: date) -> str:
+    return " ".join(str(raw).split())
+
+
+def _int(_column: Column, raw: Any, _today: date) -> int:
+    number = _number(raw)
+    if number != int(number):
+        raise CellError(f"{_show(raw)} is not a whole number")
+    if number < 0:
+        raise CellError(f"{_show(raw)} is negative; write 0 or more")
+    return int(number)
+
+
+def _percent(_column: Column, raw: Any, _today: date) -> float:
+    number = _number(str(raw).strip().rstrip("%") if isinstance(raw, str) else raw)
+    if not 0 <= number <= 100:
+        raise CellError(f"{_show(raw)} is not a percentage between 0 and 100")
+    return float(number)
+
+
+def _year(_column: Column, raw: Any, today: date) -> int:
+    year = _int(_column, raw, today)
+    if not 1970 <= year <= today.year:
+        raise CellError(f"{year} is not a year between 1970 and {today.year}")
+    return year
+
+
+def _date(column: Column, raw: Any, today: date) -> date:
+    day = _expiry(column, raw, today)
+    if day > today:
+        raise CellError(f"{day.isoformat()} is in the future (today is {today.isoformat()})")
+    return day
+
+
+def _expiry(_column: Column, raw: Any, _today: date) -> date:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = str(raw).strip()
+    match = DAY_FIRST.match(text)
+    try:
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise CellError(f"{_show(raw)} is not a date; write YYYY-MM-DD or DD/MM/YYYY") from None
+
+
+def _bool(_column: Column, raw: Any, _today: date) -> bool:
+    word = str(raw).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise CellError(f"{_show(raw)} is not yes or no; write 'ya' or 'tidak'")
+
+
+def _enum(column: Column, raw: Any, _today: date) -> str:
+    value = _key(raw)
+    if value not in column["values"]:
+        raise CellError(f"{_show(raw)} is not allowed; valid: {', '.join(column['values'])}")
+    return value
+
+
+def _set(column: Column, raw: Any, _today: date) -> str:
+    items = [_key(part) for part in str(raw).replace(";", ",").split(",") if part.strip()]
+    wrong = [item for item in items if item not in column["values"]]
+    if wrong:
+        raise CellError(f"{', '.join(wrong)} not allowed; valid: {', '.join(column['values'])}")
+    return ",".join(sorted(set(items), key=column["values"].index))
+
+
+def _key(raw: Any) -> str:
+    return "_".join(str(raw).strip().lower().replace("-", " ").split())
+
+
+def _number(raw: Any) -> float:
+    if isinstance(raw, bool):
+        raise CellError(f"{_show(raw)} is not a number")
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    text = str(raw).strip().removeprefix("Rp").removeprefix("rp").strip().replace(" ", "")
+    if THOUSANDS.match(text):
+        text = text.replace(".", "").replace(",", "")
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise CellError(f"{_show(raw)} is text, not a number") from None
+
+
+def _show(raw: Any) -> str:
+    return repr(raw) if isinstance(raw, str) else str(raw)
+
+
+_PARSERS = {
+    "text": _text,
+    "int": _int,
+    "percent": _percent,
+    "year": _year,
+    "date": _date,
+    "expiry": _expiry,
+    "bool": _bool,
+    "enum": _enum,
+    "set": _set,
+}

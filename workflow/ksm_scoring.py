@@ -1,0 +1,112 @@
+"""Score an assessment with the rubric in `states/ksm_rubric.py` (pure: no database).
+
+Ages are counted to the visit day, not to today, so a stored score never drifts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from states.ksm_rubric import ASPECTS, HIJAU_FROM, KUNING_FROM, RUBRIC, RUBRIC_VERSION, Criterion
+
+
+@dataclass(frozen=True)
+class AspectScore:
+    aspect: str
+    score: int
+    light: str
+    needs: list[str]  # the `need` of each criterion earning less than half its weight
+
+
+def light_for(score: int) -> str:
+    if score >= HIJAU_FROM:
+        return "hijau"
+    if score >= KUNING_FROM:
+        return "kuning"
+    return "merah"
+
+
+def score_assessment(values: dict[str, Any], visited_on: date) -> dict[str, AspectScore]:
+    """aspect → its score, light and needs, for one visit's field values."""
+    return {aspect: _score_aspect(aspect, values, visited_on) for aspect in ASPECTS}
+
+
+def rubric_version() -> str:
+    return RUBRIC_VERSION
+
+
+def _score_aspect(aspect: str, values: dict[str, Any], visited_on: date) -> AspectScore:
+    total = 0.0
+    needs: list[str] = []
+    for criterion in RUBRIC[aspect]:
+        fraction = criterion_fraction(criterion, values, visited_on)
+        total += criterion["weight"] * fraction
+        if fraction < 0.5:
+            needs.append(criterion["need"])
+    score = round(total)
+    return AspectScore(aspect, score, light_for(score), needs)
+
+
+def criterion_fraction(criterion: Criterion, values: dict[str, Any], visited_on: date) -> float:
+    """0–1 for one criterion; an empty field earns 0."""
+    value = values.get(criterion["field"])
+    if value is None:
+        return 0.0
+    fraction = _RULES[criterion["rule"]](criterion, value, values, visited_on)
+    return max(0.0, min(1.0, float(fraction)))
+
+
+def _enum(c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
+    return c["points"].get(value, 0.0)
+
+
+def _bool(_c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
+    return 1.0 if value else 0.0
+
+
+def _at_least(c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
+    return value / c["target"]
+
+
+def _share(_c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
+    return value / 100
+
+
+def _ratio(c: Criterion, value: Any, values: dict[str, Any], _on: date) -> float:
+    per = values.get(c["per"])
+    if per is None:
+        return 0.0
+    if per == 0:
+        return 1.0 if value > 0 else 0.0
+    return value / per / c["target"]
+
+
+def _age(c: Criterion, value: Any, _values: dict[str, Any], visited_on: date) -> float:
+    days = (visited_on - value).days
+    for step in c["steps"]:
+        if days <= step["max_days"]:
+            return step["fraction"]
+    return 0.0
+
+
+def _count(c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
+    listed = value if isinstance(value, (list, tuple, set)) else str(value).split(",")
+    return len({item.strip() for item in listed if item.strip()}) / c["of"]
+
+
+def _at_most(c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
+    return 1 - value / c["zero_at"]
+
+
+_RULES = {
+    "enum": _enum,
+    "bool": _bool,
+    "at_least": _at_least,
+    "share": _share,
+    "ratio": _ratio,
+    "age": _age,
+    "count": _count,
+    "at_most": _at_most,
+}

@@ -1,0 +1,157 @@
+"""Use cases of the KSM registry: add, list, show (one transaction each)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states.ksm_fields import FACILITY_KINDS
+from workflow import audit, clock, ksm_registry
+from workflow.errors import InvalidInput, NotFound
+from workflow.models import Facility, Ksm, Region
+from workflow.regions import resolve
+from workflow.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class NewKsm:
+    name: str
+    kecamatan: str | None = None
+    desa: str | None = None
+    facility: str | None = None  # one of FACILITY_KINDS
+    year_built: int | None = None
+    capacity_kk: int | None = None
+    sr_designed: int | None = None
+
+
+@dataclass(frozen=True)
+class KsmList:
+    region: str | None
+    ksms: list[dict[str, Any]]
+    suggestion: str | None  # proposes the blocker ksm_data_incomplete, when data is missing
+
+
+def add_ksm(uow: UnitOfWork, region_text: str, new: NewKsm, *, actor: str) -> dict[str, Any]:
+    """Register a KSM (and its first facility); a known KSM only gains a new facility."""
+    _check_new(new)
+    with uow:
+        region = resolve(uow.session, region_text)
+        ksm = find_ksm(uow.session, region, new.name)
+        if ksm is None:
+            ksm = create_ksm(uow.session, region, new.name, new.kecamatan, new.desa)
+            uow.session.flush()
+            audit.record(
+                uow.session,
+                region=region,
+                kind="ksm_added",
+                actor=actor,
+                note=f"KSM {ksm.name} registered.",
+                ksm_id=ksm.id,
+                ksm=ksm.name,
+            )
+        elif new.facility is None or any(f.kind == new.facility for f in ksm.facilities):
+            raise InvalidInput(
+                f"KSM '{ksm.name}' is already registered in {region.name} "
+                f"(id {ksm.id}); see 'aksansi ksm show {ksm.id}'."
+            )
+        if new.facility is not None:
+            _add_facility(uow.session, region, ksm, new, actor)
+        uow.commit()
+        return ksm_registry.ksm_view(ksm, region)
+
+
+def _check_new(new: NewKsm) -> None:
+    if not new.name.strip():
+        raise InvalidInput("the KSM needs a name.")
+    if new.facility is not None and new.facility not in FACILITY_KINDS:
+        raise InvalidInput(
+            f"facility '{new.facility}' is unknown; valid: {', '.join(FACILITY_KINDS)}."
+        )
+    for label, value in (
+        ("--year-built", new.year_built),
+        ("--capacity-kk", new.capacity_kk),
+        ("--sr-designed", new.sr_designed),
+    ):
+        if value is not None and value < 0:
+            raise InvalidInput(f"{label} {value} is negative; give 0 or more.")
+    if new.year_built is not None and not 1970 <= new.year_built <= clock.today().year:
+        raise InvalidInput(f"--year-built {new.year_built} is not between 1970 and this year.")
+
+
+def _add_facility(session: Session, region: Region, ksm: Ksm, new: NewKsm, actor: str) -> None:
+    facility = Facility(
+        kind=new.facility,
+        year_built=new.year_built,
+        capacity_kk=new.capacity_kk,
+        sr_designed=new.sr_designed,
+    )
+    ksm.facilities.append(facility)
+    session.flush()
+    audit.record(
+        session,
+        region=region,
+        kind="facility_added",
+        actor=actor,
+        note=f"{new.facility} of KSM {ksm.name} registered.",
+        ksm_id=ksm.id,
+        ksm=ksm.name,
+        facility_id=facility.id,
+        facility=facility.kind,
+        sr_designed=facility.sr_designed,
+    )
+
+
+def find_ksm(session: Session, region: Region, name: str) -> Ksm | None:
+    return session.scalar(
+        select(Ksm).where(Ksm.region_id == region.id, Ksm.name_key == ksm_registry.name_key(name))
+    )
+
+
+def create_ksm(
+    session: Session, region: Region, name: str, kecamatan: str | None, desa: str | None
+) -> Ksm:
+    ksm = Ksm(
+        region_id=region.id,
+        name=" ".join(name.split()),
+        name_key=ksm_registry.name_key(name),
+        kecamatan=kecamatan,
+        desa=desa,
+        created_at=clock.utcnow(),
+    )
+    session.add(ksm)
+    return ksm
+
+
+def list_ksms(uow: UnitOfWork, region_text: str | None = None) -> KsmList:
+    """All KSMs, or one region's with the ksm_data_incomplete suggestion."""
+    with uow:
+        session = uow.session
+        region = None if region_text is None else resolve(session, region_text)
+        ksms = ksm_registry.region_ksms(session, None if region is None else [region.id])
+        regions = {r.id: r for r in session.scalars(select(Region))}
+        views = [ksm_registry.ksm_view(k, regions[k.region_id]) for k in ksms]
+        suggestion = None
+        if region is not None:
+            missing = ksm_registry.missing_ksm_data(session, region)
+            suggestion = ksm_registry.blocker_suggestion(missing, region)
+        return KsmList(None if region is None else region.code, views, suggestion)
+
+
+def show_ksm(uow: UnitOfWork, ksm_id: int) -> dict[str, Any]:
+    """One KSM with every facility and every visit."""
+    with uow:
+        ksm = uow.session.get(Ksm, ksm_id)
+        if ksm is None:
+            raise NotFound(f"no KSM has id {ksm_id}; see 'aksansi ksm list'.")
+        region = uow.session.get_one(Region, ksm.region_id)
+        return ksm_registry.ksm_view(ksm, region, all_visits=True)
+
+
+def region_ksm_coverage(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
+    """`ksm_coverage` as a use case (for views that hold no session)."""
+    with uow:
+        region = resolve(uow.session, region_text)
+        return ksm_registry.ksm_coverage(uow.session, region)

@@ -1,0 +1,133 @@
+"""The facts of a region's Laporan Hasil Pre-Monitoring KSM, as one plain dict.
+
+`documents/ksm_report.py` renders it; this module only counts. Every facility's
+latest visit counts once. "Worst" ranks assessed facilities by the mean of their
+three scores (lowest first) and lists what each needs: the rubric's `need` for every
+criterion earning less than half, then the field staff's own repair notes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from states.ksm_fields import FACILITY_KINDS, FUNCTIONING
+from states.ksm_rubric import ASPECTS, HIJAU_FROM, KUNING_FROM, LABELS_ID, RUBRIC_VERSION
+from workflow import clock, ksm_registry
+from workflow.ksm_scoring import score_assessment
+from workflow.models import Assessment, Facility, Ksm
+from workflow.models.ksm import ASSESSMENT_FIELDS
+from workflow.regions import resolve
+from workflow.unit_of_work import UnitOfWork
+
+WORST_SHOWN = 5
+NOT_VISITED = "belum_dikunjungi"
+
+
+def region_report(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
+    with uow:
+        session = uow.session
+        region = resolve(session, region_text)
+        ksms = ksm_registry.region_ksms(session, [region.id])
+        pairs = [(k, f) for k in ksms for f in k.facilities]
+        rows = [_row(k, f, a) for k, f in pairs if (a := ksm_registry.latest(f)) is not None]
+        missing = ksm_registry.missing_ksm_data(session, region)
+        visits = [row["visited_on"] for row in rows]
+        return {
+            "region": {
+                "code": region.code,
+                "name": region.name,
+                "kind": region.kind,
+                "province": region.province,
+            },
+            "generated_on": clock.today(),
+            "period": {"first": min(visits), "last": max(visits)} if visits else None,
+            "rubric": {
+                "version": RUBRIC_VERSION,
+                "hijau_from": HIJAU_FROM,
+                "kuning_from": KUNING_FROM,
+            },
+            "coverage": ksm_registry.ksm_coverage(session, region),
+            "by_kind": _by_kind([f for _, f in pairs]),
+            "status": _status([ksm_registry.latest(f) for _, f in pairs]),
+            "aspects": _aspects(rows),
+            "rows": rows,
+            "worst": sorted(rows, key=lambda r: (r["mean"], r["ksm"]))[:WORST_SHOWN],
+            "missing": missing,
+            "suggestion": ksm_registry.blocker_suggestion(missing, region),
+            "chart_file": None,
+        }
+
+
+def _row(ksm: Ksm, facility: Facility, visit: Assessment) -> dict[str, Any]:
+    scores = {
+        a: {"score": getattr(visit, f"score_{a}"), "light": getattr(visit, f"light_{a}")}
+        for a in ASPECTS
+    }
+    values = {name: getattr(visit, name) for name in ASSESSMENT_FIELDS}
+    values["sr_desain"] = facility.sr_designed
+    needs = [
+        need
+        for aspect in score_assessment(values, visit.visited_on).values()
+        for need in aspect.needs
+    ]
+    return {
+        "ksm_id": ksm.id,
+        "ksm": ksm.name,
+        "desa": ksm.desa or "–",
+        "kind": facility.kind,
+        "kind_label": LABELS_ID[facility.kind],
+        "visited_on": visit.visited_on,
+        "scores": scores,
+        **{a: f"{s['score']} ({s['light']})" for a, s in scores.items()},
+        "mean": sum(s["score"] for s in scores.values()) / len(ASPECTS),
+        "status": visit.status_fungsi,
+        "status_label": LABELS_ID.get(visit.status_fungsi or "", "tidak diisi"),
+        "sr": f"{_dash(visit.sr_aktif)}/{_dash(facility.sr_designed)}",
+        "needs": needs,
+        "kebutuhan_perbaikan": visit.kebutuhan_perbaikan,
+        "estimasi_biaya": visit.estimasi_biaya,
+    }
+
+
+def _dash(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _by_kind(facilities: list[Facility]) -> list[dict[str, Any]]:
+    counts = Counter(f.kind for f in facilities)
+    return [
+        {"kind": k, "label": LABELS_ID[k], "count": counts[k]} for k in FACILITY_KINDS if counts[k]
+    ]
+
+
+def _status(visits: list[Assessment | None]) -> list[dict[str, Any]]:
+    counts = Counter(
+        NOT_VISITED if v is None else (v.status_fungsi or "tidak_diisi") for v in visits
+    )
+    labels = {NOT_VISITED: "Belum dikunjungi", "tidak_diisi": "Tidak diisi"}
+    order = [*FUNCTIONING, "tidak_diisi", NOT_VISITED]
+    return [
+        {"status": s, "label": LABELS_ID.get(s, labels.get(s, s)), "count": counts[s]}
+        for s in order
+        if counts[s]
+    ]
+
+
+def _aspects(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    result = []
+    for aspect in ASPECTS:
+        scores = [row["scores"][aspect] for row in rows]
+        lights = Counter(s["light"] for s in scores)
+        average = sum(s["score"] for s in scores) / len(scores) if scores else None
+        result.append(
+            {
+                "aspect": aspect,
+                "label": LABELS_ID[aspect],
+                "average": average,
+                "hijau": lights["hijau"],
+                "kuning": lights["kuning"],
+                "merah": lights["merah"],
+            }
+        )
+    return result
