@@ -77,8 +77,9 @@ def _match(session: Session, text: str) -> int:
 
 
 def _all_names(session: Session) -> list[tuple[int, str]]:
-    names = list(session.execute(select(Region.id, Region.name)).tuples())
-    names += list(session.execute(select(RegionAlias.region_id, RegionAlias.alias)).tuples())
+    names = [(r[0], r[1]) for r in session.execute(select(Region.id, Region.name))]
+    aliases = select(RegionAlias.region_id, RegionAlias.alias)
+    names += [(r[0], r[1]) for r in session.execute(aliases)]
     return names
 
 
