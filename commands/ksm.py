@@ -72,20 +72,24 @@ def show(settings: Settings, ksm_id: int, as_json: bool) -> None:
 
 @ksm.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option(
+    "--dry-run", is_flag=True, help="Check the file and say what would change; write nothing."
+)
 @json_option
 @pass_settings
-def import_(settings: Settings, file: str, as_json: bool) -> None:
+def import_(settings: Settings, file: str, dry_run: bool, as_json: bool) -> None:
     """Import FILE.csv or FILE.xlsx (one row per KSM visit); all rows or none."""
     from pathlib import Path
 
     from workflow.services.ksm_import import import_ksm_file
 
-    result = import_ksm_file(settings.uow(), Path(file), actor=settings.who())
+    result = import_ksm_file(settings.uow(), Path(file), actor=settings.who(), dry_run=dry_run)
     if as_json:
         echo_json(result)
         return
     click.echo(
-        f"{result.file}: {result.rows} rows; {result.ksm_added} KSM(s) and "
+        ("dry run, nothing written: " if dry_run else "")
+        + f"{result.file}: {result.rows} rows; {result.ksm_added} KSM(s) and "
         f"{result.facilities_added} facilities added, {result.assessments_recorded} "
         f"visit(s) recorded, {result.assessments_updated} updated, {result.unchanged} "
         "unchanged."

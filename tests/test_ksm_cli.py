@@ -28,6 +28,8 @@ def test_template_xlsx_has_header_help_and_imports_once_filled(
     for value, name in zip(good_row().values(), COLUMN_NAMES, strict=True):
         sheet.cell(row=2, column=COLUMN_NAMES.index(name) + 1, value=value or None)
     book.save(path)
+    checked = cli("ksm", "import", "--dry-run", str(path))
+    assert "dry run, nothing written" in checked.stdout and "1 visit(s) recorded" in checked.stdout
     result = cli("ksm", "import", str(path))
     assert result.exit_code == 0, result.stderr
     assert "1 visit(s) recorded" in result.stdout

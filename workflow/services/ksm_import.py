@@ -58,7 +58,10 @@ class ImportResult:
     regions: list[str] = field(default_factory=list)
 
 
-def import_ksm_file(uow: UnitOfWork, path: Path, *, actor: str) -> ImportResult:
+def import_ksm_file(
+    uow: UnitOfWork, path: Path, *, actor: str, dry_run: bool = False
+) -> ImportResult:
+    """Check every row, then write them all in one transaction (none with `dry_run`)."""
     sheet = read_sheet(path)
     if sheet.problems:
         raise ImportRefused(path.name, sheet.problems)
@@ -76,7 +79,8 @@ def import_ksm_file(uow: UnitOfWork, path: Path, *, actor: str) -> ImportResult:
         result = ImportResult(path.name, len(rows))
         Applier(uow.session, regions, actor, result, source=path.name).apply(rows)
         result.regions = sorted({regions[r.values["wilayah"]].code for r in rows})
-        uow.commit()
+        if not dry_run:
+            uow.commit()
         return result
 
 
