@@ -30,7 +30,9 @@ def kind_of_code(code: str) -> str:
         return "kabupaten"
     if 71 <= number <= 99:
         return "kota"
-    raise InvalidInput(f"{code} is not a kabupaten/kota code (the last two digits are 01–69 or 71–99).")
+    raise InvalidInput(
+        f"{code} is not a kabupaten/kota code (the last two digits are 01–69 or 71–99)."
+    )
 
 
 def fold(text: str) -> str:
@@ -41,7 +43,7 @@ def bare(text: str) -> str:
     folded = fold(text)
     for prefix in ("kabupaten ", "kab ", "kota "):
         if folded.startswith(prefix):
-            return folded[len(prefix):]
+            return folded[len(prefix) :]
     return folded
 
 
