@@ -10,8 +10,12 @@ def mermaid() -> str:
     for state in spec.STATES:
         lines.append(f"    {state['id']} : {state['id']}<br/>{state['label_id']}")
     for ev in spec.EVENTS:
-        if ev["dest"] is None:
-            continue  # a milestone: no arrow
+        if ev["dest"] is None:  # a milestone: no state change
+            lines.append(
+                f"    note right of {ev['sources'][0]} : {ev['trigger']} (milestone) "
+                f"from {_span(ev['sources'])}"
+            )
+            continue
         if ev["dest"] == spec.PREVIOUS:
             lines.append(
                 f"    note right of {ev['sources'][0]} : {ev['trigger']} returns to the held state"

@@ -79,8 +79,8 @@ def _match(session: Session, text: str) -> int:
 
 
 def _all_names(session: Session) -> list[tuple[int, str]]:
-    names = list(session.execute(select(Region.id, Region.name)).tuples())
-    names += list(session.execute(select(RegionAlias.region_id, RegionAlias.alias)).tuples())
+    names = list(session.execute(select(Region.id, Region.name)))
+    names += list(session.execute(select(RegionAlias.region_id, RegionAlias.alias)))
     return names
 
 

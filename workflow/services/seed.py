@@ -13,7 +13,6 @@ from workflow.regions import kind_of_code
 from workflow.seed import PORTFOLIO, SeedRegion
 from workflow.unit_of_work import UnitOfWork
 
-
 SEED_NOTE = (
     "Loaded from the Secretariat's portfolio; the day it reached this state is not recorded."
 )
