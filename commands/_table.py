@@ -27,7 +27,9 @@ def columns(
 
 
 def _line(row: list[str], sizes: list[int]) -> str:
-    cells = [
-        cell if len(cell) <= size else cell[: size - 1] + "…" for cell, size in zip(row, sizes)
-    ]
-    return GAP.join(cell.ljust(size) for cell, size in zip(cells, sizes)).rstrip()
+    cells = [_fit(cell, size).ljust(size) for cell, size in zip(row, sizes, strict=True)]
+    return GAP.join(cells).rstrip()
+
+
+def _fit(cell: str, size: int) -> str:
+    return cell if len(cell) <= size else cell[: size - 1] + "…"
