@@ -132,14 +132,13 @@ def template(output: str) -> None:
 @pass_settings
 def report(settings: Settings, region: str, fmt: str, output: str | None) -> None:
     """Write the Laporan Hasil Pre-Monitoring KSM of REGION for the Pemda."""
-    from documents.ksm_report import write_report
-    from workflow.services.ksm_report import region_report
+    from workflow.services.ksm_report import write_region_report
 
-    context = region_report(settings.uow(read_only=True), region)
-    for path in write_report(context, fmt, output):
+    written = write_region_report(settings.uow(read_only=True), region, fmt, output)
+    for path in written.files:
         click.echo(f"Wrote {path}")
-    if context["suggestion"]:
-        click.echo(f"Suggestion: {context['suggestion']}", err=True)
+    if written.suggestion:
+        click.echo(f"Suggestion: {written.suggestion}", err=True)
 
 
 COMMANDS: list[click.Command] = [ksm]

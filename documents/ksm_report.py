@@ -92,12 +92,8 @@ def persen(value: float | None) -> str:
     return "–" if value is None else f"{angka(value)}%"
 
 
-def write_report(context: dict[str, Any], fmt: str, output: str | None = None) -> list[Path]:
-    """Write the report (and, for md and docx, its SVG chart beside it), atomically.
-
-    Without `output` the file goes to AKSANSI_OUTPUT_DIR/<year>/<region code>/.
-    """
-    target = Path(output) if output else _default_dir(context) / f"{BASENAME}.{fmt}"
+def write_report(context: dict[str, Any], fmt: str, target: Path) -> list[Path]:
+    """Write the report to `target` (and, for md and docx, its SVG chart beside it)."""
     written = []
     if fmt in ("md", "docx"):
         svg = target.with_suffix(".svg")
@@ -105,15 +101,6 @@ def write_report(context: dict[str, Any], fmt: str, output: str | None = None) -
         written.append(_write_atomically(svg, chart(context)))
     written.insert(0, _write_atomically(target, render(context, fmt)))
     return written
-
-
-def _default_dir(context: dict[str, Any]) -> Path:
-    import os
-
-    from workflow.db import default_database_path
-
-    base = os.environ.get("AKSANSI_OUTPUT_DIR") or str(default_database_path().parent / "output")
-    return Path(base) / str(context["generated_on"].year) / context["region"]["code"]
 
 
 def _write_atomically(path: Path, content: bytes) -> Path:

@@ -61,7 +61,7 @@ def test_report_docx_numbers_match_the_data(seeded: str, tmp_path: Path) -> None
 
     load(seeded, tmp_path)
     context = region_report(UnitOfWork(seeded), "33.75")
-    written = write_report(context, "docx", str(tmp_path / "laporan.docx"))
+    written = write_report(context, "docx", tmp_path / "laporan.docx")
     assert [p.name for p in written] == ["laporan.docx", "laporan.svg"]
     document = Document(str(written[0]))
     tables = [[[cell.text for cell in row.cells] for row in t.rows] for t in document.tables]

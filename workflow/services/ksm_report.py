@@ -8,7 +8,10 @@ criterion earning less than half, then the field staff's own repair notes.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from states.ksm_fields import FACILITY_KINDS, FUNCTIONING
@@ -22,6 +25,40 @@ from workflow.unit_of_work import UnitOfWork
 
 WORST_SHOWN = 5
 NOT_VISITED = "belum_dikunjungi"
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    files: list[Path]
+    suggestion: str | None  # proposes the blocker ksm_data_incomplete, when data is missing
+
+
+def write_region_report(
+    uow: UnitOfWork, region_text: str, fmt: str, output: str | None = None
+) -> ReportFiles:
+    """Render the report; without `output` it goes to <output dir>/<year>/<code>/."""
+    from documents.ksm_report import BASENAME, write_report
+
+    context = region_report(uow, region_text)
+    target = (
+        Path(output)
+        if output
+        else (
+            output_dir()
+            / str(context["generated_on"].year)
+            / context["region"]["code"]
+            / f"{BASENAME}.{fmt}"
+        )
+    )
+    return ReportFiles(write_report(context, fmt, target), context["suggestion"])
+
+
+def output_dir() -> Path:
+    configured = os.environ.get("AKSANSI_OUTPUT_DIR", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "aksansi" / "documents"
 
 
 def region_report(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
