@@ -94,3 +94,12 @@ def test_report_html_has_the_chart_and_default_path(seeded: str, tmp_path: Path,
     html = path.read_text(encoding="utf-8")
     assert html.count("<svg") == 1 and "KSM Mawar (MCK Plus)" in html
     assert "ksm_data_incomplete" in result.stderr
+
+
+def test_region_show_has_the_ksm_coverage_section(cli, seeded: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert "KSM coverage" not in cli("region", "show", "pekalongan").stdout
+    load(seeded, tmp_path)
+    shown = cli("region", "show", "pekalongan").stdout
+    assert "4 KSM (3 visited), 4 facilities (3 assessed)" in shown
+    assert "SR: 150 designed, 88 installed, 68 active (45.3% of design)" in shown
+    assert "2 KSM with required data missing" in shown

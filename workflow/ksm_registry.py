@@ -148,3 +148,23 @@ def blocker_suggestion(missing: list[dict[str, Any]], region: Region) -> str | N
         f"{ksms} KSM(s) of {region.name} lack required data; consider "
         f"'aksansi blocker add {region.code} ksm_data_incomplete'."
     )
+
+
+def coverage_section(session: Session, region: Region) -> dict[str, list[str]]:
+    """`region show`'s "KSM coverage" section (text lines); empty when no KSM is registered."""
+    c = ksm_coverage(session, region)
+    if not c["ksm"]:
+        return {}
+    share = "" if c["sr_coverage_pct"] is None else f" ({c['sr_coverage_pct']}% of design)"
+    lines = [
+        f"{c['ksm']} KSM ({c['ksm_assessed']} visited), {c['facilities']} facilities "
+        f"({c['facilities_assessed']} assessed)",
+        f"SR: {c['sr_designed']} designed, {c['sr_installed']} installed, "
+        f"{c['sr_active']} active{share}",
+    ]
+    if c["ksm_incomplete"]:
+        lines.append(
+            f"{c['ksm_incomplete']} KSM with required data missing: consider the "
+            "blocker ksm_data_incomplete"
+        )
+    return {"KSM coverage": lines}

@@ -25,4 +25,8 @@ def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dic
 
 def sections_for(session: Session, region: Any) -> dict[str, Any]:
     """Further sections of `region show` (officials, documents, KSM coverage), by name."""
-    return {}
+    from workflow.ksm_registry import coverage_section
+
+    sections: dict[str, Any] = {}
+    sections.update(coverage_section(session, region))
+    return sections
