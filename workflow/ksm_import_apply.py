@@ -127,7 +127,7 @@ class Applier:
     def _audit(self, kind: str, obj: Any, details: dict[str, Any]) -> None:
         ksm, facility, visit = _owners(obj)
         region = self.region_by_id[ksm.region_id]
-        extra: dict[str, Any] = {"ksm_id": ksm.id, "ksm": ksm.name, "source": self.source}
+        extra: dict[str, Any] = {"ksm_id": ksm.id, "ksm": ksm.name}
         if facility is not None:
             extra |= {"facility_id": facility.id, "facility": facility.kind}
         if visit is not None:
@@ -143,7 +143,7 @@ class Applier:
             kind=kind,
             actor=self.actor,
             occurred_on=None if visit is None else visit.visited_on,
-            note=f"{kind.replace('_', ' ')}: {ksm.name} (import {self.source})",
+            note=f"{_note(kind, ksm, facility, visit, details)} ({self.source})",
             **extra,
             **details,
         )
@@ -165,3 +165,19 @@ def _changed(existing: Assessment, v: dict[str, Any]) -> bool:
         return True
     scores = score_assessment(v, existing.visited_on)
     return any(getattr(existing, f"score_{a}") != scores[a].score for a in ASPECTS)
+
+
+def _note(
+    kind: str, ksm: Ksm, facility: Facility | None, visit: Assessment | None, details: dict
+) -> str:
+    """The history line's sentence, e.g. `Pre-monitoring KSM Mawar (mck_plus): 7/5/0`."""
+    who = ksm_registry.ksm_label(ksm.name)
+    if visit is not None and facility is not None:
+        scores = "/".join(str(getattr(visit, f"score_{a}")) for a in ASPECTS)
+        verb = "corrected" if kind == "assessment_updated" else "recorded"
+        return f"Pre-monitoring {who} ({facility.kind}) {verb}: kel/tek/keu {scores}"
+    if kind == "ksm_updated":
+        return f"{who}: {', '.join(details.get('changed', {}))} updated"
+    if facility is not None:
+        return f"{facility.kind} of {who} registered"
+    return f"{who} registered"

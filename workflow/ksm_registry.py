@@ -24,6 +24,11 @@ def name_key(name: str) -> str:
     return fold(name)
 
 
+def ksm_label(name: str) -> str:
+    """`KSM Sido Rukun` as it is, `Sido Rukun` as `KSM Sido Rukun`."""
+    return name if name.lower().startswith(("ksm ", "kpp ")) else f"KSM {name}"
+
+
 def region_ksms(session: Session, region_ids: list[int] | None = None) -> list[Ksm]:
     """KSMs (of these regions, or all) with facilities and visits loaded, by region and name."""
     query = (

@@ -48,7 +48,7 @@ def add_ksm(uow: UnitOfWork, region_text: str, new: NewKsm, *, actor: str) -> di
                 region=region,
                 kind="ksm_added",
                 actor=actor,
-                note=f"KSM {ksm.name} registered.",
+                note=f"{ksm_registry.ksm_label(ksm.name)} registered",
                 ksm_id=ksm.id,
                 ksm=ksm.name,
             )
@@ -95,7 +95,7 @@ def _add_facility(session: Session, region: Region, ksm: Ksm, new: NewKsm, actor
         region=region,
         kind="facility_added",
         actor=actor,
-        note=f"{new.facility} of KSM {ksm.name} registered.",
+        note=f"{new.facility} of {ksm_registry.ksm_label(ksm.name)} registered",
         ksm_id=ksm.id,
         ksm=ksm.name,
         facility_id=facility.id,
