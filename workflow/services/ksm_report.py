@@ -17,6 +17,7 @@ from typing import Any
 from states.ksm_fields import FACILITY_KINDS, FUNCTIONING
 from states.ksm_rubric import ASPECTS, HIJAU_FROM, KUNING_FROM, LABELS_ID, RUBRIC_VERSION
 from workflow import clock, ksm_registry
+from workflow.errors import BadFile
 from workflow.ksm_scoring import score_assessment
 from workflow.models import Assessment, Facility, Ksm
 from workflow.models.ksm import ASSESSMENT_FIELDS
@@ -50,7 +51,11 @@ def write_region_report(
             / f"{BASENAME}.{fmt}"
         )
     )
-    return ReportFiles(write_report(context, fmt, target), context["suggestion"])
+    try:
+        files = write_report(context, fmt, target)
+    except OSError as exc:
+        raise BadFile(f"cannot write {target}: {exc.strerror or exc}; choose another -o.") from None
+    return ReportFiles(files, context["suggestion"])
 
 
 def output_dir() -> Path:
