@@ -4,7 +4,7 @@ The import, the template (`ksm template`) and the completeness check read this l
 so a field is added in one place. Enum values are stored lower-case; the import
 accepts any case and spaces or hyphens for underscores (`Berfungsi baik`).
 
-Types: `text`, `int` (whole number ≥ 0; rupiah are whole numbers), `percent`
+Types: `text`, `int` (a count: whole number 0–1,000,000), `money` (whole rupiah ≥ 0), `percent`
 (0–100), `year`, `date` (not after today), `expiry` (a date that may be in the
 future), `bool` (ya/tidak), `enum` (one of `values`), `set` (comma-separated values).
 """
@@ -78,18 +78,21 @@ COLUMNS: Final[list[Column]] = [
     _col("tujuan_lumpur", "enum", "teknis", "Ke mana lumpur dibuang.", SLUDGE_DESTINATIONS),
     _col("frekuensi_mampet_per_bulan", "int", "teknis", "Berapa kali mampet per bulan."),
     _col("kebutuhan_perbaikan", "text", "teknis", "Kerusakan dan kebutuhan perbaikan."),
-    _col("estimasi_biaya", "int", "teknis", "Perkiraan biaya perbaikan (rupiah)."),
-    _col("iuran_per_kk_bulan", "int", "keuangan", "Iuran per KK per bulan (rupiah)."),
+    _col("estimasi_biaya", "money", "teknis", "Perkiraan biaya perbaikan (rupiah)."),
+    _col("iuran_per_kk_bulan", "money", "keuangan", "Iuran per KK per bulan (rupiah)."),
     _col(
         "tingkat_penagihan_persen",
         "percent",
         "keuangan",
         "Persentase wajib bayar yang membayar (0–100).",
     ),
-    _col("saldo_kas", "int", "keuangan", "Saldo kas pada tanggal kunjungan (rupiah)."),
-    _col("pendapatan_bulanan", "int", "keuangan", "Pendapatan rata-rata per bulan (rupiah)."),
+    _col("saldo_kas", "money", "keuangan", "Saldo kas pada tanggal kunjungan (rupiah)."),
+    _col("pendapatan_bulanan", "money", "keuangan", "Pendapatan rata-rata per bulan (rupiah)."),
     _col(
-        "biaya_om_bulanan", "int", "keuangan", "Biaya operasi dan pemeliharaan per bulan (rupiah)."
+        "biaya_om_bulanan",
+        "money",
+        "keuangan",
+        "Biaya operasi dan pemeliharaan per bulan (rupiah).",
     ),
     _col("pembukuan_kualitas", "enum", "keuangan", "Kualitas pembukuan.", BOOKKEEPING),
     _col("catatan", "text", "identitas", "Catatan masalah dan rekomendasi."),

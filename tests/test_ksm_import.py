@@ -118,6 +118,7 @@ BAD_ROWS = [  # (row, line, column, words in the message)
         "rapat_anggota_terakhir",
         "after the visit",
     ),
+    (good_row(nama_ksm="I", sr_terpasang="99999999999"), "sr_terpasang", "too large"),
     (good_row(), "nama_ksm", "repeats line 2"),
 ]
 

@@ -93,12 +93,25 @@ def _text(_column: Column, raw: Any, _today: date) -> str:
     return " ".join(str(raw).split())
 
 
-def _int(_column: Column, raw: Any, _today: date) -> int:
+MAX_COUNT = 1_000_000  # houses, people, years, meetings: anything above is a typing slip
+MAX_RUPIAH = 10**15
+
+
+def _int(column: Column, raw: Any, today: date) -> int:
+    value = _money(column, raw, today)
+    if value > MAX_COUNT:
+        raise CellError(f"{_show(raw)} is too large for a count (at most {MAX_COUNT:,})")
+    return value
+
+
+def _money(_column: Column, raw: Any, _today: date) -> int:
     number = _number(raw)
     if number != int(number):
         raise CellError(f"{_show(raw)} is not a whole number")
     if number < 0:
         raise CellError(f"{_show(raw)} is negative; write 0 or more")
+    if number > MAX_RUPIAH:
+        raise CellError(f"{_show(raw)} is too large")
     return int(number)
 
 
@@ -188,6 +201,7 @@ def _show(raw: Any) -> str:
 _PARSERS = {
     "text": _text,
     "int": _int,
+    "money": _money,
     "percent": _percent,
     "year": _year,
     "date": _date,

@@ -18,6 +18,7 @@ from workflow.errors import BadFile
 TYPE_HELP = {
     "text": "teks",
     "int": "bilangan bulat ≥ 0",
+    "money": "rupiah, bilangan bulat ≥ 0 (mis. 150000)",
     "percent": "persen 0–100",
     "year": "tahun",
     "date": "tanggal YYYY-MM-DD, tidak boleh setelah hari ini",
