@@ -79,7 +79,8 @@ def test_history_rows_for_ksm_changes(cli, sqlite_url: str, tmp_path: Path) -> N
     assert cli("ksm", "import", str(write_xlsx(tmp_path / "a.xlsx", [good_row()]))).exit_code == 0
     with UnitOfWork(sqlite_url) as uow:
         entries = uow.session.scalars(select(AuditEntry).where(AuditEntry.kind != "seed")).all()
-        assert [e.kind for e in entries] == ["ksm_added", "facility_added", "assessment_recorded"]
+        assert [e.kind for e in entries] == ["ksm_added", "assessment_recorded"]
+        assert entries[0].details["facilities"] == ["ipal_komunal"]
         visit = entries[-1]
         assert visit.details["teknis"] == 95 and visit.details["rubric_version"] == "2026.1"
         assert visit.occurred_on.isoformat() == "2026-10-01"

@@ -49,6 +49,7 @@ class Applier:
         ksms = ksm_registry.region_ksms(session, list(self.region_by_id))
         self.ksms = {(k.region_id, k.name_key): k for k in ksms}
         self.pending: list[tuple[str, Any, dict[str, Any]]] = []  # kind, object, details
+        self.new_ksms: set[int] = set()  # id() of the KSMs this file creates
 
     def apply(self, rows: list[CheckedRow]) -> None:
         for row in rows:
@@ -96,6 +97,7 @@ class Applier:
             self.session.add(ksm)
             self.ksms[key] = ksm
             self.pending.append(("ksm_added", ksm, {}))
+            self.new_ksms.add(id(ksm))
             self.result.ksm_added += 1
         else:
             self._update(ksm, KSM_FIELDS, v)
@@ -108,7 +110,8 @@ class Applier:
             facility.year_built, facility.capacity_kk = v["tahun_bangun"], v["kapasitas_desain_kk"]
             facility.sr_designed = v["sr_desain"]
             ksm.facilities.append(facility)
-            self.pending.append(("facility_added", facility, {}))
+            if id(ksm) not in self.new_ksms:  # a new KSM's row names its facilities
+                self.pending.append(("facility_added", facility, {}))
             self.result.facilities_added += 1
         else:
             self._update(facility, FACILITY_FIELDS, v)
@@ -128,6 +131,8 @@ class Applier:
         ksm, facility, visit = _owners(obj)
         region = self.region_by_id[ksm.region_id]
         extra: dict[str, Any] = {"ksm_id": ksm.id, "ksm": ksm.name}
+        if kind == "ksm_added":
+            extra["facilities"] = [f.kind for f in ksm.facilities]
         if facility is not None:
             extra |= {"facility_id": facility.id, "facility": facility.kind}
         if visit is not None:
@@ -180,4 +185,6 @@ def _note(
         return f"{who}: {', '.join(details.get('changed', {}))} updated"
     if facility is not None:
         return f"{facility.kind} of {who} registered"
+    if kind == "ksm_added":
+        return f"{who} registered with {', '.join(f.kind for f in ksm.facilities)}"
     return f"{who} registered"
