@@ -19,7 +19,7 @@ ROWS = [
         nama_ksm="KSM Melati",
         jenis_sarana="mck_plus_sr",
         sr_desain="20",
-        sr_terpasang="20",
+        sr_terpasang="22",  # a retrofit: more installed than designed (allowed)
         sr_aktif="18",
         status_fungsi="berfungsi_sebagian",
         tingkat_penagihan_persen="",
@@ -49,7 +49,7 @@ def test_coverage_counts_ksms_facilities_and_sr(seeded: str, tmp_path: Path) -> 
         "facilities": 4,
         "facilities_assessed": 3,
         "sr_designed": 60 + 40 + 20 + 30,
-        "sr_installed": 58 + 10 + 20,
+        "sr_installed": 58 + 10 + 22,
         "sr_active": 50 + 0 + 18,
         "sr_coverage_pct": round(100 * 68 / 150, 1),
         "ksm_incomplete": 2,
@@ -80,6 +80,7 @@ def test_report_docx_numbers_match_the_data(seeded: str, tmp_path: Path) -> None
     assert aspects["Teknis"] == ["59", "2", "0", "1"]  # (95 + 5 + 77) / 3; hijau 2, merah 1
     per_ksm = {row[0]: row for row in tables[4][1:]}
     assert per_ksm["KSM Mawar"][4:7] == ["7 (merah)", "5 (merah)", "0 (merah)"]
+    assert per_ksm["KSM Melati"][7] == "18/20 (22 terpasang, melebihi desain)"
     text = "\n".join(p.text for p in document.paragraphs)
     assert "1. KSM Mawar — MCK Plus" in text and "Pompa rusak" in text
     assert "Rp15.000.000,00" in text
@@ -101,5 +102,5 @@ def test_region_show_has_the_ksm_coverage_section(cli, seeded: str, tmp_path: Pa
     load(seeded, tmp_path)
     shown = cli("region", "show", "pekalongan").stdout
     assert "4 KSM (3 visited), 4 facilities (3 assessed)" in shown
-    assert "SR: 150 designed, 88 installed, 68 active (45.3% of design)" in shown
+    assert "SR: 150 designed, 90 installed, 68 active (45.3% of design)" in shown
     assert "2 KSM with required data missing" in shown

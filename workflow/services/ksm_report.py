@@ -125,11 +125,21 @@ def _row(ksm: Ksm, facility: Facility, visit: Assessment) -> dict[str, Any]:
         "mean": sum(s["score"] for s in scores.values()) / len(ASPECTS),
         "status": visit.status_fungsi,
         "status_label": LABELS_ID.get(visit.status_fungsi or "", "tidak diisi"),
-        "sr": f"{_dash(visit.sr_aktif)}/{_dash(facility.sr_designed)}",
+        "sr": _sr_text(visit, facility),
         "needs": needs,
         "kebutuhan_perbaikan": visit.kebutuhan_perbaikan,
         "estimasi_biaya": visit.estimasi_biaya,
     }
+
+
+def _sr_text(visit: Assessment, facility: Facility) -> str:
+    """`50/60`; installed above design (a retrofit) is allowed and said: `25/20 (25 terpasang,
+    melebihi desain)`."""
+    text = f"{_dash(visit.sr_aktif)}/{_dash(facility.sr_designed)}"
+    installed, designed = visit.sr_terpasang, facility.sr_designed
+    if installed is not None and designed is not None and installed > designed:
+        text += f" ({installed} terpasang, melebihi desain)"
+    return text
 
 
 def _dash(value: int | None) -> str:
