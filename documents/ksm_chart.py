@@ -26,7 +26,7 @@ def score_chart_svg(rows: list[dict[str, Any]], *, kuning: int = 40, hijau: int 
         *_thresholds(height, kuning, hijau),
     ]
     for index, row in enumerate(scored):
-        parts.extend(_group(row, TOP + index * group))
+        parts.extend(_group(index + 1, row, TOP + index * group))
     if not scored:
         parts.append(
             f'<text x="{LABEL_WIDTH}" y="{TOP + 10}">Belum ada sarana yang dinilai.</text>'
@@ -60,8 +60,8 @@ def _thresholds(height: int, kuning: int, hijau: int) -> list[str]:
     return lines
 
 
-def _group(row: dict[str, Any], y: int) -> list[str]:
-    label = f"{row['ksm']} ({row['kind_label']})"
+def _group(number: int, row: dict[str, Any], y: int) -> list[str]:
+    label = f"{number}. {row['ksm']} ({row['kind_label']})"
     label = label if len(label) <= 34 else label[:33] + "…"
     parts = [
         f'<text x="{LABEL_WIDTH - 6}" y="{y + 1.5 * BAR + 3}" text-anchor="end">'

@@ -17,10 +17,17 @@ from typing import Any
 
 from documents import _markdown
 from documents.ksm_chart import score_chart_svg
+from documents.ksm_png import score_chart_png, with_chart_picture
 
 TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = "laporan_pre_monitoring.md.j2"
 BASENAME = "laporan-pre-monitoring"
+CHART_AFTER = "5. Nilai per KSM"
+CHART_CAPTION = (
+    "Grafik: nilai per sarana, bernomor sesuai tabel di bawah; biru = kelembagaan, "
+    "oranye = teknis, hijau = keuangan; garis putus-putus = batas kuning (40) dan "
+    "hijau (70)."
+)
 
 
 def render_markdown(context: dict[str, Any]) -> str:
@@ -40,7 +47,10 @@ def render(context: dict[str, Any], fmt: str) -> bytes:
             f"Laporan Hasil Pre-Monitoring KSM {context['region']['name']}", body
         ).encode("utf-8")
     if fmt == "docx":
-        return _markdown.to_docx(render_markdown(context | {"chart_file": None}))
+        docx = _markdown.to_docx(render_markdown(context | {"chart_file": None}))
+        return with_chart_picture(
+            docx, score_chart_png(context["rows"]), after=CHART_AFTER, caption=CHART_CAPTION
+        )
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -93,9 +103,9 @@ def persen(value: float | None) -> str:
 
 
 def write_report(context: dict[str, Any], fmt: str, target: Path) -> list[Path]:
-    """Write the report to `target` (and, for md and docx, its SVG chart beside it)."""
+    """Write the report to `target` (and, for md, its SVG chart beside it)."""
     written = []
-    if fmt in ("md", "docx"):
+    if fmt == "md":
         svg = target.with_suffix(".svg")
         context = context | {"chart_file": svg.name}
         written.append(_write_atomically(svg, chart(context)))

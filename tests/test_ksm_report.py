@@ -62,8 +62,9 @@ def test_report_docx_numbers_match_the_data(seeded: str, tmp_path: Path) -> None
     load(seeded, tmp_path)
     context = region_report(UnitOfWork(seeded), "33.75")
     written = write_report(context, "docx", tmp_path / "laporan.docx")
-    assert [p.name for p in written] == ["laporan.docx", "laporan.svg"]
+    assert [p.name for p in written] == ["laporan.docx"]
     document = Document(str(written[0]))
+    assert len(document.inline_shapes) == 1  # the PNG chart
     tables = [[[cell.text for cell in row.cells] for row in t.rows] for t in document.tables]
     summary = dict(tables[0][1:])
     assert summary["KSM terdata"] == "4" and summary["SR desain"] == "150"
@@ -78,7 +79,7 @@ def test_report_docx_numbers_match_the_data(seeded: str, tmp_path: Path) -> None
     aspects = {row[0]: row[1:] for row in tables[3][1:]}
     # Melati teknis: sebagian 20 + 18/20×30 = 27 + iplt 10 + desludged 10 + no clogging 10 = 77
     assert aspects["Teknis"] == ["59", "2", "0", "1"]  # (95 + 5 + 77) / 3; hijau 2, merah 1
-    per_ksm = {row[0]: row for row in tables[4][1:]}
+    per_ksm = {row[1]: row[1:] for row in tables[4][1:]}
     assert per_ksm["KSM Mawar"][4:7] == ["7 (merah)", "5 (merah)", "0 (merah)"]
     assert per_ksm["KSM Melati"][7] == "18/20 (22 terpasang, melebihi desain)"
     text = "\n".join(p.text for p in document.paragraphs)
@@ -104,3 +105,35 @@ def test_region_show_has_the_ksm_coverage_section(cli, seeded: str, tmp_path: Pa
     assert "4 KSM (3 visited), 4 facilities (3 assessed)" in shown
     assert "SR: 150 designed, 90 installed, 68 active (45.3% of design)" in shown
     assert "2 KSM with required data missing" in shown
+
+
+def test_png_chart_bars_are_as_long_as_the_scores() -> None:
+    import zlib
+
+    from docx.image.image import Image
+
+    from documents.ksm_png import AREA, BAR, LEFT, TOP, score_chart_png
+
+    rows = [
+        {
+            "scores": {
+                "kelembagaan": {"score": 100},
+                "teknis": {"score": 50},
+                "keuangan": {"score": 0},
+            }
+        }
+    ]
+    png = score_chart_png(rows)
+    image = Image.from_blob(png)  # python-docx's own PNG reader accepts it
+    assert (image.px_width, image.content_type) == (LEFT + AREA + 40, "image/png")
+    raw = zlib.decompress(png[png.index(b"IDAT") + 4 :])
+    stride = 1 + 3 * image.px_width
+
+    def pixel(x: int, y: int) -> bytes:
+        return raw[y * stride + 1 + 3 * x : y * stride + 4 + 3 * x]
+
+    middle = TOP + BAR // 2
+    assert pixel(LEFT + AREA - 1, middle) == bytes((0x4E, 0x79, 0xA7))  # kelembagaan 100: full
+    assert pixel(LEFT + AREA // 2 - 1, middle + BAR) == bytes((0xF2, 0x8E, 0x2B))  # teknis 50
+    assert pixel(LEFT + AREA // 2 + 20, middle + BAR) == b"\xff\xff\xff"  # ... and no further
+    assert pixel(LEFT + 1, middle + 2 * BAR) == b"\xff\xff\xff"  # keuangan 0: no bar
