@@ -2,6 +2,8 @@
 
 from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
+from workflow.models.blocker import Blocker
+from workflow.models.official import Official
 from workflow.models.region import Region, RegionAlias
 
-__all__ = ["AuditEntry", "Base", "Region", "RegionAlias"]
+__all__ = ["AuditEntry", "Base", "Blocker", "Official", "Region", "RegionAlias"]
