@@ -133,8 +133,9 @@ def open_blockers_of(session: Session, region: Region) -> list[Blocker]:
     )
 
 
-def get_blocker(session: Session, blocker_id: int) -> Blocker:
-    blocker = session.get(Blocker, blocker_id)
+def get_blocker(session: Session, blocker_id: int, *, for_update: bool = False) -> Blocker:
+    """The blocker with this id (locked when it is about to change), or a refusal."""
+    blocker = session.get(Blocker, blocker_id, with_for_update=for_update or None)
     if blocker is None:
         raise NotFound(f"there is no blocker #{blocker_id}; 'aksansi blocker list' shows the ids.")
     return blocker
@@ -227,7 +228,7 @@ def resolve_blocker(
 ) -> BlockerView:
     """Close a blocker: `aksansi blocker resolve ID`."""
     with uow:
-        blocker = get_blocker(uow.session, blocker_id)
+        blocker = get_blocker(uow.session, blocker_id, for_update=True)
         resolve_blocker_row(uow.session, blocker, note=note, on=on or clock.today(), actor=actor)
         view = blocker_view(blocker, uow.session.get_one(Region, blocker.region_id))
         uow.commit()

@@ -146,6 +146,7 @@ def set_official(
     )
     with uow:
         region = resolve(uow.session, region_ref)
+        _lock(uow.session, region)
         current = current_official(uow.session, region, holder.position)
         if current is not None and position_key(current.name) == position_key(holder.name):
             result = _same_person(uow.session, region, current, holder, actor)
@@ -153,6 +154,11 @@ def set_official(
             result = _new_holder(uow.session, region, current, holder, actor)
         uow.commit()
     return result
+
+
+def _lock(session: Session, region: Region) -> None:
+    """Two coordinators setting the same position at once: the second waits (PostgreSQL)."""
+    session.execute(select(Region.id).where(Region.id == region.id).with_for_update())
 
 
 def _same_person(
