@@ -166,4 +166,7 @@ def official_table(listing: Any) -> None:
     for o in listing.officials:
         contact = " ".join(x for x in (o.email, o.phone) if x) or "-"
         table.add_row(o.position, o.name, str(o.since), str(o.until or "-"), contact)
-    console().print(table)
+    if listing.officials:
+        console().print(table)
+    else:
+        click.echo("  (none recorded; add one with 'aksansi official set')")

@@ -170,6 +170,7 @@ def test_cli_add_list_show_resolve(cli, seeded_sqlite: str) -> None:  # type: ig
         (["resolve", "2", "--on", "2026-12-01"], "is in the future"),
         (["list", "--type", "nope"], "unknown blocker type 'nope'"),
         (["add", "nowhere", "no_budget"], "nowhere"),
+        (["add", "suko", "grant-rules"], "already has blocker #2 (grant_rules) open since"),
     ],
 )
 def test_bad_input_is_one_sentence_and_changes_nothing(  # type: ignore[no-untyped-def]

@@ -133,6 +133,21 @@ def open_blockers_of(session: Session, region: Region) -> list[Blocker]:
     )
 
 
+def open_blocker_of_type(session: Session, region: Region, type_id: str) -> Blocker | None:
+    """The region's oldest open blocker of this type, if any (so callers can avoid doubles)."""
+    return next((b for b in open_blockers_of(session, region) if b.type == type_id), None)
+
+
+def _refuse_duplicate(session: Session, region: Region, type_id: str) -> None:
+    """A coordinator logging what is already logged; `other` may be open several times."""
+    existing = None if type_id == "other" else open_blocker_of_type(session, region, type_id)
+    if existing is not None:
+        raise InvalidInput(
+            f"{region.name} already has blocker #{existing.id} ({type_id}) open since "
+            f"{existing.opened_on.isoformat()}; resolve it first or use type 'other'."
+        )
+
+
 def get_blocker(session: Session, blocker_id: int, *, for_update: bool = False) -> Blocker:
     """The blocker with this id (locked when it is about to change), or a refusal."""
     blocker = session.get(Blocker, blocker_id, with_for_update=for_update or None)
@@ -210,6 +225,7 @@ def add_blocker(
     type_id = check_type(type_id)
     with uow:
         region = resolve(uow.session, region_ref)
+        _refuse_duplicate(uow.session, region, type_id)
         blocker = open_blocker(
             uow.session, region, type_id, note=note, on=on or clock.today(), actor=actor
         )
