@@ -1,4 +1,4 @@
-"""Text output of the blocker and official commands (80 columns; rich imported lazily)."""
+"""Text output of the blocker and official commands: plain text for an 80-column terminal."""
 
 from __future__ import annotations
 
@@ -6,16 +6,13 @@ from typing import Any
 
 import click
 
-from commands._common import console, plain
+from commands._common import plain
 
 
-def _table(*columns: str):  # type: ignore[no-untyped-def]
-    from rich.table import Table
+def _print_columns(headers: list[str], rows: list[list[str]]) -> None:
+    from commands._table import columns
 
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for name in columns:
-        table.add_column(name, overflow="fold")
-    return table
+    click.echo(columns(headers, rows, width=80))
 
 
 def added(view: Any) -> None:
@@ -34,9 +31,8 @@ def resolved(view: Any) -> None:
 
 
 def blocker_table(views: list[Any]) -> None:
-    table = _table("ID", "Code", "Region", "Type", "Opened", "Days", "Resolved", "Note")
-    for v in views:
-        table.add_row(
+    rows = [
+        [
             str(v.id),
             v.region,
             v.region_name.removeprefix("Kabupaten ").removeprefix("Kota "),
@@ -44,21 +40,23 @@ def blocker_table(views: list[Any]) -> None:
             str(v.opened_on),
             str(v.days_open),
             "-" if v.resolved_on is None else str(v.resolved_on),
-            (v.note or "")[:24],
-        )
-    console().print(table)
+            v.note or "",
+        ]
+        for v in views
+    ]
+    _print_columns(["ID", "Code", "Region", "Type", "Opened", "Days", "Resolved", "Note"], rows)
     still_open = sum(1 for v in views if v.resolved_on is None)
     click.echo(f"{len(views)} blocker(s), {still_open} open.")
 
 
 def types(kinds: list[dict[str, Any]]) -> None:
-    out = console()
     for kind in kinds:
-        out.print(f"[bold]{kind['id']}[/bold] — {kind['label_en']} / {kind['label_id']}")
-        out.print(f"  typical stages: {', '.join(kind['stages'])}", markup=False)
+        click.echo(kind["id"])
+        _say(f"{kind['label_en']} / {kind['label_id']}")
+        _say(f"typical stages: {', '.join(kind['stages'])}", hang=16)
         for n, step in enumerate(kind["playbook"], start=1):
-            letters = f"  [{', '.join(step['letters'])}]" if step["letters"] else ""
-            out.print(f"  {n}. {step['text_en']}{letters}", markup=False)
+            letters = f" [{', '.join(step['letters'])}]" if step["letters"] else ""
+            _say(f"{n}. {step['text_en']}{letters}", hang=3)
 
 
 def _say(text: str, indent: int = 2, hang: int = 0) -> None:
@@ -122,19 +120,19 @@ def detail_json(d: Any) -> dict[str, Any]:
 
 def stats(s: Any) -> None:
     rows = sorted((t for t in s.types if t.total), key=lambda t: -t.days_open_total)
-    table = _table("Type", "Now", "Ever", "Open", "All", "Median days", "Days total")
-    for t in rows:
-        median = "-" if t.median_days_open is None else f"{t.median_days_open:g}"
-        table.add_row(
+    table = [
+        [
             t.type,
             str(t.regions_now),
             str(t.regions_ever),
             str(t.open),
             str(t.total),
-            median,
+            "-" if t.median_days_open is None else f"{t.median_days_open:g}",
             str(t.days_open_total),
-        )
-    console().print(table)
+        ]
+        for t in rows
+    ]
+    _print_columns(["Type", "Now", "Ever", "Open", "All", "Median days", "Days total"], table)
     never = len(s.types) - len(rows)
     click.echo("Now/Ever: regions affected; Open/All: blockers. Sorted by days lost.")
     if never:
@@ -162,11 +160,15 @@ def official_set(r: Any) -> None:
 def official_table(listing: Any) -> None:
     when = "every tenure" if listing.history else "current holders"
     click.echo(f"{listing.region} ({listing.code}): officials, {when}")
-    table = _table("Position", "Name", "Since", "Until", "Contact")
-    for o in listing.officials:
-        contact = " ".join(x for x in (o.email, o.phone) if x) or "-"
-        table.add_row(o.position, o.name, str(o.since), str(o.until or "-"), contact)
-    if listing.officials:
-        console().print(table)
+    rows = [
+        [o.position, o.name, str(o.since), str(o.until or "-"), _contact(o)]
+        for o in listing.officials
+    ]
+    if rows:
+        _print_columns(["Position", "Name", "Since", "Until", "Contact"], rows)
     else:
         click.echo("  (none recorded; add one with 'aksansi official set')")
+
+
+def _contact(o: Any) -> str:
+    return " ".join(x for x in (o.email, o.phone) if x) or "-"
