@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -190,8 +192,25 @@ def test_bad_input_is_one_sentence_and_changes_nothing(  # type: ignore[no-untyp
 # --- where regions stall --------------------------------------------------------------
 
 
-def test_region_views_show_open_blockers_in_one_query(seeded_sqlite: str) -> None:
+@contextmanager
+def counted_statements(url: str) -> Iterator[list[str]]:
+    """The SQL statements sent to the database inside the block."""
     from workflow import db
+
+    statements: list[str] = []
+    engine = db.engine_for(db.database_url(url))
+
+    def count(conn, cursor, statement, *rest) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def test_region_views_show_open_blockers_in_one_query(seeded_sqlite: str) -> None:
     from workflow.models import Region
     from workflow.services.blockers import add_blocker, resolve_blocker
     from workflow.services.region_views import open_blockers_for
@@ -201,16 +220,10 @@ def test_region_views_show_open_blockers_in_one_query(seeded_sqlite: str) -> Non
     add_blocker(UnitOfWork(), "kediri", "no_signatory", actor="t", note="Pj. Wali Kota")
     gone = add_blocker(UnitOfWork(), "pekalongan", "other", actor="t")
     resolve_blocker(UnitOfWork(), gone.id, actor="t")
-    statements: list[str] = []
-    engine = db.engine_for(db.database_url(seeded_sqlite))
     with UnitOfWork() as uow:
         ids = list(uow.session.scalars(select(Region.id)))
-        listen = lambda *args: statements.append(args[2])  # noqa: E731
-        event.listen(engine, "before_cursor_execute", listen)
-        try:
+        with counted_statements(seeded_sqlite) as statements:
             found = open_blockers_for(uow.session, ids)
-        finally:
-            event.remove(engine, "before_cursor_execute", listen)
     assert len(statements) == 1
     kediri = next(v for v in found.values() if v[0]["region"] == "35.71")
     assert len(found) == 1 and [b["type"] for b in kediri] == ["legal_review", "no_signatory"]

@@ -61,15 +61,8 @@ def open_blocker(
     """Open a blocker on `region` with its audit row (`blocker_opened`); no commit."""
     type_id = check_type(type_id)
     check_not_future(on, "the opening date")
-    blocker = Blocker(
-        region_id=region.id,
-        type=type_id,
-        note=clean(note),
-        opened_on=on,
-        opened_by=actor,
-        automatic=automatic,
-        created_at=clock.utcnow(),
-    )
+    blocker = Blocker(region_id=region.id, type=type_id, note=clean(note), opened_on=on)
+    blocker.opened_by, blocker.automatic, blocker.created_at = actor, automatic, clock.utcnow()
     session.add(blocker)
     session.flush()
     entry = audit.record(
@@ -92,17 +85,7 @@ def resolve_blocker_row(
     session: Session, blocker: Blocker, *, note: str | None, on: date, actor: str
 ) -> AuditEntry:
     """Resolve an open blocker with its audit row (`blocker_resolved`); no commit."""
-    if blocker.resolved_on is not None:
-        raise InvalidInput(
-            f"blocker #{blocker.id} was already resolved on {blocker.resolved_on.isoformat()} "
-            f"by {blocker.resolved_by}; nothing to do."
-        )
-    check_not_future(on, "the resolution date")
-    if on < blocker.opened_on:
-        raise InvalidInput(
-            f"blocker #{blocker.id} was opened on {blocker.opened_on.isoformat()}; it cannot "
-            f"be resolved before that ({on.isoformat()})."
-        )
+    _check_resolvable(blocker, on)
     blocker.resolved_on = on
     blocker.resolved_by = actor
     blocker.resolution_note = clean(note)
@@ -120,6 +103,20 @@ def resolve_blocker_row(
     )
     reactions.after_blocker_resolved(session, region, blocker, entry)
     return entry
+
+
+def _check_resolvable(blocker: Blocker, on: date) -> None:
+    if blocker.resolved_on is not None:
+        raise InvalidInput(
+            f"blocker #{blocker.id} was already resolved on {blocker.resolved_on.isoformat()} "
+            f"by {blocker.resolved_by}; nothing to do."
+        )
+    check_not_future(on, "the resolution date")
+    if on < blocker.opened_on:
+        raise InvalidInput(
+            f"blocker #{blocker.id} was opened on {blocker.opened_on.isoformat()}; it cannot "
+            f"be resolved before that ({on.isoformat()})."
+        )
 
 
 def open_blockers_of(session: Session, region: Region) -> list[Blocker]:
