@@ -271,3 +271,47 @@ def test_a_resolved_blocker_no_longer_holds_signing(cli, seeded_sqlite: str) -> 
     assert result.exit_code == 0, result.output
     last = json.loads(cli("history", "mojokerto", "--json").stdout)[-1]
     assert "forced_past_blockers" not in last
+
+
+def test_board_as_of_a_day_can_see_the_blockers_open_then(seeded_sqlite: str) -> None:
+    from workflow.models import Region
+    from workflow.services.blockers import add_blocker, resolve_blocker
+    from workflow.services.region_views import open_blockers_on
+    from workflow.unit_of_work import UnitOfWork
+
+    early = add_blocker(UnitOfWork(), "kediri", "legal_review", actor="t", on=date(2026, 10, 1))
+    resolve_blocker(UnitOfWork(), early.id, actor="t", on=date(2026, 10, 20))
+    add_blocker(UnitOfWork(), "kediri", "no_signatory", actor="t", on=date(2026, 11, 3))
+    with UnitOfWork() as uow:
+        ids = list(uow.session.scalars(select(Region.id)))
+
+        def types_on(day: date) -> list[tuple[str, str | None]]:
+            found = open_blockers_on(uow.session, ids, day)
+            return [(b["type"], b["resolved_on"]) for v in found.values() for b in v]
+
+        assert types_on(date(2026, 9, 30)) == []
+        assert types_on(date(2026, 10, 19)) == [("legal_review", None)]
+        assert types_on(date(2026, 10, 20)) == []
+        assert types_on(date(2026, 11, 27)) == [("no_signatory", None)]
+
+
+def test_show_marks_the_playbook_letters_sent_while_it_was_open(seeded_sqlite: str) -> None:
+    """The letters area records `kind="letter"` rows with `letter_kind` in their details."""
+    from workflow import audit
+    from workflow.regions import resolve
+    from workflow.services.blocker_report import show_blocker
+    from workflow.services.officials import set_official
+    from workflow.unit_of_work import UnitOfWork
+
+    for name, since in (("Budi", date(2025, 3, 1)), ("Sri", date(2026, 11, 20))):
+        set_official(UnitOfWork(), "surakarta", position="Kepala Dinas PUPR", name=name,
+                     actor="t", since=since)  # fmt: skip
+    with UnitOfWork() as uow:
+        region = resolve(uow.session, "surakarta")
+        for kind, day in (("audiensi_request", 19), ("official_introduction", 24)):
+            audit.record(uow.session, region=region, kind="letter", actor="t",
+                         occurred_on=date(2026, 11, day), letter_kind=kind)  # fmt: skip
+        uow.commit()
+    detail = show_blocker(UnitOfWork(), 1)
+    assert [s.letters_sent for s in detail.playbook][:3] == [[], ["official_introduction"], []]
+    assert [e.kind for e in detail.meanwhile] == ["official_set", "letter", "seed"]
