@@ -66,7 +66,7 @@ def board_as_of(uow: UnitOfWork, day: date) -> Board:
     """The portfolio as it stood at the end of `day`, and what moved since.
 
     A region's state then is its last transition on or before `day`; without one, the state
-    it was seeded or added in, if that was on or before `day`.
+    it was seeded in, or added in if that was on or before `day`.
     """
     with uow:
         rows = uow.session.execute(
@@ -81,7 +81,8 @@ def board_as_of(uow: UnitOfWork, day: date) -> Board:
         for entry, region in rows
         if entry.kind == "transition" and entry.occurred_on > day
     ]
-    known = [(entry, region) for entry, region in rows if entry.occurred_on <= day]
+    # A seed has no real date: its state stands for every day before the first real event.
+    known = [(e, r) for e, r in rows if e.occurred_on <= day or e.kind == "seed"]
     latest = {region.code: (entry, region) for entry, region in known if entry.kind != "transition"}
     latest.update(
         {region.code: (entry, region) for entry, region in known if entry.kind == "transition"}
