@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from commands import ksm, lifecycle, regions
+from commands import blockers, ksm, lifecycle, officials, regions
 from commands._common import Settings
 from workflow import __version__
 from workflow.errors import DomainError
@@ -57,7 +57,13 @@ def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool)
     ctx.obj = Settings(db_url=db_url, actor=actor, debug=debug)
 
 
-for _command in (*regions.COMMANDS, *lifecycle.COMMANDS, *ksm.COMMANDS):
+for _command in (
+    *regions.COMMANDS,
+    *lifecycle.COMMANDS,
+    *blockers.COMMANDS,
+    *officials.COMMANDS,
+    *ksm.COMMANDS,
+):
     main.add_command(_command)
 
 

@@ -2,7 +2,19 @@
 
 from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
+from workflow.models.blocker import Blocker
 from workflow.models.ksm import Assessment, Facility, Ksm
+from workflow.models.official import Official
 from workflow.models.region import Region, RegionAlias
 
-__all__ = ["Assessment", "AuditEntry", "Base", "Facility", "Ksm", "Region", "RegionAlias"]
+__all__ = [
+    "Assessment",
+    "AuditEntry",
+    "Base",
+    "Blocker",
+    "Facility",
+    "Ksm",
+    "Official",
+    "Region",
+    "RegionAlias",
+]
