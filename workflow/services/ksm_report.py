@@ -19,7 +19,7 @@ from states.ksm_rubric import ASPECTS, HIJAU_FROM, KUNING_FROM, LABELS_ID, RUBRI
 from workflow import clock, ksm_registry
 from workflow.errors import BadFile
 from workflow.ksm_scoring import score_assessment
-from workflow.models import Assessment, Facility, Ksm
+from workflow.models import Assessment, Facility, Ksm, Region
 from workflow.models.ksm import ASSESSMENT_FIELDS
 from workflow.regions import resolve
 from workflow.unit_of_work import UnitOfWork
@@ -74,21 +74,7 @@ def region_report(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
         pairs = [(k, f) for k in ksms for f in k.facilities]
         rows = [_row(k, f, a) for k, f in pairs if (a := ksm_registry.latest(f)) is not None]
         missing = ksm_registry.missing_ksm_data(session, region)
-        visits = [row["visited_on"] for row in rows]
-        return {
-            "region": {
-                "code": region.code,
-                "name": region.name,
-                "kind": region.kind,
-                "province": region.province,
-            },
-            "generated_on": clock.today(),
-            "period": {"first": min(visits), "last": max(visits)} if visits else None,
-            "rubric": {
-                "version": RUBRIC_VERSION,
-                "hijau_from": HIJAU_FROM,
-                "kuning_from": KUNING_FROM,
-            },
+        return _header(region, rows) | {
             "coverage": ksm_registry.ksm_coverage(session, region),
             "by_kind": _by_kind([f for _, f in pairs]),
             "status": _status([ksm_registry.latest(f) for _, f in pairs]),
@@ -99,6 +85,21 @@ def region_report(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
             "suggestion": ksm_registry.blocker_suggestion(missing, region),
             "chart_file": None,
         }
+
+
+def _header(region: Region, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    visits = [row["visited_on"] for row in rows]
+    return {
+        "region": {
+            "code": region.code,
+            "name": region.name,
+            "kind": region.kind,
+            "province": region.province,
+        },
+        "generated_on": clock.today(),
+        "period": {"first": min(visits), "last": max(visits)} if visits else None,
+        "rubric": {"version": RUBRIC_VERSION, "hijau_from": HIJAU_FROM, "kuning_from": KUNING_FROM},
+    }
 
 
 def _row(ksm: Ksm, facility: Facility, visit: Assessment) -> dict[str, Any]:
