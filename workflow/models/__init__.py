@@ -2,6 +2,23 @@
 
 from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
+from workflow.models.letters import (
+    AgreementDraft,
+    IncomingLetter,
+    Letter,
+    LetterCounter,
+    Setting,
+)
 from workflow.models.region import Region, RegionAlias
 
-__all__ = ["AuditEntry", "Base", "Region", "RegionAlias"]
+__all__ = [
+    "AgreementDraft",
+    "AuditEntry",
+    "Base",
+    "IncomingLetter",
+    "Letter",
+    "LetterCounter",
+    "Region",
+    "RegionAlias",
+    "Setting",
+]
