@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from commands import config, letters, lifecycle, regions
+from commands import config, drafts, letters, lifecycle, regions
 from commands._common import Settings
 from workflow.errors import DomainError
 
@@ -46,7 +46,8 @@ def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool)
     ctx.obj = Settings(db_url=db_url, actor=actor, debug=debug)
 
 
-for _command in (*regions.COMMANDS, *lifecycle.COMMANDS, *letters.COMMANDS, *config.COMMANDS):
+for _command in (*regions.COMMANDS, *lifecycle.COMMANDS, *letters.COMMANDS, *config.COMMANDS,
+                 *drafts.COMMANDS):
     main.add_command(_command)
 
 

@@ -145,7 +145,7 @@ def list_letters(
             query = query.where(Letter.region_id == region.id)
         if year:
             query = query.where(Letter.year == year)
-        rows = uow.session.execute(query.order_by(Letter.year, Letter.seq)).tuples().all()
+        rows = uow.session.execute(query.order_by(Letter.year, Letter.seq)).all()
         return [_view(letter, region) for letter, region in rows]
 
 
