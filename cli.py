@@ -11,6 +11,7 @@ import click
 
 from commands import config, drafts, letters, lifecycle, regions
 from commands._common import Settings
+from workflow import __version__
 from workflow.errors import DomainError
 
 
@@ -34,12 +35,22 @@ class _Refused(click.ClickException):
 
 
 @click.group(cls=AksansiGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_url", envvar="AKSANSI_DB", metavar="URL_OR_PATH",
-              help="Database URL, or a path to a SQLite file [env AKSANSI_DB].")
-@click.option("--by", "actor", envvar="AKSANSI_USER", metavar="NAME",
-              help="Who is recording the change [env AKSANSI_USER; default: the OS user].")
+@click.option(
+    "--db",
+    "db_url",
+    envvar="AKSANSI_DB",
+    metavar="URL_OR_PATH",
+    help="Database URL, or a path to a SQLite file [env AKSANSI_DB].",
+)
+@click.option(
+    "--by",
+    "actor",
+    envvar="AKSANSI_USER",
+    metavar="NAME",
+    help="Who is recording the change [env AKSANSI_USER; default: the OS user].",
+)
 @click.option("--debug", is_flag=True, help="Show the traceback of a failure.")
-@click.version_option(package_name="aksansi", prog_name="aksansi")
+@click.version_option(__version__, prog_name="aksansi")
 @click.pass_context
 def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool) -> None:
     """Case engine of the AKSANSI Secretariat: regions through the MoU/MoA lifecycle."""

@@ -22,5 +22,7 @@ def after_blocker_opened(session: Session, region: Region, blocker: Any, entry: 
     """A blocker was opened (by a coordinator, a rotation or the sweep)."""
 
 
-def after_blocker_resolved(session: Session, region: Region, blocker: Any, entry: AuditEntry) -> None:
+def after_blocker_resolved(
+    session: Session, region: Region, blocker: Any, entry: AuditEntry
+) -> None:
     """A blocker was resolved."""

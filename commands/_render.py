@@ -1,0 +1,155 @@
+"""Text output of the region and lifecycle commands (plain columns, 80 wide)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from commands._common import plain
+from commands._table import columns
+
+LARGE_GROUP = 12
+
+
+def _blockers(view: Any) -> str:
+    return ", ".join(b["type"] for b in view.open_blockers) or "-"
+
+
+def _next_due(view: Any) -> str:
+    r = view.next_reminder
+    return "-" if not r else f"{r['due_on']} {r['text']}"[:40]
+
+
+def _days(view: Any) -> str:
+    return "?" if view.days_in_state is None else str(view.days_in_state)
+
+
+def init_result(result: Any) -> None:
+    moved = (
+        f"upgraded from {result.revision_before} to {result.revision_after}"
+        if result.revision_before != result.revision_after
+        else f"already at {result.revision_after}"
+    )
+    click.echo(f"Database {result.database}: {moved}.")
+    if result.seed is not None:
+        click.echo(
+            f"Seed: {len(result.seed.added)} region(s) added, "
+            f"{len(result.seed.already_there)} already there."
+        )
+
+
+def region_table(views: list[Any]) -> None:
+    rows = [(v.code, v.name, v.state, _days(v), _blockers(v), _next_due(v)) for v in views]
+    click.echo(columns(("Code", "Region", "State", "Days", "Blockers", "Next due"), rows))
+    click.echo(f"{len(views)} region(s).")
+
+
+def region_detail(detail: Any) -> None:
+    v = detail.region
+    click.echo(f"{v.name} ({v.code}), {v.kind}, {v.province or 'province unknown'}")
+    since = (
+        f"since {v.state_since} ({v.days_in_state} days)"
+        if v.state_since
+        else "since: not recorded"
+    )
+    click.echo(f"State: {v.state} — {v.state_label}, {since}")
+    for label, value in (
+        ("On hold from", v.held_from),
+        ("Also known as", ", ".join(v.aliases)),
+        ("Subject", v.subject),
+        ("AKSANSI Daerah formed", detail.chapter_formed_on),
+        ("Open blockers", _blockers(v)),
+        ("Next reminder", _next_due(v)),
+    ):
+        if value:
+            click.echo(f"{label}: {value}")
+    for name, lines in detail.sections.items():
+        click.echo(f"\n{name}")
+        for line in lines:
+            click.echo(f"  {line}")
+    click.echo("\nRecent history")
+    for e in detail.recent:
+        click.echo(f"  {e.at}  {_entry_text(e)}")
+
+
+def detail_json(detail: Any) -> dict[str, Any]:
+    data = plain(detail.region)
+    data.update(
+        {
+            "chapter_formed_on": detail.chapter_formed_on,
+            "recent_history": [e.as_json() for e in detail.recent],
+        }
+    )
+    data.update(plain(detail.sections))
+    return data
+
+
+def import_result(result: Any) -> None:
+    click.echo(
+        f"Imported {result.added} new region(s) at prospect; "
+        f"{result.already_there} already known kept their state and history."
+    )
+    for alias in result.aliases_added:
+        click.echo(f"  also known as: {alias}")
+
+
+def board(result: Any) -> None:
+    click.echo(
+        f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked, "
+        f"{result.due_this_week} with something due within 7 days"
+    )
+    for group in result.stages:
+        click.echo(f"\n{group.label} ({group.state}) — {group.count}")
+        if group.count > LARGE_GROUP:
+            click.echo(
+                f"  {group.count} regions; list them with "
+                f"'aksansi region list --state {group.state}'"
+            )
+            continue
+        rows = [(v.code, v.name, _days(v), _blockers(v), _next_due(v)) for v in group.regions]
+        click.echo(columns(("Code", "Region", "Days", "Blockers", "Next due"), rows))
+    for move in result.moved_since:
+        click.echo(f"moved {move['on']}: {move['name']} {move['from']} → {move['to']}")
+
+
+def advance_result(result: Any) -> None:
+    if result.from_state == result.to_state:
+        click.echo(f"{result.region}: {result.event} recorded on {result.on} by {result.by}.")
+    else:
+        click.echo(
+            f"{result.region}: {result.from_state} → {result.to_state} "
+            f"({result.event}, {result.on}, by {result.by})."
+        )
+    if result.forced_past:
+        click.echo(f"Signed despite open blockers: {', '.join(result.forced_past)} (recorded).")
+
+
+def events(view: Any) -> None:
+    click.echo(f"{view.region} ({view.code}) is at {view.state}.")
+    allowed = [e for e in view.events if e.allowed]
+    click.echo("Allowed now:" if allowed else "No event is allowed now.")
+    for e in allowed:
+        click.echo(f"  {e.event:<22} → {e.to or '(no change)'}  {e.label}")
+    for e in view.events:
+        if e.from_here and not e.allowed:
+            click.echo(f"  {e.event:<22} refused now: {e.reason}")
+
+
+def history(view: Any) -> None:
+    click.echo(f"History of {view.region} ({view.code})")
+    for e in view.entries:
+        click.echo(
+            f"{e.at}  {_entry_text(e)}  [by {e.by}, recorded {e.recorded_at:%Y-%m-%d %H:%M} UTC]"
+        )
+
+
+def _entry_text(e: Any) -> str:
+    if e.kind == "transition":
+        text = f"{e.event}: {e.from_} → {e.to}"
+    elif e.kind in ("milestone", "seed"):
+        text = f"{e.kind}: {e.event or e.to}"
+    else:
+        shown = {k: v for k, v in e.details.items() if not isinstance(v, (dict, list))}
+        text = e.kind + (" " + ", ".join(f"{k}={v}" for k, v in shown.items()) if shown else "")
+    return text + (f" — {e.note}" if e.note else "")
