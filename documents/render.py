@@ -29,17 +29,11 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from documents.errors import TemplateProblem
 from documents.filters import FILTERS
-from workflow.errors import DomainError
 
 BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
 _MARKDOWN_SPECIAL = re.compile(r"[\\*|<`]")
-
-
-class TemplateProblem(DomainError):
-    """A template that cannot be used: syntax error, sandbox refusal, unknown value."""
-
-    code = "template"
 
 
 def _escape_markdown(value: Any) -> Any:

@@ -11,9 +11,10 @@ import docx
 import pytest
 from babel.dates import format_date
 
+from documents.errors import OutputProblem, TemplateProblem
 from documents.filters import hari_tanggal, romawi, rupiah, tanggal
-from documents.output import OutputProblem, check_format, write_document
-from documents.render import TemplateProblem, render_markdown
+from documents.output import check_format, write_document
+from documents.render import render_markdown
 from documents.terbilang import terbilang, terbilang_rupiah
 
 VECTORS = {

@@ -113,3 +113,16 @@ def test_submit_moa_guard_counts_drafts(ready: str) -> None:
         region = regions.resolve(uow.session, "33.23")
         context = guards.build_context(uow.session, region, "submit_moa", note=None, force=False)
         assert context.moa_drafts == 1 and guards.has_moa_draft(context)
+
+
+def test_submit_moa_is_refused_until_a_draft_exists(ready: str) -> None:
+    from workflow.errors import GuardRefused
+    from workflow.services.advance import advance
+
+    advance(UnitOfWork(ready), "33.23", "draft_moa", actor="tester")
+    with pytest.raises(GuardRefused, match=r"no rendered MoA draft yet.*aksansi moa draft 33\.23"):
+        advance(UnitOfWork(ready), "33.23", "submit_moa", actor="tester")
+    _draft(ready, subject="Pendampingan KSM", budget="150000000")
+    assert advance(UnitOfWork(ready), "33.23", "submit_moa", actor="tester").to_state == (
+        "moa_submitted"
+    )

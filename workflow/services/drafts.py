@@ -21,7 +21,7 @@ from workflow import audit, clock, regions
 from workflow.errors import InvalidInput, MissingField, NotFound
 from workflow.models import AgreementDraft, Region
 from workflow.services import letter_context as ctx
-from workflow.services.letters import write_files
+from workflow.services.letters import document_errors, write_files
 from workflow.services.settings import load_settings
 from workflow.unit_of_work import UnitOfWork
 
@@ -122,6 +122,7 @@ def _parties(session: Session, region: Region) -> dict[str, Any]:
     }
 
 
+@document_errors()
 def make_draft(
     uow: UnitOfWork,
     region_text: str,

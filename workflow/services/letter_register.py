@@ -14,7 +14,7 @@ from states.letters import LETTER_KINDS
 from workflow import audit, clock, regions
 from workflow.errors import InvalidInput, NotFound
 from workflow.models import IncomingLetter, Letter, Region
-from workflow.services.letters import issue_letter, render_preview, target_path
+from workflow.services.letters import document_errors, issue_letter, render_preview, target_path
 from workflow.unit_of_work import UnitOfWork
 
 
@@ -108,6 +108,7 @@ def render_letter(
     return view
 
 
+@document_errors()
 def preview_letter(
     uow: UnitOfWork,
     region_text: str,
