@@ -57,8 +57,13 @@ def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool)
     ctx.obj = Settings(db_url=db_url, actor=actor, debug=debug)
 
 
-for _command in (*regions.COMMANDS, *lifecycle.COMMANDS, *letters.COMMANDS, *config.COMMANDS,
-                 *drafts.COMMANDS):
+for _command in (
+    *regions.COMMANDS,
+    *lifecycle.COMMANDS,
+    *letters.COMMANDS,
+    *config.COMMANDS,
+    *drafts.COMMANDS,
+):
     main.add_command(_command)
 
 

@@ -91,8 +91,12 @@ def _moa_draft(url: str, code: str) -> None:
     from workflow.services.drafts import make_draft
     from workflow.services.settings import set_setting
 
-    profile = {"org.address": "Jl. Contoh 1", "org.city": "Yogyakarta",
-               "signatory.name": "Penanda Tangan", "signatory.position": "Koordinator"}
+    profile = {
+        "org.address": "Jl. Contoh 1",
+        "org.city": "Yogyakarta",
+        "signatory.name": "Penanda Tangan",
+        "signatory.position": "Koordinator",
+    }
     for key, value in profile.items():
         set_setting(UnitOfWork(url), key, value, actor="r")
     make_draft(UnitOfWork(url), code, "moa", actor="r", subject="Pendampingan KSM")
