@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from commands import config, drafts, letters, lifecycle, regions
+from commands import blockers, config, drafts, letters, lifecycle, officials, regions
 from commands._common import Settings
 from workflow import __version__
 from workflow.errors import DomainError
@@ -60,6 +60,8 @@ def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool)
 for _command in (
     *regions.COMMANDS,
     *lifecycle.COMMANDS,
+    *blockers.COMMANDS,
+    *officials.COMMANDS,
     *letters.COMMANDS,
     *config.COMMANDS,
     *drafts.COMMANDS,

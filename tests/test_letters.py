@@ -30,7 +30,6 @@ KINDS = [
     "official_introduction",
     "funding_followup",
 ]
-TO = {"to": "Kepala Dinas PUPR"}
 HEAD_KINDS = ("audiensi_request", "cooperation_offer")
 
 
@@ -43,19 +42,27 @@ def _configure(url: str) -> None:
 
 @pytest.fixture
 def ready(sqlite_url: str) -> str:
-    """A seeded SQLite database with the Secretariat's profile set."""
+    """Seeded SQLite, the profile set, and Kota Mojokerto's Kepala Dinas PUPR recorded."""
+    from workflow.services.officials import set_official
     from workflow.services.seed import seed_portfolio
 
     seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
     _configure(sqlite_url)
+    set_official(
+        UnitOfWork(sqlite_url),
+        "35.76",
+        position="Kepala Dinas PUPR",
+        name="Pejabat Uji",
+        actor="tester",
+        since=date(2026, 1, 5),
+    )
     return sqlite_url
 
 
 def _render(url: str, kind: str, fmt: str = "md", region: str = "35.76", **kw):  # type: ignore[no-untyped-def]
     from workflow.services.letter_register import render_letter
 
-    to = {} if kind in HEAD_KINDS else TO
-    extra = {**to, **kw.pop("extra", {})}
+    extra = kw.pop("extra", {})
     return render_letter(UnitOfWork(url), region, kind, actor="tester", fmt=fmt, extra=extra, **kw)
 
 
@@ -162,12 +169,14 @@ def test_missing_field_names_it_and_uses_no_number(ready: str) -> None:
 
 
 def test_technical_office_missing_names_the_official_command(ready: str) -> None:
-    from workflow.services.letter_register import render_letter
-
-    with pytest.raises(MissingField, match=r'aksansi official set 35.76 --position "Kepala Dinas'):
-        render_letter(UnitOfWork(ready), "35.76", "premonitoring_notice", actor="t")
+    with pytest.raises(MissingField, match=r'aksansi official set 35.71 --position "Kepala Dinas'):
+        _render(ready, "premonitoring_notice", region="35.71")
+    view = _render(
+        ready, "premonitoring_notice", region="35.71", extra={"to": "Kepala Dinas Perkim"}
+    )
+    assert view.addressee == "Kepala Dinas Perkim Kota Kediri"
     with pytest.raises(MissingField, match=r"moa draft 35\.71 --subject"):
-        _render(ready, "moa_submission", region="35.71")
+        _render(ready, "moa_submission", region="35.71", extra={"to": "Kepala Dinas PUPR"})
     with pytest.raises(MissingField, match=r"render it first with: aksansi letter render 35\.76"):
         _render(ready, "response_request")
     with pytest.raises(InvalidInput, match="the kinds are: audiensi_request, premonitoring"):

@@ -2,6 +2,7 @@
 
 from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
+from workflow.models.blocker import Blocker
 from workflow.models.letters import (
     AgreementDraft,
     IncomingLetter,
@@ -9,15 +10,18 @@ from workflow.models.letters import (
     LetterCounter,
     Setting,
 )
+from workflow.models.official import Official
 from workflow.models.region import Region, RegionAlias
 
 __all__ = [
     "AgreementDraft",
     "AuditEntry",
     "Base",
+    "Blocker",
     "IncomingLetter",
     "Letter",
     "LetterCounter",
+    "Official",
     "Region",
     "RegionAlias",
     "Setting",
