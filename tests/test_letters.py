@@ -210,6 +210,10 @@ def test_cli_render_show_list_history(ready: str, cli) -> None:  # type: ignore[
     path = Path(result.stdout.split("→")[1].strip())
     shown = cli("letter", "show", "001/SEK-AKSANSI/XI/2026")
     assert shown.stdout_bytes == path.read_bytes()
+    again = cli(
+        "letter", "show", "001/SEK-AKSANSI/XI/2026", "--format", "docx", "-o", str(path.parent)
+    )
+    assert again.exit_code == 0 and docx.Document(str(path.with_suffix(".docx"))).paragraphs
     listed = cli("letter", "list", "--region", "35.76", "--json")
     assert '"number": "001/SEK-AKSANSI/XI/2026"' in listed.stdout
     from workflow.models import AuditEntry
