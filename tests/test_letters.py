@@ -246,6 +246,10 @@ def test_config_commands(sqlite_url: str, cli) -> None:  # type: ignore[no-untyp
     unset = cli("config", "get", "signatory.name")
     assert unset.exit_code == 1 and "aksansi config set signatory.name" in unset.stderr
     assert cli("config", "set", "letter.number_format", "{nomor}/X").exit_code == 1
+    assert (
+        "needs {seq} and {year}" in cli("config", "set", "letter.number_format", "S/{seq}").stderr
+    )
+    assert cli("config", "set", "letter.number_format", "{seq:04d}/AKS/{year}").exit_code == 0
     assert cli("config", "set", "signatory.name", "Nama Uji").exit_code == 0
     assert cli("config", "get", "signatory.name").stdout == "Nama Uji\n"
     assert "letter.number_format" in cli("config", "list").stdout
