@@ -315,3 +315,41 @@ def test_show_marks_the_playbook_letters_sent_while_it_was_open(seeded_sqlite: s
     detail = show_blocker(UnitOfWork(), 1)
     assert [s.letters_sent for s in detail.playbook][:3] == [[], ["official_introduction"], []]
     assert [e.kind for e in detail.meanwhile] == ["official_set", "letter", "seed"]
+
+
+def test_two_coordinators_resolving_at_once_resolve_it_once(db_url: str, seeded: str) -> None:
+    """Rina holds the row (not yet committed); Dimas waits for her, then is told it is done."""
+    import threading
+
+    from workflow.errors import DomainError
+    from workflow.services.blockers import (
+        add_blocker,
+        get_blocker,
+        resolve_blocker,
+        resolve_blocker_row,
+    )
+    from workflow.unit_of_work import UnitOfWork
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("row locks are a PostgreSQL matter; SQLite serialises writers")
+    opened = add_blocker(UnitOfWork(), "temanggung", "no_budget", actor="t", on=date(2026, 11, 2))
+    outcome: list[str] = []
+
+    def dimas() -> None:
+        try:
+            resolve_blocker(UnitOfWork(), opened.id, actor="dimas")
+            outcome.append("resolved")
+        except DomainError as exc:
+            outcome.append(exc.message)
+
+    with UnitOfWork() as rina:
+        row = get_blocker(rina.session, opened.id, for_update=True)
+        resolve_blocker_row(rina.session, row, note=None, on=date(2026, 11, 27), actor="rina")
+        rina.session.flush()
+        other = threading.Thread(target=dimas)
+        other.start()
+        other.join(timeout=0.5)
+        assert other.is_alive() and outcome == []  # Dimas waits on Rina's row lock
+        rina.commit()
+    other.join(timeout=10)
+    assert len(outcome) == 1 and "already resolved on 2026-11-27 by rina" in outcome[0]
