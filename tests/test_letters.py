@@ -253,3 +253,27 @@ def test_config_commands(sqlite_url: str, cli) -> None:  # type: ignore[no-untyp
     assert cli("config", "set", "signatory.name", "Nama Uji").exit_code == 0
     assert cli("config", "get", "signatory.name").stdout == "Nama Uji\n"
     assert "letter.number_format" in cli("config", "list").stdout
+
+
+def test_user_templates_override_and_the_sandbox_holds_through_the_register(
+    ready: str, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    monkeypatch.setenv("AKSANSI_TEMPLATE_DIR", str(folder))
+    (folder / "audiensi_request.md.j2").write_text(
+        "{{ surat.nomor }} {{ ''.__class__.__mro__ }}", encoding="utf-8"
+    )
+    refused = cli("letter", "render", "35.76", "audiensi_request")
+    assert refused.exit_code == 1 and "the sandbox refuses it" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    (folder / "audiensi_request.md.j2").write_text(
+        '{% extends "_surat.md.j2" %}{% block isi %}Isi versi Sekretariat.{% endblock %}',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("AKSANSI_TEMPLATE_DIR", str(folder) + "/")  # a fresh environment
+    view = _render(ready, "audiensi_request")
+    assert view.number == "001/SEK-AKSANSI/XI/2026"  # the refused attempt used no number
+    assert "Isi versi Sekretariat." in Path(view.files["md"]).read_text(encoding="utf-8")
+    builtin = _render(ready, "cooperation_offer")
+    assert view.template_hash != builtin.template_hash and len(view.template_hash) == 64
