@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from commands import blockers, ksm, lifecycle, officials, regions
+from commands import blockers, config, drafts, ksm, letters, lifecycle, officials, regions
 from commands._common import Settings
 from workflow import __version__
 from workflow.errors import DomainError
@@ -62,6 +62,9 @@ for _command in (
     *lifecycle.COMMANDS,
     *blockers.COMMANDS,
     *officials.COMMANDS,
+    *letters.COMMANDS,
+    *config.COMMANDS,
+    *drafts.COMMANDS,
     *ksm.COMMANDS,
 ):
     main.add_command(_command)

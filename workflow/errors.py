@@ -57,3 +57,15 @@ class DatabaseUnavailable(DomainError):
 
 class BadFile(DomainError):
     code = "bad-file"
+
+
+class MissingField(DomainError):
+    """A document needs a value the database does not have; the message says how to set it."""
+
+    code = "missing-field"
+
+
+class DocumentProblem(DomainError):
+    """A template or output problem reported by `documents/` (see `documents.errors`)."""
+
+    code = "document"

@@ -4,17 +4,29 @@ from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
 from workflow.models.blocker import Blocker
 from workflow.models.ksm import Assessment, Facility, Ksm
+from workflow.models.letters import (
+    AgreementDraft,
+    IncomingLetter,
+    Letter,
+    LetterCounter,
+    Setting,
+)
 from workflow.models.official import Official
 from workflow.models.region import Region, RegionAlias
 
 __all__ = [
+    "AgreementDraft",
     "Assessment",
     "AuditEntry",
     "Base",
     "Blocker",
     "Facility",
+    "IncomingLetter",
     "Ksm",
+    "Letter",
+    "LetterCounter",
     "Official",
     "Region",
     "RegionAlias",
+    "Setting",
 ]

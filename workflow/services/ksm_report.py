@@ -8,7 +8,6 @@ criterion earning less than half, then the field staff's own repair notes.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +38,7 @@ def write_region_report(
 ) -> ReportFiles:
     """Render the report; without `output` it goes to <output dir>/<year>/<code>/."""
     from documents.ksm_report import BASENAME, write_report
+    from workflow.services.letters import output_dir
 
     context = region_report(uow, region_text)
     target = (
@@ -56,14 +56,6 @@ def write_region_report(
     except OSError as exc:
         raise BadFile(f"cannot write {target}: {exc.strerror or exc}; choose another -o.") from None
     return ReportFiles(files, context["suggestion"])
-
-
-def output_dir() -> Path:
-    configured = os.environ.get("AKSANSI_OUTPUT_DIR", "").strip()
-    if configured:
-        return Path(configured).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "aksansi" / "documents"
 
 
 def region_report(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
