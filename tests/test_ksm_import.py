@@ -172,3 +172,20 @@ def test_cli_reports_line_and_column_on_stderr(cli, seeded: str, tmp_path: Path)
     good = write_csv(tmp_path / "good.csv", [good_row()])
     assert cli("ksm", "import", str(good)).exit_code == 0
     assert "0 visit(s) recorded" in cli("ksm", "import", str(good)).stdout
+
+
+def test_excel_style_csv_with_semicolons_and_windows_encoding(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """Excel on an Indonesian Windows saves `;`-separated CSV in Windows-1252."""
+    from workflow.services.seed import seed_portfolio
+
+    seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
+    row = good_row(nama_ksm="KSM Karya Bakti Café", tingkat_penagihan_persen="72,5")
+    text = ";".join(COLUMN_NAMES) + "\r\n" + ";".join(row[c] for c in COLUMN_NAMES) + "\r\n"
+    path = tmp_path / "excel.csv"
+    path.write_bytes(text.encode("cp1252"))
+    assert run_import(sqlite_url, path).assessments_recorded == 1
+    with UnitOfWork(sqlite_url) as uow:
+        assert uow.session.scalars(select(Ksm.name)).one() == "KSM Karya Bakti Café"
+        assert uow.session.scalars(select(Assessment.tingkat_penagihan_persen)).one() == 72.5

@@ -39,7 +39,15 @@ def read_sheet(path: Path) -> Sheet:
 
 
 def _read_csv(path: Path) -> Sheet:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
+    """UTF-8 (with or without BOM); else Windows-1252, what Excel on Windows saves as "CSV"."""
+    try:
+        return _read_csv_as(path, "utf-8-sig")
+    except UnicodeDecodeError:
+        return _read_csv_as(path, "cp1252")
+
+
+def _read_csv_as(path: Path, encoding: str) -> Sheet:
+    with path.open(newline="", encoding=encoding) as handle:
         first_line = handle.readline()
         handle.seek(0)
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
