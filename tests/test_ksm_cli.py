@@ -62,6 +62,8 @@ def test_add_list_show_and_the_incomplete_data_suggestion(cli, seeded: str) -> N
     listed = cli("ksm", "list", "--region", "mojokerto", "--json")
     assert [k["name"] for k in json.loads(listed.stdout)] == ["KSM Bina Lestari"]
     assert "blocker add 35.76 ksm_data_incomplete" in listed.stderr
+    assert cli("blocker", "add", "35.76", "ksm_data_incomplete").exit_code == 0
+    assert "ksm_data_incomplete" not in cli("ksm", "list", "--region", "35.76").stderr
     shown = json.loads(cli("ksm", "show", str(ksm_id), "--json").stdout)
     assert shown["facilities"][0]["sr_designed"] == 25
     assert shown["facilities"][0]["assessments"] == []

@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from states.ksm_fields import REQUIRED_FOR_COMPLETENESS
 from states.ksm_rubric import ASPECTS
-from workflow.models import Assessment, Facility, Ksm, Region
+from workflow.models import Assessment, Blocker, Facility, Ksm, Region
 from workflow.models.ksm import ASSESSMENT_FIELDS
 from workflow.regions import fold
+
+INCOMPLETE_BLOCKER = "ksm_data_incomplete"
 
 
 def name_key(name: str) -> str:
@@ -144,15 +146,29 @@ def _missing_fields(facility: Facility) -> list[str]:
     ]
 
 
-def blocker_suggestion(missing: list[dict[str, Any]], region: Region) -> str | None:
-    """The sentence that proposes `ksm_data_incomplete`, or None when the data is complete."""
-    if not missing:
+def blocker_suggestion(
+    session: Session, missing: list[dict[str, Any]], region: Region
+) -> str | None:
+    """The sentence that proposes `ksm_data_incomplete`; None when the data is complete or
+    that blocker is already open."""
+    if not missing or _incomplete_blocker_open(session, region):
         return None
     ksms = len({item["ksm_id"] for item in missing})
     return (
         f"{ksms} KSM(s) of {region.name} lack required data; consider "
         f"'aksansi blocker add {region.code} ksm_data_incomplete'."
     )
+
+
+def _incomplete_blocker_open(session: Session, region: Region) -> bool:
+    found = session.scalar(
+        select(Blocker.id).where(
+            Blocker.region_id == region.id,
+            Blocker.type == INCOMPLETE_BLOCKER,
+            Blocker.resolved_on.is_(None),
+        )
+    )
+    return found is not None
 
 
 def coverage_section(session: Session, region: Region) -> dict[str, list[str]]:
@@ -168,8 +184,10 @@ def coverage_section(session: Session, region: Region) -> dict[str, list[str]]:
         f"{c['sr_active']} active{share}",
     ]
     if c["ksm_incomplete"]:
-        lines.append(
-            f"{c['ksm_incomplete']} KSM with required data missing: consider the "
-            "blocker ksm_data_incomplete"
+        follow_up = (
+            "the blocker ksm_data_incomplete is open"
+            if _incomplete_blocker_open(session, region)
+            else "consider the blocker ksm_data_incomplete"
         )
+        lines.append(f"{c['ksm_incomplete']} KSM with required data missing: {follow_up}")
     return {"KSM coverage": lines}

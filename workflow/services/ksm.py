@@ -136,7 +136,7 @@ def list_ksms(uow: UnitOfWork, region_text: str | None = None) -> KsmList:
         suggestion = None
         if region is not None:
             missing = ksm_registry.missing_ksm_data(session, region)
-            suggestion = ksm_registry.blocker_suggestion(missing, region)
+            suggestion = ksm_registry.blocker_suggestion(session, missing, region)
         return KsmList(None if region is None else region.code, views, suggestion)
 
 

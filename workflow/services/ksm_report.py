@@ -74,7 +74,7 @@ def region_report(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
             "rows": rows,
             "worst": sorted(rows, key=lambda r: (r["mean"], r["ksm"]))[:WORST_SHOWN],
             "missing": missing,
-            "suggestion": ksm_registry.blocker_suggestion(missing, region),
+            "suggestion": ksm_registry.blocker_suggestion(session, missing, region),
             "chart_file": None,
         }
 
