@@ -1,5 +1,8 @@
 """Benchmark: `ksm import` of 10,000 KSM rows against reading the same CSV with `csv` alone.
 
+Set AKSANSI_BENCH_PG_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to also import
+into a scratch PostgreSQL database (created and dropped here).
+
 Each side runs in a fresh Python process, so its peak RSS is its own; time is wall
 time of the work inside that process (imports excluded on both sides, and the
 database migrated and seeded before the clock starts). Prints both and the ratios.
@@ -11,9 +14,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROWS = 10_000
@@ -99,12 +105,10 @@ def _row(index: int) -> dict[str, object]:
     }
 
 
-def _measure(code: str, csv_path: Path, db_path: Path, count: int) -> dict[str, float]:
+def _measure(code: str, csv_path: Path, database: str, count: int) -> dict[str, float]:
     env_now = {"AKSANSI_NOW": "2026-11-27T09:00:00+07:00"}
-    import os
-
     output = subprocess.run(
-        [sys.executable, "-c", code, str(csv_path), str(db_path), str(count)],
+        [sys.executable, "-c", code, str(csv_path), database, str(count)],
         check=True,
         capture_output=True,
         text=True,
@@ -114,24 +118,52 @@ def _measure(code: str, csv_path: Path, db_path: Path, count: int) -> dict[str, 
 
 
 def main(rows: int = ROWS) -> None:
+    """SQLite always; PostgreSQL too when AKSANSI_BENCH_PG_URL names a server to use."""
     with tempfile.TemporaryDirectory(prefix="aksansi-bench-ksm-") as folder:
         csv_path = Path(folder) / "ksm.csv"
         write_rows(csv_path, rows)
-        baseline = _measure(CSV_SIDE, csv_path, Path(folder) / "unused.sqlite3", rows)
-        imported = _measure(IMPORT_SIDE, csv_path, Path(folder) / "bench.sqlite3", rows)
+        baseline = _measure(CSV_SIDE, csv_path, folder + "/unused.sqlite3", rows)
+        imported = {"SQLite": _measure(IMPORT_SIDE, csv_path, folder + "/bench.sqlite3", rows)}
+        server = os.environ.get("AKSANSI_BENCH_PG_URL")
+        if server:
+            with _pg_database(server) as url:
+                imported["PostgreSQL"] = _measure(IMPORT_SIDE, csv_path, url, rows)
+    for backend, figures in imported.items():
+        _report(rows, backend, figures, baseline)
+
+
+def _report(
+    rows: int, backend: str, imported: dict[str, float], baseline: dict[str, float]
+) -> None:
     print(
-        f"ksm import of {rows:,} rows (SQLite, one transaction): "
+        f"ksm import of {rows:,} rows ({backend}, one transaction): "
         f"{imported['seconds']:.2f} s, peak RSS {imported['peak_mb']:.0f} MB "
         f"({rows / imported['seconds']:,.0f} rows/s)"
     )
     print(
-        f"baseline csv.DictReader of the same file:  "
+        f"  baseline csv.DictReader of the same file: "
         f"{baseline['seconds']:.3f} s, peak RSS {baseline['peak_mb']:.0f} MB"
     )
     print(
-        f"ratio: time ×{imported['seconds'] / baseline['seconds']:.0f}, "
+        f"  ratio: time ×{imported['seconds'] / baseline['seconds']:.0f}, "
         f"peak memory ×{imported['peak_mb'] / baseline['peak_mb']:.1f}"
     )
+
+
+@contextmanager
+def _pg_database(server: str) -> Iterator[str]:
+    import uuid
+
+    import psycopg
+
+    name = f"aksansi_bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield server.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":
