@@ -123,6 +123,8 @@ def advance_result(result: Any) -> None:
         )
     if result.forced_past:
         click.echo(f"Signed despite open blockers: {', '.join(result.forced_past)} (recorded).")
+    for line in result.notes:
+        click.echo(f"  {line}")
 
 
 def events(view: Any) -> None:

@@ -86,3 +86,19 @@ def test_history_rows_for_ksm_changes(cli, sqlite_url: str, tmp_path: Path) -> N
         visit = entries[-1]
         assert visit.details["teknis"] == 95 and visit.details["rubric_version"] == "2026.1"
         assert visit.occurred_on.isoformat() == "2026-10-01"
+
+
+def test_start_premonitoring_and_draft_mou_show_the_ksm_coverage(cli, seeded: str) -> None:  # type: ignore[no-untyped-def]
+    assert cli("region", "add", "35.06", "Kabupaten Kediri").exit_code == 0
+    assert cli("advance", "35.06", "hold-audiensi", "--on", "2026-11-02").exit_code == 0
+    started = cli("advance", "35.06", "start-premonitoring", "--on", "2026-11-03")
+    assert started.exit_code == 0, started.stderr
+    assert "no KSM registered yet" in started.stdout
+    added = cli(
+        "ksm", "add", "35.06", "KSM Tirta", "--facility", "ipal_komunal", "--sr-designed", "40"
+    )
+    assert added.exit_code == 0
+    drafted = cli("advance", "35.06", "draft-mou")
+    assert "1 KSM (0 visited), 1 facility (0 assessed)" in drafted.stdout
+    assert "consider the blocker ksm_data_incomplete" in drafted.stdout
+    assert "KSM coverage" not in cli("advance", "35.06", "form-chapter").stdout

@@ -171,6 +171,17 @@ def _incomplete_blocker_open(session: Session, region: Region) -> bool:
     return found is not None
 
 
+def coverage_lines(session: Session, region: Region) -> list[str]:
+    """The KSM coverage as text lines, or how to start collecting it."""
+    lines = coverage_section(session, region).get("KSM coverage")
+    if lines:
+        return ["KSM coverage:", *lines]
+    return [
+        "KSM coverage: no KSM registered yet; fill 'aksansi ksm template' and load it with "
+        "'aksansi ksm import'."
+    ]
+
+
 def coverage_section(session: Session, region: Region) -> dict[str, list[str]]:
     """`region show`'s "KSM coverage" section (text lines); empty when no KSM is registered."""
     c = ksm_coverage(session, region)
@@ -178,7 +189,8 @@ def coverage_section(session: Session, region: Region) -> dict[str, list[str]]:
         return {}
     share = "" if c["sr_coverage_pct"] is None else f" ({c['sr_coverage_pct']}% of design)"
     lines = [
-        f"{c['ksm']} KSM ({c['ksm_assessed']} visited), {c['facilities']} facilities "
+        f"{c['ksm']} KSM ({c['ksm_assessed']} visited), "
+        f"{c['facilities']} {'facility' if c['facilities'] == 1 else 'facilities'} "
         f"({c['facilities_assessed']} assessed)",
         f"SR: {c['sr_designed']} designed, {c['sr_installed']} installed, "
         f"{c['sr_active']} active{share}",

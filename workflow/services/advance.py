@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
@@ -28,6 +28,7 @@ class AdvanceResult:
     on: date
     by: str
     forced_past: list[str]
+    notes: list[str] = field(default_factory=list)  # e.g. the KSM coverage at pre-monitoring
 
 
 def advance(
@@ -52,10 +53,20 @@ def advance(
         forced = ctx.open_blocker_types if trigger == "sign_moa" else []
         entry = _apply(uow.session, region, trigger, from_state, to_state, day, actor, note, forced)
         reactions.after_transition(uow.session, region, entry)
+        notes = _notes(uow.session, region, trigger)
         uow.commit()
     return AdvanceResult(
-        region.name, region.code, trigger, from_state, to_state, day, actor, forced
+        region.name, region.code, trigger, from_state, to_state, day, actor, forced, notes
     )
+
+
+def _notes(session: Session, region: Region, trigger: str) -> list[str]:
+    """Starting pre-monitoring or drafting the MoU shows the region's KSM coverage."""
+    if trigger not in ("start_premonitoring", "draft_mou"):
+        return []
+    from workflow.ksm_registry import coverage_lines
+
+    return coverage_lines(session, region)
 
 
 def _apply(
