@@ -277,3 +277,12 @@ def test_user_templates_override_and_the_sandbox_holds_through_the_register(
     assert "Isi versi Sekretariat." in Path(view.files["md"]).read_text(encoding="utf-8")
     builtin = _render(ready, "cooperation_offer")
     assert view.template_hash != builtin.template_hash and len(view.template_hash) == 64
+
+
+def test_region_show_lists_its_letters_drafts_and_officials(ready: str, cli) -> None:  # type: ignore[no-untyped-def]
+    cli("letter", "render", "35.76", "audiensi_request")
+    cli("moa", "draft", "35.76", "--budget", "150000000")
+    shown = cli("region", "show", "35.76")
+    assert "letter 001/SEK-AKSANSI/XI/2026 audiensi_request" in shown.stdout
+    assert "MOA draft v1" in shown.stdout
+    assert "Kepala Dinas PUPR: Pejabat Uji (since 2026-01-05)" in shown.stdout

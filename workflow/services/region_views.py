@@ -73,8 +73,32 @@ def sections_for(session: Session, region: Any) -> dict[str, Any]:
     """Further sections of `region show` (officials, documents, KSM coverage), by name."""
     sections: dict[str, Any] = {}
     sections.update(_officials_section(session, region))
+    sections.update(_documents_section(session, region))
     sections.update(_ksm_section(session, region))
     return sections
+
+
+def _documents_section(session: Session, region: Any) -> dict[str, list[str]]:
+    """The region's outgoing letters and agreement drafts, newest first (10 of each)."""
+    from workflow.models import AgreementDraft, Letter
+
+    letters = session.scalars(
+        select(Letter)
+        .where(Letter.region_id == region.id)
+        .order_by(Letter.issued_on.desc(), Letter.id.desc())
+        .limit(10)
+    )
+    drafts = session.scalars(
+        select(AgreementDraft)
+        .where(AgreementDraft.region_id == region.id)
+        .order_by(AgreementDraft.id.desc())
+        .limit(10)
+    )
+    lines = [f"{x.issued_on} letter {x.number} {x.kind}: {x.subject}" for x in letters]
+    lines += [
+        f"{d.drafted_on} {d.agreement.upper()} draft v{d.version}: {d.subject}" for d in drafts
+    ]
+    return {"documents": lines}
 
 
 def _officials_section(session: Session, region: Any) -> dict[str, list[str]]:
