@@ -1,36 +1,58 @@
 #!/usr/bin/env bash
 # `make demo`: the main job on a fresh SQLite demo database.
-# Everything after the seed is ILLUSTRATIVE demo data (dates, notes), not the Secretariat's records.
+# The seed is the Secretariat's real portfolio. Everything after it — dates, people, notes,
+# KSM data, the Secretariat's address and signatory — is ILLUSTRATIVE demo data.
 set -euo pipefail
 db="${1:-demo/aksansi-demo.sqlite3}"
+here="$(cd "$(dirname "$0")" && pwd)"
 rm -rf "$(dirname "$db")"
 mkdir -p "$(dirname "$db")"
 export AKSANSI_DB="$db" AKSANSI_USER="demo" AKSANSI_OUTPUT_DIR="$(dirname "$db")/out"
-national="$(cd "$(dirname "$0")/.." && pwd)/../shared/data/wilayah_kabkota.csv"
+national="$here/../../shared/data/wilayah_kabkota.csv"
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
-on() { AKSANSI_NOW="$1" "${@:2}"; }
+day() { export AKSANSI_NOW="$1T07:00:00+07:00"; printf '\n\033[1m=== %s (AKSANSI_NOW)\033[0m\n' "$1"; }
 
-export AKSANSI_NOW=2026-11-02T08:00:00+07:00  # the demo's "today" moves forward below
+day 2026-11-02
 step aksansi init --seed
 if [ -f "$national" ]; then
   step aksansi region import "$national"
 else
   step aksansi region add 36.02 "Kabupaten Lebak" --province Banten
 fi
-export AKSANSI_NOW=2026-11-27T08:00:00+07:00
-step aksansi board
+echo "--- Illustrative Secretariat profile (set once, shared by all coordinators)"
+aksansi config set org.address "Jl. Contoh No. 1 (ilustrasi)"
+aksansi config set org.city Yogyakarta
+aksansi config set signatory.name "Nama Penandatangan (ilustrasi)"
+aksansi config set signatory.position "Koordinator Sekretariat AKSANSI"
+step aksansi config list
 
 echo; echo "--- Illustrative: a new region, Kabupaten Lebak, through its first stages"
-on 2026-11-03 aksansi advance lebak request-audiensi --note "Surat permohonan audiensi dikirim"
-on 2026-11-16 aksansi advance lebak hold-audiensi --note "Audiensi dengan Bappeda"
-on 2026-11-18 aksansi advance lebak start-premonitoring
-step aksansi advance lebak form-chapter --on 2026-11-25 --note "Rapat KSM memilih pengurus"
-step aksansi events lebak
-step aksansi history lebak
+step aksansi letter render lebak audiensi_request --format docx
+step aksansi advance lebak request-audiensi --note "Surat permohonan audiensi dikirim"
+day 2026-11-16
+step aksansi advance lebak hold-audiensi --note "Audiensi dengan Bappeda"
+step aksansi advance lebak start-premonitoring
+step aksansi advance lebak form-chapter --note "Rapat KSM memilih pengurus AKSANSI Daerah"
 
-echo; echo "--- Illustrative: Temanggung starts its MoA draft; refusals are one clear sentence"
-step aksansi advance temanggung draft-moa --on 2026-11-20
-step aksansi advance 35.76 sign-mou || true
-step aksansi advance 35.76 hold || true
-step aksansi region show 35.76
+echo; echo "--- Illustrative: Temanggung's draft PKS goes out"
+step aksansi official set temanggung --position "Kepala Dinas PUPR" --name "Pejabat Contoh (ilustrasi)" --since 2026-01-05
+step aksansi advance temanggung draft-moa
+step aksansi moa draft temanggung --subject "Pengelolaan sarana sanitasi berbasis masyarakat" --budget 150000000 --format docx
+step aksansi letter render temanggung moa_submission --format docx
+step aksansi advance temanggung submit-moa
+
+echo; echo "--- Illustrative: obstacles are logged with their playbooks"
+step aksansi blocker add "kulon progo" no_budget --note "Tidak ada pos anggaran sanitasi tahun ini"
+step aksansi official set surakarta --position "Kepala Dinas PUPR" --name "Pejabat Lama (ilustrasi)" --since 2025-03-01
+step aksansi official set surakarta --position "Kepala Dinas PUPR" --name "Pejabat Baru (ilustrasi)" --since 2026-11-16
+step aksansi blocker add mojokerto funding_unanswered --note "Usulan dana pengelolaan bersama belum dijawab"
+step aksansi advance 35.76 sign-moa || true
+
+echo; echo "--- Illustrative: pre-monitoring data for Kota Pekalongan"
+step aksansi ksm import "$here/demo_ksm_ilustrasi.csv"
+step aksansi ksm report "kota pekalongan" --format docx
+
 step aksansi board
+step aksansi blocker stats
+step aksansi history temanggung
+echo; echo "Files written under $AKSANSI_OUTPUT_DIR:"; find "$AKSANSI_OUTPUT_DIR" -type f | sort
