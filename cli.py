@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from commands import lifecycle, regions
+from commands import calendar, jobs, lifecycle, regions, reminders
 from commands._common import Settings
 from workflow.errors import DomainError
 
@@ -46,7 +46,10 @@ def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool)
     ctx.obj = Settings(db_url=db_url, actor=actor, debug=debug)
 
 
-for _command in (*regions.COMMANDS, *lifecycle.COMMANDS):
+for _command in (
+    *regions.COMMANDS, *lifecycle.COMMANDS, *reminders.COMMANDS, *calendar.COMMANDS,
+    *jobs.COMMANDS,
+):
     main.add_command(_command)
 
 

@@ -3,5 +3,6 @@
 from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
 from workflow.models.region import Region, RegionAlias
+from workflow.models.reminder import HolidayOverride, Reminder
 
-__all__ = ["AuditEntry", "Base", "Region", "RegionAlias"]
+__all__ = ["AuditEntry", "Base", "HolidayOverride", "Region", "RegionAlias", "Reminder"]

@@ -19,4 +19,6 @@ def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list
 
 def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dict[str, Any]]:
     """region id → its next pending reminder (`id`, `region`, `due_on`, `text`, `status`, `letter`)."""
-    return {}
+    from workflow.services.reminders import next_pending
+
+    return next_pending(session, region_ids)

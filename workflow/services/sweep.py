@@ -1,0 +1,206 @@
+"""The sweep: issue every due pending reminder, exactly once, one transaction per reminder.
+
+A reminder is claimed with `SELECT … FOR UPDATE SKIP LOCKED` (PostgreSQL; on SQLite
+every write transaction is `BEGIN IMMEDIATE`, so sweeps take turns), issued, its letter
+rendered and its automatic blocker opened, and committed together with its audit row.
+A crash loses at most the uncommitted reminder, which the next sweep issues; nothing
+is ever issued twice. Only the most advanced due step of a ladder is claimable; the
+earlier due steps of that ladder are skipped in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, aliased
+
+from workflow import audit, clock, db
+from workflow.models import Region, Reminder
+from workflow.reminders import close
+from workflow.services.sweep_effects import Effects, produce_effects
+from workflow.unit_of_work import translate
+
+
+@dataclass(frozen=True)
+class IssuedReminder:
+    """One line of the digest."""
+
+    id: int
+    region: str
+    region_name: str
+    due_on: date
+    text: str
+    letter: str | None
+    letter_number: str | None
+    letter_file: str | None
+    letter_error: str | None
+    blocker: str | None
+    blocker_error: str | None
+    skipped: list[int]
+
+
+@dataclass
+class SweepReport:
+    now: datetime
+    issued: list[IssuedReminder] = field(default_factory=list)
+    stopped_early: bool = False
+
+
+Hook = Callable[[int], None]
+
+
+def run_sweep(
+    url: str | None,
+    *,
+    now: datetime,
+    actor: str,
+    should_stop: Callable[[], bool] = lambda: False,
+    before_commit: Hook | None = None,
+    letter_formats: tuple[str, ...] = ("md",),
+) -> SweepReport:
+    """One pass at `now`: issue what is due, each in its own transaction.
+
+    `before_commit(n)` is called with the count issued so far before each commit
+    (the crash-injection tests use it); `should_stop` is asked between reminders.
+    """
+    url = db.database_url(url)
+    today = now.astimezone(clock.JAKARTA).date()
+    report = SweepReport(now=now)
+    with db.session_factory(url)() as session:
+        while True:
+            if should_stop():
+                report.stopped_early = True
+                break
+            try:
+                item = _issue_next(session, today, actor, letter_formats)
+                if item is None:
+                    session.rollback()
+                    break
+                if before_commit is not None:
+                    before_commit(len(report.issued))
+                session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                raise translate(exc, url) from exc
+            report.issued.append(item)
+    return report
+
+
+def due_query(today: date):  # type: ignore[no-untyped-def]
+    """The claim: the first due pending reminder that no more advanced due step overtakes."""
+    later = aliased(Reminder)
+    overtaken = (
+        select(later.id)
+        .where(
+            later.region_id == Reminder.region_id,
+            later.ladder == Reminder.ladder,
+            later.status == "pending",
+            later.due_on <= today,
+            later.step > Reminder.step,
+        )
+        .exists()
+    )
+    return (
+        select(Reminder)
+        .where(Reminder.status == "pending", Reminder.due_on <= today, ~overtaken)
+        .order_by(Reminder.due_on, Reminder.id)
+        .limit(1)
+        .with_for_update(skip_locked=True, of=Reminder)
+        .execution_options(populate_existing=True)
+    )
+
+
+def _issue_next(
+    session: Session, today: date, actor: str, formats: tuple[str, ...]
+) -> IssuedReminder | None:
+    reminder = session.scalars(due_query(today)).first()
+    if reminder is None:
+        return None
+    region = session.get_one(Region, reminder.region_id)
+    skipped = _skip_earlier_steps(session, reminder, today)
+    effects = produce_effects(session, region, reminder, today=today, actor=actor, formats=formats)
+    entry = audit.record(
+        session,
+        region=region,
+        kind="reminder_issued",
+        actor=actor,
+        occurred_on=today,
+        note=reminder.text,
+        reminder_id=reminder.id,
+        rule=reminder.rule_id,
+        due_on=reminder.due_on.isoformat(),
+        letter=reminder.letter_kind,
+        letter_number=effects.letter_number,
+        letter_error=effects.letter_error,
+        blocker=effects.blocker,
+        blocker_error=effects.blocker_error,
+        skipped=skipped,
+    )
+    session.flush()
+    close(reminder, "issued", on=today, reason=_reason(effects, skipped), entry_id=entry.id)
+    reminder.letter_number = effects.letter_number
+    reminder.letter_error = effects.letter_error
+    for other in skipped:
+        session.get_one(Reminder, other).closed_by_entry_id = entry.id
+    return _line(reminder, region, effects, skipped)
+
+
+def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> list[int]:
+    """Earlier due steps of the same ladder are skipped: one letter per office per day."""
+    if reminder.ladder is None:
+        return []
+    earlier = session.scalars(
+        select(Reminder)
+        .where(
+            Reminder.region_id == reminder.region_id,
+            Reminder.ladder == reminder.ladder,
+            Reminder.status == "pending",
+            Reminder.due_on <= today,
+            Reminder.step < reminder.step,
+        )
+        .order_by(Reminder.step)
+        .with_for_update(of=Reminder)
+        .execution_options(populate_existing=True)
+    ).all()
+    for row in earlier:
+        close(
+            row,
+            "skipped",
+            on=today,
+            entry_id=None,
+            reason=f"step {reminder.step} of the same follow-up fell due too "
+            f"(reminder #{reminder.id}) and was issued instead",
+        )
+    return [row.id for row in earlier]
+
+
+def _reason(effects: Effects, skipped: list[int]) -> str:
+    parts = ["due"]
+    if skipped:
+        parts.append("skipped earlier steps " + ", ".join(f"#{i}" for i in skipped))
+    if effects.letter_error:
+        parts.append("letter not produced")
+    return "; ".join(parts)
+
+
+def _line(
+    reminder: Reminder, region: Region, effects: Effects, skipped: list[int]
+) -> IssuedReminder:
+    return IssuedReminder(
+        id=reminder.id,
+        region=region.code,
+        region_name=region.name,
+        due_on=reminder.due_on,
+        text=reminder.text,
+        letter=reminder.letter_kind,
+        letter_number=effects.letter_number,
+        letter_file=effects.letter_file,
+        letter_error=effects.letter_error,
+        blocker=effects.blocker,
+        blocker_error=effects.blocker_error,
+        skipped=skipped,
+    )
