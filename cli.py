@@ -34,10 +34,20 @@ class _Refused(click.ClickException):
 
 
 @click.group(cls=AksansiGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_url", envvar="AKSANSI_DB", metavar="URL_OR_PATH",
-              help="Database URL, or a path to a SQLite file [env AKSANSI_DB].")
-@click.option("--by", "actor", envvar="AKSANSI_USER", metavar="NAME",
-              help="Who is recording the change [env AKSANSI_USER; default: the OS user].")
+@click.option(
+    "--db",
+    "db_url",
+    envvar="AKSANSI_DB",
+    metavar="URL_OR_PATH",
+    help="Database URL, or a path to a SQLite file [env AKSANSI_DB].",
+)
+@click.option(
+    "--by",
+    "actor",
+    envvar="AKSANSI_USER",
+    metavar="NAME",
+    help="Who is recording the change [env AKSANSI_USER; default: the OS user].",
+)
 @click.option("--debug", is_flag=True, help="Show the traceback of a failure.")
 @click.version_option(package_name="aksansi", prog_name="aksansi")
 @click.pass_context

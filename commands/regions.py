@@ -1,7 +1,100 @@
-"""Commands: regions."""
+"""Commands: init, region list/show/add/import, board, diagram."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from commands import _render
+from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
+
+
+@click.command()
+@click.option("--seed", is_flag=True, help="Also load the Secretariat's eight MoU regions.")
+@pass_settings
+def init(settings: Settings, seed: bool) -> None:
+    """Create or upgrade the database (and load the seed portfolio)."""
+    from workflow.services.setup import init_database
+
+    result = init_database(settings.db_url, seed=seed, actor=settings.who())
+    _render.init_result(result)
+
+
+@click.group()
+def region() -> None:
+    """Regions (kabupaten/kota): list, show, add, import."""
+
+
+@region.command("list")
+@click.option("--state", help="Only regions in this state (e.g. mou_signed).")
+@json_option
+@pass_settings
+def region_list(settings: Settings, state: str | None, as_json: bool) -> None:
+    """List regions with state, days in state, blockers, next reminder."""
+    from workflow.services.regions import list_regions
+
+    views = list_regions(settings.uow(read_only=True), state=state)
+    echo_json(views) if as_json else _render.region_table(views)
+
+
+@region.command("show")
+@click.argument("region_ref", metavar="REGION")
+@json_option
+@pass_settings
+def region_show(settings: Settings, region_ref: str, as_json: bool) -> None:
+    """Show one region in full."""
+    from workflow.services.regions import show_region
+
+    detail = show_region(settings.uow(read_only=True), region_ref)
+    echo_json(_render.detail_json(detail)) if as_json else _render.region_detail(detail)
+
+
+@region.command("add")
+@click.argument("code")
+@click.argument("name")
+@click.option("--province", help="Province name, e.g. Banten.")
+@pass_settings
+def region_add(settings: Settings, code: str, name: str, province: str | None) -> None:
+    """Add a region at 'prospect' (e.g. 36.02 "Kabupaten Lebak")."""
+    from workflow.services.regions import add_region
+
+    view = add_region(settings.uow(), code, name, province=province, actor=settings.who())
+    click.echo(f"Added {view.name} ({view.code}), {view.kind}, at {view.state}.")
+
+
+@region.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@pass_settings
+def region_import(settings: Settings, file: Path) -> None:
+    """Import a Kemendagri CSV (kode,nama,...); existing regions keep their state."""
+    from workflow.services.regions import import_regions
+
+    result = import_regions(settings.uow(), file, actor=settings.who())
+    _render.import_result(result)
+
+
+@click.command()
+@click.option("--as-of", "as_of", metavar="DATE", help="The portfolio as it stood on DATE.")
+@json_option
+@pass_settings
+def board(settings: Settings, as_of: str | None, as_json: bool) -> None:
+    """The pipeline: regions by stage, days in stage, blockers, what falls due."""
+    from workflow.services.board import board as make_board
+    from workflow.services.board import board_as_of
+
+    day = parse_day(as_of, what="--as-of")
+    uow = settings.uow(read_only=True)
+    result = make_board(uow) if day is None else board_as_of(uow, day)
+    echo_json(result) if as_json else _render.board(result)
+
+
+@click.command()
+def diagram() -> None:
+    """Print the lifecycle as a Mermaid state diagram."""
+    from workflow.diagram import mermaid
+
+    click.echo(mermaid(), nl=False)
+
+
+COMMANDS: list[click.Command] = [init, region, board, diagram]

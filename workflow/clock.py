@@ -8,7 +8,7 @@ date rule can be tested on exact days.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from workflow.errors import InvalidInput
@@ -21,7 +21,7 @@ def now() -> datetime:
     override = os.environ.get("AKSANSI_NOW", "").strip()
     if override:
         return parse_moment(override, what="AKSANSI_NOW")
-    return datetime.now(timezone.utc).astimezone(JAKARTA)
+    return datetime.now(UTC).astimezone(JAKARTA)
 
 
 def today() -> date:
@@ -55,4 +55,4 @@ def start_of(day: date) -> datetime:
 
 def utcnow() -> datetime:
     """`now()` in UTC, for recorded-at stamps."""
-    return now().astimezone(timezone.utc)
+    return now().astimezone(UTC)

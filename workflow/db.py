@@ -73,8 +73,12 @@ def _configure_sqlite(engine: Engine) -> None:
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (Python 3.11)
         cursor = dbapi_conn.cursor()
-        for pragma in ("foreign_keys=ON", "journal_mode=WAL", "busy_timeout=10000",
-                       "synchronous=NORMAL"):
+        for pragma in (
+            "foreign_keys=ON",
+            "journal_mode=WAL",
+            "busy_timeout=10000",
+            "synchronous=NORMAL",
+        ):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

@@ -30,7 +30,9 @@ def kind_of_code(code: str) -> str:
         return "kabupaten"
     if 71 <= number <= 99:
         return "kota"
-    raise InvalidInput(f"{code} is not a kabupaten/kota code (the last two digits are 01–69 or 71–99).")
+    raise InvalidInput(
+        f"{code} is not a kabupaten/kota code (the last two digits are 01–69 or 71–99)."
+    )
 
 
 def fold(text: str) -> str:
@@ -41,7 +43,7 @@ def bare(text: str) -> str:
     folded = fold(text)
     for prefix in ("kabupaten ", "kab ", "kota "):
         if folded.startswith(prefix):
-            return folded[len(prefix):]
+            return folded[len(prefix) :]
     return folded
 
 
@@ -77,8 +79,8 @@ def _match(session: Session, text: str) -> int:
 
 
 def _all_names(session: Session) -> list[tuple[int, str]]:
-    names = list(session.execute(select(Region.id, Region.name)).tuples())
-    names += list(session.execute(select(RegionAlias.region_id, RegionAlias.alias)).tuples())
+    names = list(session.execute(select(Region.id, Region.name)))
+    names += list(session.execute(select(RegionAlias.region_id, RegionAlias.alias)))
     return names
 
 

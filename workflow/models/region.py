@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -30,7 +31,7 @@ class Region(Base):
         back_populates="region", cascade="all, delete-orphan", order_by="RegionAlias.alias"
     )
 
-    __mapper_args__ = {"version_id_col": version_id}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version_id}
 
     @property
     def head_title(self) -> str:
@@ -42,7 +43,7 @@ class Region(Base):
         """The name without "Kabupaten"/"Kota": `Yth. Bupati Kediri`."""
         for prefix in ("Kabupaten ", "Kota "):
             if self.name.startswith(prefix):
-                return self.name[len(prefix):]
+                return self.name[len(prefix) :]
         return self.name
 
 

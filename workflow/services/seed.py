@@ -13,6 +13,10 @@ from workflow.regions import kind_of_code
 from workflow.seed import PORTFOLIO, SeedRegion
 from workflow.unit_of_work import UnitOfWork
 
+SEED_NOTE = (
+    "Loaded from the Secretariat's portfolio; the day it reached this state is not recorded."
+)
+
 
 @dataclass(frozen=True)
 class SeedResult:
@@ -36,14 +40,24 @@ def seed_portfolio(uow: UnitOfWork, *, actor: str) -> SeedResult:
 
 def _add(session: Session, item: SeedRegion, actor: str) -> None:
     region = Region(
-        code=item["code"], name=item["name"], kind=kind_of_code(item["code"]),
-        province=item["province"], province_code=item["code"][:2], state=item["state"],
-        state_since=None, subject=item["subject"], created_at=clock.utcnow(),
+        code=item["code"],
+        name=item["name"],
+        kind=kind_of_code(item["code"]),
+        province=item["province"],
+        province_code=item["code"][:2],
+        state=item["state"],
+        state_since=None,
+        subject=item["subject"],
+        created_at=clock.utcnow(),
     )
     region.aliases = [RegionAlias(alias=alias) for alias in item["aliases"]]
     session.add(region)
     session.flush()
     audit.record(
-        session, region=region, kind="seed", actor=actor, to_state=item["state"],
-        note="Loaded from the Secretariat's portfolio; the date it reached this state is not recorded.",
+        session,
+        region=region,
+        kind="seed",
+        actor=actor,
+        to_state=item["state"],
+        note=SEED_NOTE,
     )

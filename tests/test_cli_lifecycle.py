@@ -1,0 +1,140 @@
+"""The lifecycle from the command line: exit codes, messages, JSON contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REGION_KEYS = {
+    "code",
+    "name",
+    "kind",
+    "province",
+    "state",
+    "state_since",
+    "days_in_state",
+    "open_blockers",
+    "next_reminder",
+}
+
+
+def test_init_seed_board_and_json(cli, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    first = cli("init", "--seed")
+    assert first.exit_code == 0, first.output
+    assert "8 region(s) added" in first.stdout
+    assert "0 region(s) added, 8 already there" in cli("init", "--seed").stdout
+    board = cli("board")
+    assert board.exit_code == 0
+    assert "Kota Mojokerto" in board.stdout and "moa_negotiation" in board.stdout
+    assert max(len(line) for line in board.stdout.splitlines()) <= 80
+    data = json.loads(cli("board", "--json").stdout)
+    assert [g["state"] for g in data["stages"]] == ["mou_signed", "moa_negotiation"]
+    assert set(data["stages"][0]["regions"][0]) >= REGION_KEYS
+    listed = json.loads(cli("region", "list", "--json").stdout)
+    assert len(listed) == 8 and set(listed[0]) >= REGION_KEYS
+
+
+def test_advance_from_the_shell_and_history_json(cli, seeded: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("advance", "temanggung", "draft-moa", "--on", "2026-11-20", "--by", "dimas")
+    assert result.exit_code == 0, result.output
+    assert "mou_signed → moa_drafting" in result.stdout
+    entries = json.loads(cli("history", "temanggung", "--json").stdout)
+    last = next(e for e in entries if e["kind"] == "transition")
+    assert {
+        "at": "2026-11-20",
+        "kind": "transition",
+        "event": "draft_moa",
+        "from": "mou_signed",
+        "to": "moa_drafting",
+        "by": "dimas",
+    }.items() <= last.items()
+    events = json.loads(cli("events", "temanggung", "--json").stdout)["events"]
+    assert {e["event"] for e in events if e["allowed"]} >= {"submit_moa", "form_chapter"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["advance", "atlantis", "draft_moa"], "no region matches 'atlantis'"),
+        (["advance", "mojokerto", "fly"], "'fly' is not an event of the lifecycle; allowed from"),
+        (
+            ["advance", "mojokerto", "sign_mou"],
+            "'sign_mou' is not possible from there; allowed now",
+        ),
+        (["advance", "mojokerto", "decline"], "'decline' needs a note"),
+        (["advance", "mojokerto", "hold", "--note", "x", "--on", "27/11/2026"], "is not a date"),
+        (["advance", "mojokerto", "hold", "--note", "x", "--on", "2027-01-01"], "in the future"),
+        (["region", "list", "--state", "signed"], "'signed' is not a state"),
+        (["region", "show", "kota"], "matches 5 regions: Kota Lubuklinggau (16.73)"),
+    ],
+)
+def test_bad_input_is_one_sentence_and_exit_1(
+    cli, seeded: str, args: list[str], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_unreachable_database_is_a_clear_refusal(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", "postgresql://nobody@127.0.0.1:1/none", "board")
+    assert result.exit_code == 1
+    assert "cannot use the database postgresql+psycopg://nobody@127.0.0.1:1/none" in result.stderr
+
+
+def test_uninitialised_database_says_to_run_init(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--db", str(tmp_path / "new.sqlite3"), "board")
+    assert result.exit_code == 1
+    assert "not initialised; run 'aksansi init' first" in result.stderr
+
+
+def test_import_from_the_shell(cli, seeded: str, national_csv: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("region", "import", str(national_csv))
+    assert result.exit_code == 0
+    assert "Imported 506 new region(s)" in result.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("kode,nama\n11.01,Kabupaten A\n11.01,Kabupaten B\n", encoding="utf-8")
+    refused = cli("region", "import", str(bad))
+    assert refused.exit_code == 1 and "line 3" in refused.stderr
+
+
+def test_diagram_is_generated_from_the_lifecycle_table(cli) -> None:  # type: ignore[no-untyped-def]
+    from states.lifecycle import EVENTS
+
+    text = cli("diagram").stdout
+    assert text.startswith("stateDiagram-v2")
+    assert all(e["trigger"] in text for e in EVENTS)
+
+
+def test_help_does_not_load_the_database_layer() -> None:
+    code = (
+        "import sys, cli; assert 'sqlalchemy' not in sys.modules, 'sqlalchemy loaded'; "
+        "assert 'transitions' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+
+
+def _all_commands():  # type: ignore[no-untyped-def]
+    import click
+
+    from cli import main
+
+    def walk(group, prefix):  # type: ignore[no-untyped-def]
+        for name, command in group.commands.items():
+            yield [*prefix, name]
+            if isinstance(command, click.Group):
+                yield from walk(command, [*prefix, name])
+
+    return list(walk(main, []))
+
+
+@pytest.mark.parametrize("path", _all_commands(), ids=" ".join)
+def test_every_command_has_help(cli, path: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*path, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.stdout

@@ -1,0 +1,25 @@
+"""Two coordinators changing the same region at once: one wins, the other is told to retry."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from workflow.errors import ConcurrentChange
+from workflow.models import Region
+from workflow.services.advance import advance
+from workflow.unit_of_work import UnitOfWork
+
+
+def test_second_writer_on_a_stale_region_is_refused(seeded: str) -> None:
+    rina, dimas = UnitOfWork(seeded), UnitOfWork(seeded, read_only=True)
+    with dimas:
+        stale = dimas.session.scalars(select(Region).where(Region.code == "33.23")).one()
+        assert stale.version_id == 1
+        advance(rina, "33.23", "draft_moa", actor="rina")  # commits while Dimas looks
+        stale.state = "declined"
+        with pytest.raises(ConcurrentChange, match="run the command again"):
+            dimas.commit()
+    with UnitOfWork(seeded) as check:
+        region = check.session.scalars(select(Region).where(Region.code == "33.23")).one()
+        assert (region.state, region.version_id) == ("moa_drafting", 2)

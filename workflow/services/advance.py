@@ -1,0 +1,106 @@
+"""Fire a lifecycle event on a region: `aksansi advance REGION EVENT`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from states import lifecycle as spec
+from workflow import audit, clock, guards, lifecycle, reactions
+from workflow.errors import InvalidInput
+from workflow.models import AuditEntry, Region
+from workflow.regions import resolve
+from workflow.unit_of_work import UnitOfWork
+
+LIFECYCLE_KINDS = ("transition", "milestone")
+
+
+@dataclass(frozen=True)
+class AdvanceResult:
+    region: str
+    code: str
+    event: str
+    from_state: str
+    to_state: str
+    on: date
+    by: str
+    forced_past: list[str]
+
+
+def advance(
+    uow: UnitOfWork,
+    region_ref: str,
+    event: str,
+    *,
+    actor: str,
+    on: date | None = None,
+    note: str | None = None,
+    force: bool = False,
+) -> AdvanceResult:
+    trigger = lifecycle.normalise_event(event)
+    with uow:
+        region = resolve(uow.session, region_ref)
+        day = _event_day(uow.session, region, on)
+        ctx = guards.build_context(uow.session, region, trigger, note=note, force=force)
+        from_state = region.state
+        subject = lifecycle.Subject(region.state, region.held_from)
+        to_state = lifecycle.fire(subject, trigger, ctx)
+        forced = ctx.open_blocker_types if trigger == "sign_moa" else []
+        entry = _apply(uow.session, region, trigger, from_state, to_state, day, actor, note, forced)
+        reactions.after_transition(uow.session, region, entry)
+        uow.commit()
+    return AdvanceResult(
+        region.name, region.code, trigger, from_state, to_state, day, actor, forced
+    )
+
+
+def _apply(
+    session: Session,
+    region: Region,
+    trigger: str,
+    from_state: str,
+    to_state: str,
+    day: date,
+    actor: str,
+    note: str | None,
+    forced: list[str],
+) -> AuditEntry:
+    milestone = spec.event(trigger)["dest"] is None
+    if not milestone:
+        region.held_from = from_state if to_state == "on_hold" else None
+        region.state = to_state
+        region.state_since = day
+    details = {"forced_past_blockers": forced} if forced else {}
+    return audit.record(
+        session,
+        region=region,
+        kind="milestone" if milestone else "transition",
+        actor=actor,
+        occurred_on=day,
+        note=note,
+        event=trigger,
+        from_state=from_state,
+        to_state=to_state,
+        **details,
+    )
+
+
+def _event_day(session: Session, region: Region, on: date | None) -> date:
+    today = clock.today()
+    day = on or today
+    if day > today:
+        raise InvalidInput(f"{day.isoformat()} is in the future; an event can only be back-dated.")
+    previous = session.scalar(
+        select(func.max(AuditEntry.occurred_on)).where(
+            AuditEntry.region_id == region.id, AuditEntry.kind.in_(LIFECYCLE_KINDS)
+        )
+    )
+    if previous is not None and day < previous:
+        raise InvalidInput(
+            f"{day.isoformat()} is before {region.name}'s previous event "
+            f"({previous.isoformat()}); events are recorded in order."
+        )
+    return day

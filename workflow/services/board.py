@@ -1,0 +1,113 @@
+"""The coordinator's morning view: every region by stage, in lifecycle order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from states import lifecycle as spec
+from workflow import clock
+from workflow.models import AuditEntry, Region
+from workflow.services.views import RegionView, region_views
+from workflow.unit_of_work import UnitOfWork
+
+SNAPSHOT_KINDS = ("transition", "seed", "region_added")
+
+
+@dataclass
+class StageGroup:
+    state: str
+    label: str
+    count: int
+    regions: list[RegionView]
+
+
+@dataclass
+class Board:
+    as_of: date
+    total: int
+    blocked: int
+    due_this_week: int
+    stages: list[StageGroup]
+    moved_since: list[dict[str, str]] = field(default_factory=list)
+
+
+def board(uow: UnitOfWork) -> Board:
+    with uow:
+        regions = list(uow.session.scalars(select(Region).order_by(Region.code)))
+        views = region_views(uow.session, regions)
+    today = clock.today()
+    week_end = today + timedelta(days=7)
+    due = [v for v in views if v.next_reminder and str(v.next_reminder["due_on"]) <= str(week_end)]
+    return Board(
+        as_of=today,
+        total=len(views),
+        blocked=sum(1 for v in views if v.open_blockers),
+        due_this_week=len(due),
+        stages=_group(views),
+    )
+
+
+def _group(views: list[RegionView]) -> list[StageGroup]:
+    groups = []
+    for state in spec.STATES:
+        members = [v for v in views if v.state == state["id"]]
+        members.sort(key=lambda v: (-(v.days_in_state or 0), v.code))
+        if members:
+            groups.append(StageGroup(state["id"], state["label_id"], len(members), members))
+    return groups
+
+
+def board_as_of(uow: UnitOfWork, day: date) -> Board:
+    """The portfolio as it stood at the end of `day`, and what moved since."""
+    with uow:
+        rows = uow.session.execute(
+            select(AuditEntry, Region)
+            .join(Region, Region.id == AuditEntry.region_id)
+            .where(AuditEntry.kind.in_(SNAPSHOT_KINDS))
+            .order_by(AuditEntry.occurred_on, AuditEntry.id)
+        ).all()
+    latest: dict[str, tuple[AuditEntry, Region]] = {}
+    moved = []
+    for entry, region in rows:
+        if entry.occurred_on <= day:
+            latest[region.code] = (entry, region)
+        elif entry.kind == "transition":
+            moved.append(
+                {
+                    "code": region.code,
+                    "name": region.name,
+                    "on": entry.occurred_on.isoformat(),
+                    "event": entry.event or "",
+                    "from": entry.from_state or "",
+                    "to": entry.to_state or "",
+                }
+            )
+    views = [_past_view(entry, region, day) for entry, region in latest.values()]
+    return Board(
+        as_of=day,
+        total=len(views),
+        blocked=0,
+        due_this_week=0,
+        stages=_group(views),
+        moved_since=moved,
+    )
+
+
+def _past_view(entry: AuditEntry, region: Region, day: date) -> RegionView:
+    state = entry.to_state or spec.INITIAL
+    since = None if entry.kind == "seed" else entry.occurred_on
+    return RegionView(
+        code=region.code,
+        name=region.name,
+        kind=region.kind,
+        province=region.province,
+        state=state,
+        state_label=spec.state(state)["label_id"],
+        state_since=since,
+        days_in_state=None if since is None else (day - since).days,
+        open_blockers=[],
+        next_reminder=None,
+    )

@@ -1,0 +1,31 @@
+"""A region's whole timeline from the audit log: `aksansi history REGION`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from workflow.models import AuditEntry
+from workflow.regions import resolve
+from workflow.services.views import HistoryEntry, history_entry
+from workflow.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    region: str
+    code: str
+    entries: list[HistoryEntry]
+
+
+def history(uow: UnitOfWork, region_ref: str) -> HistoryView:
+    """Every recorded entry, in the order it happened (same day: the order it was written)."""
+    with uow:
+        region = resolve(uow.session, region_ref)
+        rows = uow.session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.region_id == region.id)
+            .order_by(AuditEntry.occurred_on, AuditEntry.id)
+        )
+        return HistoryView(region.name, region.code, [history_entry(row) for row in rows])

@@ -1,0 +1,141 @@
+"""Add, import, list and show regions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states import lifecycle as spec
+from workflow import audit, clock
+from workflow.errors import InvalidInput
+from workflow.models import AuditEntry, Region, RegionAlias
+from workflow.region_import import RegionRow, read_regions
+from workflow.regions import kind_of_code, normalise_code, resolve
+from workflow.services import region_views
+from workflow.services.views import HistoryEntry, RegionView, history_entry
+from workflow.services.views import region_views as views_of
+from workflow.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    already_there: int
+    aliases_added: list[str]
+
+
+@dataclass
+class RegionDetail:
+    region: RegionView
+    chapter_formed_on: str | None
+    recent: list[HistoryEntry]
+    sections: dict[str, Any]
+
+
+def add_region(
+    uow: UnitOfWork, code: str, name: str, *, province: str | None, actor: str
+) -> RegionView:
+    normal = normalise_code(code)
+    if normal is None:
+        raise InvalidInput(f"{code!r} is not a kabupaten/kota code like 35.76.")
+    row = RegionRow(0, normal, name.strip(), kind_of_code(normal), province, normal[:2])
+    if not row.name:
+        raise InvalidInput('the region needs a name, e.g. "Kabupaten Lebak".')
+    with uow:
+        existing = uow.session.scalar(select(Region).where(Region.code == normal))
+        if existing is not None:
+            raise InvalidInput(f"{normal} is already {existing.name}; nothing was added.")
+        region = _insert(uow.session, row, actor, source="region add")
+        uow.commit()
+        return views_of(uow.session, [region])[0]
+
+
+def import_regions(uow: UnitOfWork, path: Path, *, actor: str) -> ImportResult:
+    rows = read_regions(path)
+    with uow:
+        existing = {r.code: r for r in uow.session.scalars(select(Region))}
+        taken = {a for (a,) in uow.session.execute(select(RegionAlias.alias))}
+        added, aliases = 0, []
+        for row in rows:
+            region = existing.get(row.code)
+            if region is None:
+                _insert(uow.session, row, actor, source=path.name)
+                added += 1
+            elif _keep_name_as_alias(region, row, taken):
+                aliases.append(f"{row.name} → {region.name}")
+        uow.commit()
+    return ImportResult(added, len(rows) - added, aliases)
+
+
+def list_regions(uow: UnitOfWork, *, state: str | None = None) -> list[RegionView]:
+    if state is not None and state not in spec.STATE_IDS:
+        raise InvalidInput(f"{state!r} is not a state; states: {', '.join(spec.STATE_IDS)}.")
+    with uow:
+        query = select(Region).order_by(Region.code)
+        if state is not None:
+            query = query.where(Region.state == state)
+        return views_of(uow.session, list(uow.session.scalars(query)))
+
+
+def show_region(uow: UnitOfWork, region_ref: str) -> RegionDetail:
+    with uow:
+        region = resolve(uow.session, region_ref)
+        entries = uow.session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.region_id == region.id)
+            .order_by(AuditEntry.occurred_on.desc(), AuditEntry.id.desc())
+            .limit(10)
+        ).all()
+        return RegionDetail(
+            views_of(uow.session, [region])[0],
+            _chapter_formed(uow.session, region),
+            [history_entry(e) for e in entries],
+            region_views.sections_for(uow.session, region),
+        )
+
+
+def _chapter_formed(session: Session, region: Region) -> str | None:
+    day = session.scalar(
+        select(AuditEntry.occurred_on)
+        .where(AuditEntry.region_id == region.id, AuditEntry.event == "form_chapter")
+        .order_by(AuditEntry.occurred_on)
+        .limit(1)
+    )
+    return None if day is None else day.isoformat()
+
+
+def _insert(session: Session, row: RegionRow, actor: str, *, source: str) -> Region:
+    region = Region(
+        code=row.code,
+        name=row.name,
+        kind=row.kind,
+        province=row.province,
+        province_code=row.province_code,
+        state=spec.INITIAL,
+        state_since=clock.today(),
+        created_at=clock.utcnow(),
+    )
+    session.add(region)
+    session.flush()
+    audit.record(
+        session,
+        region=region,
+        kind="region_added",
+        actor=actor,
+        to_state=spec.INITIAL,
+        source=source,
+    )
+    return region
+
+
+def _keep_name_as_alias(region: Region, row: RegionRow, taken: set[str]) -> bool:
+    """The file spells an existing region differently (Lubuk Linggau): keep it as an alias."""
+    if row.name == region.name or row.name in taken:
+        return False
+    region.aliases.append(RegionAlias(alias=row.name))
+    taken.add(row.name)
+    return True
