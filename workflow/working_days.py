@@ -79,5 +79,5 @@ class WorkingCalendar:
 
 def load(session: Session) -> WorkingCalendar:
     """The calendar with the overrides stored in the database."""
-    rows = session.execute(select(HolidayOverride.day, HolidayOverride.holiday)).tuples()
+    rows = session.execute(select(HolidayOverride.day, HolidayOverride.holiday))
     return WorkingCalendar({day: holiday for day, holiday in rows})

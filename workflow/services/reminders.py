@@ -72,7 +72,7 @@ def list_reminders(
             stmt = stmt.where(Reminder.due_on <= clock.today())
         if region:
             stmt = stmt.where(Reminder.region_id == regions.resolve(uow.session, region).id)
-        return [view(reminder, reg) for reminder, reg in uow.session.execute(stmt).tuples()]
+        return [view(reminder, reg) for reminder, reg in uow.session.execute(stmt)]
 
 
 def add(uow: UnitOfWork, region: str, on: date, text: str, *, actor: str) -> ReminderView:
@@ -203,7 +203,7 @@ def next_pending(session: Session, region_ids: list[int]) -> dict[int, dict[str,
         .join(Region, Region.id == Reminder.region_id)
         .where(Reminder.status == "pending", Reminder.region_id.in_(region_ids))
         .order_by(Reminder.region_id, Reminder.due_on, Reminder.id)
-    ).tuples()
+    )
     found: dict[int, dict[str, object]] = {}
     for reminder, code in rows:
         if reminder.region_id not in found:

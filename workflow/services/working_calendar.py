@@ -93,7 +93,7 @@ def show(uow: UnitOfWork, year: int) -> list[CalendarDay]:
                 HolidayOverride.day >= date(year, 1, 1), HolidayOverride.day <= date(year, 12, 31)
             )
         ).all()
-        overrides = {row.day: row for row in rows}
+        overrides = {row.day: (row.name, row.holiday) for row in rows}
     national = working_days.national_holidays()
     national.get(date(year, 1, 1))  # a lookup fills the whole year in
     collective = working_days.cuti_bersama(year)
@@ -102,8 +102,8 @@ def show(uow: UnitOfWork, year: int) -> list[CalendarDay]:
         if day.year == year:
             source = "cuti_bersama" if day in collective else "public"
             days[day] = CalendarDay(day, name, source, working=False)
-    for day, row in overrides.items():
-        days[day] = CalendarDay(day, row.name, "override", working=not row.holiday)
+    for day, (name, holiday) in overrides.items():
+        days[day] = CalendarDay(day, name, "override", working=not holiday)
     return [days[day] for day in sorted(days)]
 
 
