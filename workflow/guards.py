@@ -53,8 +53,10 @@ def build_context(
 
 
 def _open_blocker_types(session: Session, region: Region) -> list[str]:
-    """The types of the region's open blockers (filled in by the blocker log)."""
-    return []
+    """The types of the region's open blockers, oldest first."""
+    from workflow.services.blockers import open_blockers_of
+
+    return [blocker.type for blocker in open_blockers_of(session, region)]
 
 
 def _moa_draft_count(session: Session, region: Region) -> int | None:

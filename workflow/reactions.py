@@ -43,7 +43,7 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> Non
 
 def after_blocker_opened(session: Session, region: Region, blocker: Any, entry: AuditEntry) -> None:
     """A blocker was opened (by a coordinator, a rotation or the sweep)."""
-    rules = reminder_policy.rules_on_blocker(reminders.blocker_type(blocker))
+    rules = reminder_policy.rules_on_blocker(blocker.type)
     if rules and blocker.id is None:
         session.flush()
     reminders.schedule_rules(
@@ -61,6 +61,6 @@ def after_blocker_resolved(
         entry,
         trigger="blocker",
         trigger_key=str(blocker.id),
-        reason=f"blocker #{blocker.id} ({reminders.blocker_type(blocker)}) was resolved "
+        reason=f"blocker #{blocker.id} ({blocker.type}) was resolved "
         f"on {entry.occurred_on.isoformat()}",
     )

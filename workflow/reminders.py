@@ -8,7 +8,6 @@ on working days, and stored on the row.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -103,15 +102,6 @@ def close(
     reminder.closed_on = on
     reminder.closed_reason = reason
     reminder.closed_by_entry_id = entry_id
-
-
-def blocker_type(blocker: Any) -> str:
-    """The type id of a blocker object of the blockers area."""
-    for name in ("type_id", "type", "blocker_type"):
-        value = getattr(blocker, name, None)
-        if isinstance(value, str):
-            return value
-    raise TypeError(f"cannot read the type of blocker {blocker!r}")
 
 
 def _entry_id(session: Session, entry: AuditEntry) -> int:

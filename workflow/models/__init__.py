@@ -2,7 +2,18 @@
 
 from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
+from workflow.models.blocker import Blocker
+from workflow.models.official import Official
 from workflow.models.region import Region, RegionAlias
 from workflow.models.reminder import HolidayOverride, Reminder
 
-__all__ = ["AuditEntry", "Base", "HolidayOverride", "Region", "RegionAlias", "Reminder"]
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Blocker",
+    "HolidayOverride",
+    "Official",
+    "Region",
+    "RegionAlias",
+    "Reminder",
+]

@@ -9,12 +9,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 
 def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """region id → open blockers (`id`, `region`, `type`, `note`, `opened_on`, `resolved_on`)."""
-    return {}
+    from workflow.models import Blocker, Region
+    from workflow.services.blockers import blocker_json
+
+    found: dict[int, list[dict[str, Any]]] = {}
+    if not region_ids:
+        return found
+    rows = session.execute(
+        select(Blocker, Region.code)
+        .join(Region, Region.id == Blocker.region_id)
+        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(region_ids))
+        .order_by(Blocker.opened_on, Blocker.id)
+    )
+    for blocker, code in rows:
+        found.setdefault(blocker.region_id, []).append(blocker_json(blocker, code))
+    return found
 
 
 def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -27,4 +42,16 @@ def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dic
 
 def sections_for(session: Session, region: Any) -> dict[str, Any]:
     """Further sections of `region show` (officials, documents, KSM coverage), by name."""
-    return {}
+    sections: dict[str, Any] = {}
+    sections.update(_officials_section(session, region))
+    return sections
+
+
+def _officials_section(session: Session, region: Any) -> dict[str, list[str]]:
+    from workflow.services.officials import current_officials
+
+    lines = [
+        f"{o.position}: {o.name} (since {o.since.isoformat()})"
+        for o in current_officials(session, region)
+    ]
+    return {"officials": lines}

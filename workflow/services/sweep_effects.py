@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.errors import DomainError
-from workflow.models import Region, Reminder
+from workflow.models import Blocker, Region, Reminder
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,15 @@ def _open_blocker(
 ) -> tuple[str | None, str | None]:
     from workflow.services.blockers import open_blocker
 
+    already = session.scalar(
+        select(Blocker.id).where(
+            Blocker.region_id == region.id,
+            Blocker.type == reminder.opens_blocker,
+            Blocker.resolved_on.is_(None),
+        )
+    )
+    if already is not None:
+        return None, f"{reminder.opens_blocker} is already open (blocker #{already})"
     savepoint = session.begin_nested()
     try:
         open_blocker(

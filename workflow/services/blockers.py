@@ -1,0 +1,149 @@
+"""The blocker log: its building blocks (used inside other services' transactions) and use cases.
+
+`open_blocker` and `resolve_blocker_row` never commit: a rotation, the sweep or the
+`blocker` commands call them in their own transaction, so a blocker, its audit row and
+whatever reacts to it (reminders) are written together or not at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states import blockers as taxonomy
+from workflow import audit, clock, reactions
+from workflow.errors import InvalidInput, NotFound
+from workflow.models import AuditEntry, Blocker, Region
+
+
+def check_type(type_id: str) -> str:
+    """The blocker type id `type_id` names (`-` may stand for `_`), or a refusal listing all."""
+    wanted = (type_id or "").strip().lower().replace("-", "_")
+    if wanted not in taxonomy.BLOCKER_TYPE_IDS:
+        raise InvalidInput(
+            f"unknown blocker type {type_id!r}; the types are: "
+            f"{', '.join(taxonomy.BLOCKER_TYPE_IDS)}."
+        )
+    return wanted
+
+
+def check_not_future(day: date, what: str) -> date:
+    if day > clock.today():
+        raise InvalidInput(
+            f"{what} {day.isoformat()} is in the future; record it on or after the day it happens."
+        )
+    return day
+
+
+def clean(text: str | None) -> str | None:
+    """Text as given without surrounding blanks; None when there is nothing."""
+    text = (text or "").strip()
+    return text or None
+
+
+def open_blocker(
+    session: Session,
+    region: Region,
+    type_id: str,
+    *,
+    note: str | None,
+    on: date,
+    actor: str,
+    automatic: bool = False,
+    **details: Any,
+) -> Blocker:
+    """Open a blocker on `region` with its audit row (`blocker_opened`); no commit."""
+    type_id = check_type(type_id)
+    check_not_future(on, "the opening date")
+    blocker = Blocker(
+        region_id=region.id,
+        type=type_id,
+        note=clean(note),
+        opened_on=on,
+        opened_by=actor,
+        automatic=automatic,
+        created_at=clock.utcnow(),
+    )
+    session.add(blocker)
+    session.flush()
+    entry = audit.record(
+        session,
+        region=region,
+        kind="blocker_opened",
+        actor=actor,
+        occurred_on=on,
+        note=blocker.note,
+        blocker_id=blocker.id,
+        type=type_id,
+        automatic=automatic,
+        **details,
+    )
+    reactions.after_blocker_opened(session, region, blocker, entry)
+    return blocker
+
+
+def resolve_blocker_row(
+    session: Session, blocker: Blocker, *, note: str | None, on: date, actor: str
+) -> AuditEntry:
+    """Resolve an open blocker with its audit row (`blocker_resolved`); no commit."""
+    if blocker.resolved_on is not None:
+        raise InvalidInput(
+            f"blocker #{blocker.id} was already resolved on {blocker.resolved_on.isoformat()} "
+            f"by {blocker.resolved_by}; nothing to do."
+        )
+    check_not_future(on, "the resolution date")
+    if on < blocker.opened_on:
+        raise InvalidInput(
+            f"blocker #{blocker.id} was opened on {blocker.opened_on.isoformat()}; it cannot "
+            f"be resolved before that ({on.isoformat()})."
+        )
+    blocker.resolved_on = on
+    blocker.resolved_by = actor
+    blocker.resolution_note = clean(note)
+    region = session.get_one(Region, blocker.region_id)
+    entry = audit.record(
+        session,
+        region=region,
+        kind="blocker_resolved",
+        actor=actor,
+        occurred_on=on,
+        note=blocker.resolution_note,
+        blocker_id=blocker.id,
+        type=blocker.type,
+        days_open=(on - blocker.opened_on).days,
+    )
+    reactions.after_blocker_resolved(session, region, blocker, entry)
+    return entry
+
+
+def open_blockers_of(session: Session, region: Region) -> list[Blocker]:
+    """The region's open blockers, oldest first."""
+    return list(
+        session.scalars(
+            select(Blocker)
+            .where(Blocker.region_id == region.id, Blocker.resolved_on.is_(None))
+            .order_by(Blocker.opened_on, Blocker.id)
+        )
+    )
+
+
+def get_blocker(session: Session, blocker_id: int) -> Blocker:
+    blocker = session.get(Blocker, blocker_id)
+    if blocker is None:
+        raise NotFound(f"there is no blocker #{blocker_id}; 'aksansi blocker list' shows the ids.")
+    return blocker
+
+
+def blocker_json(blocker: Blocker, region_code: str) -> dict[str, Any]:
+    """The blocker object of the JSON contract (design.md §4)."""
+    return {
+        "id": blocker.id,
+        "region": region_code,
+        "type": blocker.type,
+        "note": blocker.note,
+        "opened_on": blocker.opened_on.isoformat(),
+        "resolved_on": None if blocker.resolved_on is None else blocker.resolved_on.isoformat(),
+    }

@@ -1,0 +1,271 @@
+"""Officials: who holds which position at a region, and rotations (domain.md §2).
+
+`official set` with a new person on a held position ends the old tenure and opens an
+`official_rotated` blocker in the same transaction; the same person again changes
+nothing. The region's current counterparts (for letters) are its open tenures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workflow import audit, clock
+from workflow.errors import InvalidInput
+from workflow.models import Official, Region
+from workflow.regions import resolve
+from workflow.services.blockers import check_not_future, clean, open_blocker
+from workflow.unit_of_work import UnitOfWork
+
+
+def position_key(position: str) -> str:
+    """Positions match whatever the case and spacing: 'kepala  dinas PUPR' = 'Kepala Dinas PUPR'."""
+    return " ".join(position.split()).casefold()
+
+
+def current_officials(session: Session, region: Region) -> list[Official]:
+    """The region's current counterparts: every position's present holder, by position."""
+    return list(
+        session.scalars(
+            select(Official)
+            .where(Official.region_id == region.id, Official.until.is_(None))
+            .order_by(Official.position_key, Official.id)
+        )
+    )
+
+
+def current_official(session: Session, region: Region, position: str) -> Official | None:
+    """Who holds `position` at `region` now, or None."""
+    return session.scalar(
+        select(Official).where(
+            Official.region_id == region.id,
+            Official.until.is_(None),
+            Official.position_key == position_key(position),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class OfficialView:
+    id: int
+    region: str
+    position: str
+    institution: str | None
+    name: str
+    email: str | None
+    phone: str | None
+    since: date
+    until: date | None
+    current: bool
+
+
+@dataclass(frozen=True)
+class SetResult:
+    region: str
+    code: str
+    outcome: str  # "new" (first holder), "rotated", "updated" (contact details), "unchanged"
+    official: OfficialView
+    left: OfficialView | None = None
+    blocker_id: int | None = None
+
+
+@dataclass(frozen=True)
+class OfficialList:
+    region: str
+    code: str
+    history: bool
+    officials: list[OfficialView]
+
+
+def official_view(official: Official, region_code: str) -> OfficialView:
+    return OfficialView(
+        id=official.id,
+        region=region_code,
+        position=official.position,
+        institution=official.institution,
+        name=official.name,
+        email=official.email,
+        phone=official.phone,
+        since=official.since,
+        until=official.until,
+        current=official.until is None,
+    )
+
+
+@dataclass(frozen=True)
+class Holder:
+    """What `official set` was given, cleaned."""
+
+    position: str
+    name: str
+    institution: str | None
+    email: str | None
+    phone: str | None
+    since: date
+
+    @classmethod
+    def from_input(cls, position: str, name: str, since: date | None, **contact: Any) -> Holder:
+        position_text = " ".join((position or "").split())
+        name_text = " ".join((name or "").split())
+        if not position_text:
+            raise InvalidInput(
+                "the position is empty; give it, e.g. --position 'Kepala Dinas PUPR'."
+            )
+        if not name_text:
+            raise InvalidInput("the name is empty; give the person's name with --name.")
+        day = check_not_future(since or clock.today(), "the --since date")
+        return cls(
+            position_text,
+            name_text,
+            clean(contact.get("institution")),
+            clean(contact.get("email")),
+            clean(contact.get("phone")),
+            day,
+        )
+
+
+def set_official(
+    uow: UnitOfWork,
+    region_ref: str,
+    *,
+    position: str,
+    name: str,
+    actor: str,
+    since: date | None = None,
+    institution: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+) -> SetResult:
+    """Record who holds a position; a different person than the holder is a rotation."""
+    holder = Holder.from_input(
+        position, name, since, institution=institution, email=email, phone=phone
+    )
+    with uow:
+        region = resolve(uow.session, region_ref)
+        current = current_official(uow.session, region, holder.position)
+        if current is not None and position_key(current.name) == position_key(holder.name):
+            result = _same_person(uow.session, region, current, holder, actor)
+        else:
+            result = _new_holder(uow.session, region, current, holder, actor)
+        uow.commit()
+    return result
+
+
+def _same_person(
+    session: Session, region: Region, current: Official, holder: Holder, actor: str
+) -> SetResult:
+    """The holder again: only contact details given anew are updated (and audited)."""
+    changes = {
+        field: value
+        for field in ("institution", "email", "phone")
+        if (value := getattr(holder, field)) is not None and value != getattr(current, field)
+    }
+    for field, value in changes.items():
+        setattr(current, field, value)
+    if changes:
+        audit.record(
+            session,
+            region=region,
+            kind="official_updated",
+            actor=actor,
+            official_id=current.id,
+            position=current.position,
+            name=current.name,
+            **changes,
+        )
+    outcome = "updated" if changes else "unchanged"
+    return SetResult(region.name, region.code, outcome, official_view(current, region.code))
+
+
+def _new_holder(
+    session: Session, region: Region, current: Official | None, holder: Holder, actor: str
+) -> SetResult:
+    if current is not None and holder.since < current.since:
+        raise InvalidInput(
+            f"{current.name} holds {current.position} since {current.since.isoformat()}; "
+            f"a successor cannot start before that (--since {holder.since.isoformat()})."
+        )
+    official = Official(
+        region_id=region.id,
+        position=current.position if current else holder.position,  # keep the known spelling
+        position_key=position_key(holder.position),
+        institution=holder.institution or (current.institution if current else None),
+        name=holder.name,
+        email=holder.email,
+        phone=holder.phone,
+        since=holder.since,
+        recorded_by=actor,
+        created_at=clock.utcnow(),
+    )
+    session.add(official)
+    session.flush()
+    left = None if current is None else _end_tenure(current, official, actor)
+    audit.record(
+        session,
+        region=region,
+        kind="official_set",
+        actor=actor,
+        occurred_on=holder.since,
+        official_id=official.id,
+        position=official.position,
+        name=official.name,
+        institution=official.institution,
+        replaced=None if current is None else current.name,
+    )
+    blocker_id = (
+        None if current is None else _rotation_blocker(session, region, current, official, actor)
+    )
+    return SetResult(
+        region.name,
+        region.code,
+        "new" if current is None else "rotated",
+        official_view(official, region.code),
+        None if left is None else official_view(left, region.code),
+        blocker_id,
+    )
+
+
+def _end_tenure(current: Official, successor: Official, actor: str) -> Official:
+    current.until = successor.since
+    current.ended_by = actor
+    current.successor_id = successor.id
+    return current
+
+
+def _rotation_blocker(
+    session: Session, region: Region, left: Official, came: Official, actor: str
+) -> int:
+    note = f"{came.position}: {left.name} left, {came.name} came (since {came.since.isoformat()})."
+    blocker = open_blocker(
+        session,
+        region,
+        "official_rotated",
+        note=note,
+        on=came.since,
+        actor=actor,
+        automatic=True,
+        position=came.position,
+        left=left.name,
+        came=came.name,
+        official_id=came.id,
+        previous_official_id=left.id,
+    )
+    return blocker.id
+
+
+def list_officials(uow: UnitOfWork, region_ref: str, *, history: bool = False) -> OfficialList:
+    """The current officials, or with `history` every tenure (by position, oldest first)."""
+    with uow:
+        region = resolve(uow.session, region_ref)
+        query = select(Official).where(Official.region_id == region.id)
+        if not history:
+            query = query.where(Official.until.is_(None))
+        rows = uow.session.scalars(
+            query.order_by(Official.position_key, Official.since, Official.id)
+        )
+        views = [official_view(row, region.code) for row in rows]
+        return OfficialList(region.name, region.code, history, views)
