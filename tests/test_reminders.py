@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reminder_helpers import reminders_of
 from sqlalchemy import select
 
-from workflow.models import AuditEntry, Reminder
+from workflow.models import AuditEntry
 from workflow.services.advance import advance
 from workflow.services.seed import seed_portfolio
 from workflow.unit_of_work import UnitOfWork
@@ -21,20 +22,6 @@ FRIDAY = date(2026, 11, 27)
 def seeded_sqlite(sqlite_url: str) -> str:
     seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
     return sqlite_url
-
-
-def reminders_of(url: str, code: str) -> list[Reminder]:
-    """The rows as stored (detached, fully loaded)."""
-    from workflow import db
-    from workflow.models import Region
-
-    with db.session_factory(db.database_url(url))() as session:
-        region_id = session.scalar(select(Region.id).where(Region.code == code))
-        return list(
-            session.scalars(
-                select(Reminder).where(Reminder.region_id == region_id).order_by(Reminder.id)
-            )
-        )
 
 
 def submit_moa(url: str, region: str = "pekalongan", on: date | None = None) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
@@ -91,7 +91,11 @@ def run_sweep(
 
 
 def due_query(today: date):  # type: ignore[no-untyped-def]
-    """The claim: the first due pending reminder that no more advanced due step overtakes."""
+    """The claim: the first due pending reminder that no more advanced due step overtakes.
+
+    Within a ladder the higher step (then the newer row) overtakes: only the head of
+    each region's ladder can be claimed, so two sweeps never issue two steps of it.
+    """
     later = aliased(Reminder)
     overtaken = (
         select(later.id)
@@ -100,7 +104,10 @@ def due_query(today: date):  # type: ignore[no-untyped-def]
             later.ladder == Reminder.ladder,
             later.status == "pending",
             later.due_on <= today,
-            later.step > Reminder.step,
+            or_(
+                later.step > Reminder.step,
+                and_(later.step == Reminder.step, later.id > Reminder.id),
+            ),
         )
         .exists()
     )
@@ -160,7 +167,10 @@ def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> li
             Reminder.ladder == reminder.ladder,
             Reminder.status == "pending",
             Reminder.due_on <= today,
-            Reminder.step < reminder.step,
+            or_(
+                Reminder.step < reminder.step,
+                and_(Reminder.step == reminder.step, Reminder.id < reminder.id),
+            ),
         )
         .order_by(Reminder.step)
         .with_for_update(of=Reminder)
