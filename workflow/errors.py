@@ -57,3 +57,9 @@ class DatabaseUnavailable(DomainError):
 
 class BadFile(DomainError):
     code = "bad-file"
+
+
+class MissingField(DomainError):
+    """A document needs a value the database does not have; the message says how to set it."""
+
+    code = "missing-field"

@@ -3,17 +3,29 @@
 from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
 from workflow.models.blocker import Blocker
+from workflow.models.letters import (
+    AgreementDraft,
+    IncomingLetter,
+    Letter,
+    LetterCounter,
+    Setting,
+)
 from workflow.models.official import Official
 from workflow.models.region import Region, RegionAlias
 from workflow.models.reminder import HolidayOverride, Reminder
 
 __all__ = [
+    "AgreementDraft",
     "AuditEntry",
     "Base",
     "Blocker",
     "HolidayOverride",
+    "IncomingLetter",
+    "Letter",
+    "LetterCounter",
     "Official",
     "Region",
     "RegionAlias",
     "Reminder",
+    "Setting",
 ]

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.errors import DomainError
-from workflow.models import Blocker, Region, Reminder
+from workflow.models import Blocker, Letter, Region, Reminder
 
 
 @dataclass(frozen=True)
@@ -71,16 +71,9 @@ def _issue_letter(
     return letter.number, _letter_file(letter), None
 
 
-def _letter_file(letter: object) -> str | None:
-    for name in ("path", "file", "files", "paths"):
-        value = getattr(letter, name, None)
-        if isinstance(value, (list, tuple)):
-            value = value[0] if value else None
-        if isinstance(value, dict):
-            value = next(iter(value.values()), None)
-        if value:
-            return str(value)
-    return None
+def _letter_file(letter: Letter) -> str | None:
+    """The first file written for the letter (the Markdown one by default)."""
+    return next(iter((letter.files or {}).values()), None)
 
 
 def _open_blocker(

@@ -1,7 +1,7 @@
 """reminders and holiday overrides
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0002, 0003 (merges the blockers and letters branches)
 Create Date: 2026-11-27
 """
 
@@ -14,7 +14,7 @@ import workflow.models.base
 from sqlalchemy.dialects import postgresql
 
 revision = "0004"
-down_revision = "0002"
+down_revision = ("0002", "0003")
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,136 @@
+"""Commands: letter kinds / render / list / show / receive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from commands._common import echo_json, json_option, parse_day, pass_settings
+
+FORMAT = click.Choice(["md", "html", "docx", "pdf"])
+
+
+@click.group()
+def letter() -> None:
+    """Letters to a Pemda, numbered in the register (agenda surat keluar)."""
+
+
+@letter.command("kinds")
+@json_option
+def kinds(as_json: bool) -> None:
+    """List the letter kinds and what each is for."""
+    from workflow.services.letter_register import letter_kinds
+
+    views = letter_kinds()
+    if as_json:
+        echo_json(views)
+        return
+    for view in views:
+        click.echo(f"{view.id:<22} {view.purpose}")
+
+
+@letter.command("render")
+@click.argument("region")
+@click.argument("kind")
+@click.option("--format", "fmt", type=FORMAT, default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
+@click.option("--preview", is_flag=True, help="Unnumbered, unstored, marked DRAF.")
+@click.option(
+    "--to", "to", metavar="POSITION", help='Addressee position, e.g. "Kepala Dinas PUPR".'
+)
+@click.option("--step", type=click.IntRange(1, 2), default=1, help="2: the second request.")
+@click.option("--reply-to", metavar="NUMBER", help="Cite this incoming letter.")
+@click.option("--on", "on", metavar="DATE", help="Letter date (default today).")
+@json_option
+@pass_settings
+def render(  # type: ignore[no-untyped-def]
+    settings, region, kind, fmt, output, preview, to, step, reply_to, on, as_json
+):
+    """Render a letter for REGION: numbered, stored and written to a file."""
+    from workflow.services import letter_register as service
+
+    extra = {"to": to, "step": step, "reply_to": reply_to}
+    day = parse_day(on)
+    if preview:
+        view = service.preview_letter(
+            settings.uow(), region, kind, fmt=fmt, output=output, on=day, extra=extra
+        )
+        if view.file is None:
+            click.echo(view.markdown, nl=False)
+        else:
+            click.echo(f"DRAF {view.kind} for {view.region} (not numbered) → {view.file}")
+        return
+    letter_view = service.render_letter(
+        settings.uow(),
+        region,
+        kind,
+        actor=settings.who(),
+        fmt=fmt,
+        output=output,
+        on=day,
+        extra=extra,
+    )
+    if as_json:
+        echo_json(letter_view)
+        return
+    click.echo(f"{letter_view.number}  {letter_view.subject}")
+    for path in letter_view.files.values():
+        click.echo(f"  → {path}")
+
+
+@letter.command("list")
+@click.option("--region", "region", metavar="REGION")
+@click.option("--year", type=int)
+@json_option
+@pass_settings
+def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-def]
+    """The outgoing-letter register, in number order."""
+    from workflow.services.letter_register import list_letters
+
+    views = list_letters(settings.uow(read_only=True), region_text=region, year=year)
+    if as_json:
+        echo_json(views)
+        return
+    if not views:
+        click.echo("No letters in the register.")
+    for view in views:
+        click.echo(f"{view.number:<26} {view.issued_on.isoformat()}  {view.region}  {view.kind}")
+
+
+@letter.command("show")
+@click.argument("number")
+@pass_settings
+def show(settings, number) -> None:  # type: ignore[no-untyped-def]
+    """Print a stored letter exactly as it was sent (Markdown)."""
+    from workflow.services.letter_register import show_letter
+
+    click.echo(show_letter(settings.uow(read_only=True), number), nl=False)
+
+
+@letter.command("receive")
+@click.argument("region")
+@click.option("--number", required=True, help="The sender's letter number.")
+@click.option("--date", "dated", required=True, metavar="DATE", help="The letter's date.")
+@click.option("--subject", required=True, help="Its Hal.")
+@click.option("--sender", help='Who sent it, e.g. "Kepala Dinas PUPR Kota Mojokerto".')
+@pass_settings
+def receive(settings, region, number, dated, subject, sender) -> None:  # type: ignore[no-untyped-def]
+    """Record an incoming letter so later letters can cite it."""
+    from workflow.services.letter_register import receive_letter
+
+    view = receive_letter(
+        settings.uow(),
+        region,
+        number=number,
+        dated=parse_day(dated, what="--date"),
+        subject=subject,
+        sender=sender,
+        actor=settings.who(),
+    )
+    click.echo(
+        f"Recorded incoming letter {view.number} ({view.date.isoformat()}) for {view.region}."
+    )
+
+
+COMMANDS: list[click.Command] = [letter]

@@ -1,0 +1,164 @@
+"""The small Markdown dialect our templates write, parsed into blocks for HTML and Word.
+
+Templates produce Markdown because it is the stored, re-emittable text of every letter
+(`letter show`) and reads well as it is. HTML and .docx are built from these blocks, so
+the three formats always say the same thing. The dialect:
+
+- `#`, `##`, `###` headings (centred);
+- paragraphs; a line ending in `\\` or a `<br>` is a line break; `&nbsp;` alone is an
+  empty line (signature space);
+- list items `1. `, `a. `, `(1) ` (the label is kept as written; leading spaces indent);
+- pipe tables (`| a | b |`, the `|---|` row; an all-empty header row is dropped);
+- `---` a rule (under the letterhead);
+- fenced divs `::: center`, `::: right`, `::: sign` … `:::` for alignment;
+- inline `**bold**`, `*italic*`, and backslash escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ITEM_RE = re.compile(r"^(\s*)(\d{1,2}\.|[a-z]\.|\(\d{1,2}\))\s+(.*)$")
+INLINE_RE = re.compile(r"\\(.)|(\*\*)|(\*)|(<br>)|(&nbsp;)")
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    brk: bool = False  # a line break (text is empty)
+
+
+@dataclass
+class Block:
+    kind: str  # heading, para, item, table, rule
+    runs: list[Run] = field(default_factory=list)
+    level: int = 0  # heading level, or list indent level
+    label: str = ""  # list item label
+    align: str = "justify"  # justify, left, center, right, sign
+    rows: list[list[list[Run]]] = field(default_factory=list)
+
+
+def parse_inline(text: str) -> list[Run]:
+    runs: list[Run] = []
+    bold = italic = False
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            runs.append(Run("".join(buf), bold, italic))
+            buf.clear()
+
+    pos = 0
+    for match in INLINE_RE.finditer(text):
+        buf.append(text[pos : match.start()])
+        pos = match.end()
+        escaped, strong, emph, brk, nbsp = match.groups()
+        if escaped is not None:
+            buf.append(escaped)
+            continue
+        if nbsp:
+            buf.append("\u00a0")
+            continue
+        flush()
+        if strong:
+            bold = not bold
+        elif emph:
+            italic = not italic
+        elif brk:
+            runs.append(Run("", brk=True))
+    buf.append(text[pos:])
+    flush()
+    return runs
+
+
+def _join_lines(lines: list[str]) -> list[Run]:
+    """Paragraph lines: a trailing backslash is a break, otherwise lines join with a space."""
+    runs: list[Run] = []
+    for index, line in enumerate(lines):
+        hard = line.endswith("\\") and not line.endswith("\\\\")
+        runs += parse_inline(line[:-1] if hard else line.strip())
+        if index < len(lines) - 1:
+            runs.append(Run("", brk=True) if hard else Run(" "))
+    return runs
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()[1:]
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", inner)]
+
+
+def _table(lines: list[str], align: str) -> Block:
+    rows = [_cells(line) for line in lines if not re.match(r"^\s*\|[\s:|-]+\|?\s*$", line)]
+    if rows and not any(rows[0]):
+        rows = rows[1:]
+    return Block("table", align=align, rows=[[parse_inline(c) for c in row] for row in rows])
+
+
+def parse(markdown: str) -> list[Block]:
+    """Markdown text → blocks, in order."""
+    return _Parser(markdown.splitlines()).run()
+
+
+class _Parser:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.align = "justify"
+        self.pending: list[str] = []
+        self.pending_item: tuple[int, str] | None = None
+
+    def run(self) -> list[Block]:
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line.lstrip().startswith("|"):
+                end = index
+                while end < len(self.lines) and self.lines[end].lstrip().startswith("|"):
+                    end += 1
+                self.flush()
+                self.blocks.append(_table(self.lines[index:end], self.align))
+                index = end
+                continue
+            self.line(line)
+            index += 1
+        self.flush()
+        return self.blocks
+
+    def line(self, line: str) -> None:
+        stripped = line.strip()
+        if stripped.startswith(":::"):
+            self.flush()
+            self.align = stripped[3:].strip() or "justify"
+        elif not stripped:
+            self.flush()
+        elif stripped == "---":
+            self.flush()
+            self.blocks.append(Block("rule"))
+        elif stripped.startswith("#"):
+            self.flush()
+            level = len(stripped) - len(stripped.lstrip("#"))
+            text = stripped[level:].strip()
+            self.blocks.append(Block("heading", parse_inline(text), level=level, align="center"))
+        elif match := ITEM_RE.match(line):
+            self.flush()
+            indent, label, text = match.groups()
+            self.pending_item = (len(indent) // 3, label)
+            self.pending.append(text)
+        else:
+            self.pending.append(line)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        runs = _join_lines(self.pending)
+        if self.pending_item is not None:
+            level, label = self.pending_item
+            self.blocks.append(Block("item", runs, level=level, label=label, align=self.align))
+        else:
+            self.blocks.append(Block("para", runs, align=self.align))
+        self.pending = []
+        self.pending_item = None

@@ -1,0 +1,130 @@
+"""The Jinja2 environment: sandboxed, strict, and overridable from AKSANSI_TEMPLATE_DIR.
+
+Templates are Markdown with Jinja2 tags (`templates/<kind>.md.j2`). Every value a
+template prints passes through `_escape_markdown`, so a region name or a subject
+with `*` or `|` cannot change the layout. Unknown variables fail (`StrictUndefined`)
+instead of printing an empty blank, and the sandbox refuses attribute access to
+Python internals, because a coordinator may drop their own templates in
+AKSANSI_TEMPLATE_DIR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from documents.filters import FILTERS
+from workflow.errors import DomainError
+
+BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
+_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\*|<`"})
+
+
+class TemplateProblem(DomainError):
+    """A template that cannot be used: syntax error, sandbox refusal, unknown value."""
+
+    code = "template"
+
+
+def _escape_markdown(value: Any) -> Any:
+    """Printed values are text, never Markdown markup."""
+    if isinstance(value, str):
+        return value.translate(_MARKDOWN_SPECIALS)
+    return value
+
+
+class HashingLoader(BaseLoader):
+    """User templates first, then the built-in ones; remembers each source's SHA-256.
+
+    The environment calls `get_source` only when it (re)compiles a template, so the
+    remembered hash always belongs to the compiled template in use.
+    """
+
+    def __init__(self, user_dir: str | None) -> None:
+        search = [user_dir] if user_dir else []
+        self._inner = FileSystemLoader([*search, str(BUILTIN_TEMPLATES)])
+        self.hashes: dict[str, str] = {}
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = self._inner.get_source(environment, template)
+        self.hashes[template] = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        return source, filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self._inner.list_templates()
+
+
+_ENVIRONMENTS: dict[str | None, SandboxedEnvironment] = {}
+
+
+def environment() -> SandboxedEnvironment:
+    """One environment per template folder per process (compiled templates are cached)."""
+    user_dir = os.environ.get("AKSANSI_TEMPLATE_DIR") or None
+    env = _ENVIRONMENTS.get(user_dir)
+    if env is None:
+        env = SandboxedEnvironment(
+            loader=HashingLoader(user_dir),
+            undefined=StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            finalize=_escape_markdown,
+        )
+        env.filters.update(FILTERS)
+        _ENVIRONMENTS[user_dir] = env
+    return env
+
+
+def render_markdown(template_name: str, context: dict[str, Any]) -> str:
+    """Render one template to Markdown text; any template failure is a `TemplateProblem`."""
+    return render_with_hash(template_name, context)[0]
+
+
+def render_with_hash(template_name: str, context: dict[str, Any]) -> tuple[str, str]:
+    """The Markdown and the SHA-256 of the template source it came from."""
+    env = environment()
+    try:
+        template = env.get_template(template_name)
+        text = template.render(context)
+    except TemplateError as exc:
+        raise _explain(template_name, exc) from None
+    loader = env.loader
+    assert isinstance(loader, HashingLoader)
+    return text, loader.hashes.get(template_name, "")
+
+
+def _explain(name: str, exc: TemplateError) -> TemplateProblem:
+    where = os.environ.get("AKSANSI_TEMPLATE_DIR") or "the built-in templates"
+    if isinstance(exc, SecurityError):
+        return TemplateProblem(
+            f"the template {name} tried to reach Python internals ({exc}); the sandbox refuses "
+            f"it: use only the values and filters a letter provides (templates from {where})."
+        )
+    if isinstance(exc, TemplateSyntaxError):
+        at = f"{exc.name or name}, line {exc.lineno}"
+        return TemplateProblem(f"the template {at} has a syntax error: {exc.message}; fix it.")
+    if isinstance(exc, TemplateNotFound):
+        return TemplateProblem(f"no template named {exc.name} in {where} or the built-in ones.")
+    if isinstance(exc, UndefinedError):
+        return TemplateProblem(
+            f"the template {name} uses a value the tool does not provide ({exc.message})."
+        )
+    return TemplateProblem(f"the template {name} failed: {exc}.")

@@ -1,0 +1,114 @@
+"""The letter kinds as data: subject (Hal), purpose, Sifat, Lampiran, addressee, Tembusan.
+
+`addressee` is `head` (the Bupati / Wali Kota: `Yth. Wali Kota Mojokerto`) or
+`technical` (the head of the technical office, e.g. `Yth. Kepala Dinas PUPR Kota
+Mojokerto`, taken from the region's officials or given with `--to`). In `tembusan`,
+`{pemda}` stands for the region's full name ("Kota Mojokerto"). `steps` holds the
+variants of a kind's later steps (the second response request), as overrides.
+"""
+
+from __future__ import annotations
+
+from typing import Final, TypedDict
+
+
+class LetterKind(TypedDict, total=False):
+    id: str
+    hal: str
+    purpose: str
+    sifat: str
+    lampiran: str
+    addressee: str  # head | technical
+    tembusan: list[str]
+    cites: str  # the outgoing kind this one must cite, if any
+    steps: dict[int, dict[str, object]]
+
+
+ADDRESSEES: Final = ("head", "technical")
+
+LETTER_KINDS: Final[list[LetterKind]] = [
+    {
+        "id": "audiensi_request",
+        "hal": "Permohonan Audiensi",
+        "purpose": "Ask the head of region for an audience to introduce AKSANSI.",
+        "sifat": "Biasa",
+        "lampiran": "1 (satu) berkas",
+        "addressee": "head",
+        "tembusan": ["Sekretaris Daerah {pemda}", "Kepala Bappeda {pemda}", "Arsip"],
+    },
+    {
+        "id": "premonitoring_notice",
+        "hal": "Pemberitahuan Pelaksanaan Pre-Monitoring KSM Sanitasi",
+        "purpose": "Announce KSM pre-monitoring to the technical office and ask its support.",
+        "sifat": "Biasa",
+        "lampiran": "-",
+        "addressee": "technical",
+        "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
+    },
+    {
+        "id": "cooperation_offer",
+        "hal": "Penawaran Kerja Sama Pengelolaan Sarana Sanitasi Berbasis Masyarakat",
+        "purpose": "Offer cooperation (KSDPK) with the draft Kesepakatan Bersama attached.",
+        "sifat": "Biasa",
+        "lampiran": "1 (satu) berkas",
+        "addressee": "head",
+        "tembusan": [
+            "Sekretaris Daerah {pemda} selaku Ketua TKKSD",
+            "Kepala Bappeda {pemda}",
+            "Arsip",
+        ],
+    },
+    {
+        "id": "moa_submission",
+        "hal": "Penyampaian Rancangan Perjanjian Kerja Sama",
+        "purpose": "Send the draft Perjanjian Kerja Sama (MoA) to the technical office.",
+        "sifat": "Biasa",
+        "lampiran": "1 (satu) berkas",
+        "addressee": "technical",
+        "tembusan": [
+            "Sekretaris Daerah {pemda} selaku Ketua TKKSD",
+            "Kepala Bagian Kerja Sama Sekretariat Daerah {pemda}",
+            "Arsip",
+        ],
+    },
+    {
+        "id": "response_request",
+        "hal": "Permohonan Tanggapan atas Rancangan Perjanjian Kerja Sama",
+        "purpose": "Ask for an answer on the MoA draft, citing the submission letter.",
+        "sifat": "Segera",
+        "lampiran": "-",
+        "addressee": "technical",
+        "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
+        "cites": "moa_submission",
+        "steps": {
+            2: {
+                "hal": "Permohonan Tanggapan atas Rancangan Perjanjian Kerja Sama (Kedua)",
+                "tembusan": [
+                    "Sekretaris Daerah {pemda} selaku Ketua TKKSD",
+                    "Kepala Bappeda {pemda}",
+                    "Arsip",
+                ],
+            }
+        },
+    },
+    {
+        "id": "official_introduction",
+        "hal": "Penyampaian Informasi Program Kerja Sama dan Permohonan Audiensi",
+        "purpose": "Introduce the cooperation to a newly appointed official; ask an audience.",
+        "sifat": "Biasa",
+        "lampiran": "1 (satu) berkas",
+        "addressee": "technical",
+        "tembusan": ["Sekretaris Daerah {pemda} selaku Ketua TKKSD", "Arsip"],
+    },
+    {
+        "id": "funding_followup",
+        "hal": "Tindak Lanjut Dukungan Pendanaan Pengelolaan Sarana Sanitasi Berbasis Masyarakat",
+        "purpose": "Follow up the funding of the cooperation for the next budget year.",
+        "sifat": "Biasa",
+        "lampiran": "-",
+        "addressee": "technical",
+        "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
+    },
+]
+
+KINDS_BY_ID: Final[dict[str, LetterKind]] = {kind["id"]: kind for kind in LETTER_KINDS}

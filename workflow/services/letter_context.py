@@ -1,0 +1,169 @@
+"""The plain dict a letter template receives, built from the region, the profile and
+the register. Every value a letter needs is checked here, before a number is taken:
+a missing one is a `MissingField` naming it and the command that sets it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states.letters import LetterKind
+from workflow.errors import InvalidInput, MissingField
+from workflow.models import AgreementDraft, AuditEntry, IncomingLetter, Letter, Region
+
+AFTER_MOU = (
+    "mou_signed",
+    "moa_drafting",
+    "moa_submitted",
+    "moa_negotiation",
+    "moa_signed",
+    "implementation",
+    "closed",
+)
+TECHNICAL_HINTS = ("pupr", "perkim", "permukiman", "cipta karya", "pekerjaan umum")
+
+
+def pemda(region: Region) -> dict[str, str]:
+    jenis = "Kabupaten" if region.kind == "kabupaten" else "Kota"
+    return {
+        "jenis": jenis,
+        "nama": region.short_name,
+        "nama_lengkap": region.name,
+        "kepala": region.head_title,
+        "pemerintah": f"Pemerintah {region.name}",
+        "kode": region.code,
+        "kota_surat": region.short_name,
+    }
+
+
+def require(settings: dict[str, str | None], key: str, what: str) -> str:
+    value = settings.get(key)
+    if not value:
+        raise MissingField(
+            f"{what} needs {key}, which is not set; set it with: aksansi config set {key} VALUE."
+        )
+    return value
+
+
+def organisation(settings: dict[str, str | None], what: str) -> dict[str, Any]:
+    contact = [
+        f"Telepon {settings['org.phone']}" if settings.get("org.phone") else "",
+        f"Pos-el {settings['org.email']}" if settings.get("org.email") else "",
+    ]
+    return {
+        "nama": require(settings, "org.name", what),
+        "alamat": require(settings, "org.address", what),
+        "kota": require(settings, "org.city", what),
+        "kontak": " · ".join(part for part in contact if part),
+        "telepon": settings.get("org.phone") or "",
+        "email": settings.get("org.email") or "",
+    }
+
+
+def signatory(settings: dict[str, str | None], what: str) -> dict[str, str]:
+    return {
+        "nama": require(settings, "signatory.name", what),
+        "jabatan": require(settings, "signatory.position", what),
+    }
+
+
+def addressee(session: Session, region: Region, kind: LetterKind, to: str | None) -> str:
+    """`Wali Kota Mojokerto`, or a position at the region: `Kepala Dinas PUPR Kota Mojokerto`."""
+    if to:
+        return to if region.name in to else f"{to.strip()} {region.name}"
+    if kind["addressee"] == "head":
+        return f"{region.head_title} {region.short_name}"
+    position = technical_office(session, region)
+    if position is None:
+        raise MissingField(
+            f"the {kind['id']} letter goes to the head of the technical office of {region.name} "
+            f"(e.g. Kepala Dinas PUPR), which is not recorded; record it with: aksansi official "
+            f'set {region.code} --position "Kepala Dinas PUPR" --name NAME (or give --to POSITION).'
+        )
+    return f"{position} {region.name}"
+
+
+def technical_office(session: Session, region: Region) -> str | None:
+    """The position of the region's current head of the technical office, if recorded.
+
+    Reads the officials of the blocker log when that table exists: the current holder
+    of a "Kepala Dinas …" position, preferring the public-works/settlement offices.
+    """
+    import workflow.models as models
+
+    official = getattr(models, "Official", None)
+    if official is None:
+        return None
+    positions = session.scalars(
+        select(official.position)
+        .where(official.region_id == region.id, official.until.is_(None))
+        .order_by(official.since.desc())
+    ).all()
+    heads = [p for p in positions if p.lower().startswith("kepala dinas")]
+    preferred = [p for p in heads if any(h in p.lower() for h in TECHNICAL_HINTS)]
+    chosen = preferred or heads
+    return chosen[0] if chosen else None
+
+
+def audiensi_date(session: Session, region: Region) -> date | None:
+    return session.scalar(
+        select(AuditEntry.occurred_on)
+        .where(AuditEntry.region_id == region.id, AuditEntry.event == "hold_audiensi")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+
+
+def latest_letter(
+    session: Session, region: Region, kind: str, step: int | None = None
+) -> Letter | None:
+    query = select(Letter).where(Letter.region_id == region.id, Letter.kind == kind)
+    if step is not None:
+        query = query.where(Letter.step == step)
+    return session.scalars(
+        query.order_by(Letter.issued_on.desc(), Letter.id.desc()).limit(1)
+    ).first()
+
+
+def letter_ref(letter: Letter) -> dict[str, Any]:
+    return {"nomor": letter.number, "tanggal": letter.issued_on, "hal": letter.subject}
+
+
+def incoming(session: Session, region: Region, number: str | None) -> dict[str, Any] | None:
+    """The incoming letter to cite (`--reply-to NUMBER`), or None."""
+    if not number:
+        return None
+    row = session.scalar(
+        select(IncomingLetter).where(
+            IncomingLetter.region_id == region.id, IncomingLetter.number == number
+        )
+    )
+    if row is None:
+        known = session.scalars(
+            select(IncomingLetter.number).where(IncomingLetter.region_id == region.id)
+        ).all()
+        listed = ", ".join(known) if known else "none yet"
+        raise InvalidInput(
+            f"no incoming letter {number} is recorded for {region.name} (recorded: {listed}); "
+            f"record it with: aksansi letter receive {region.code} --number N --date D --subject S."
+        )
+    sender = row.sender or f"Pemerintah {region.name}"
+    return {"nomor": row.number, "tanggal": row.dated, "hal": row.subject, "pengirim": sender}
+
+
+def latest_moa(session: Session, region: Region) -> dict[str, Any] | None:
+    draft = session.scalars(
+        select(AgreementDraft)
+        .where(AgreementDraft.region_id == region.id, AgreementDraft.agreement == "moa")
+        .order_by(AgreementDraft.version.desc())
+        .limit(1)
+    ).first()
+    if draft is not None:
+        return {"judul": draft.subject, "nilai": draft.budget, "versi": draft.version}
+    if region.subject:
+        return {"judul": region.subject, "nilai": None, "versi": None}
+    return None

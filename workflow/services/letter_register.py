@@ -1,0 +1,210 @@
+"""Use cases of the letter register for the command line: render, preview, list, show,
+receive. Each takes a UnitOfWork and returns plain views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from states.letters import LETTER_KINDS
+from workflow import audit, clock, regions
+from workflow.errors import InvalidInput, NotFound
+from workflow.models import IncomingLetter, Letter, Region
+from workflow.services.letters import issue_letter, render_preview, target_path
+from workflow.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class LetterView:
+    number: str
+    kind: str
+    step: int
+    region: str
+    region_name: str
+    issued_on: date
+    subject: str
+    addressee: str
+    files: dict[str, str]
+    actor: str
+    template_hash: str
+
+
+@dataclass(frozen=True)
+class PreviewView:
+    kind: str
+    region: str
+    markdown: str
+    file: str | None
+
+
+@dataclass(frozen=True)
+class IncomingView:
+    id: int
+    region: str
+    number: str
+    date: date
+    subject: str
+    sender: str | None
+
+
+@dataclass(frozen=True)
+class KindView:
+    id: str
+    hal: str
+    purpose: str
+    addressee: str
+
+
+def letter_kinds() -> list[KindView]:
+    return [KindView(k["id"], k["hal"], k["purpose"], k["addressee"]) for k in LETTER_KINDS]
+
+
+def _view(letter: Letter, region: Region) -> LetterView:
+    return LetterView(
+        letter.number,
+        letter.kind,
+        letter.step,
+        region.code,
+        region.name,
+        letter.issued_on,
+        letter.subject,
+        letter.addressee,
+        dict(letter.files),
+        letter.actor,
+        letter.template_hash,
+    )
+
+
+def render_letter(
+    uow: UnitOfWork,
+    region_text: str,
+    kind: str,
+    *,
+    actor: str,
+    fmt: str = "md",
+    output: Path | None = None,
+    on: date | None = None,
+    extra: dict[str, Any] | None = None,
+) -> LetterView:
+    """Number, store and write one letter (`letter render`)."""
+    with uow:
+        region = regions.resolve(uow.session, region_text)
+        letter = issue_letter(
+            uow.session,
+            region,
+            kind,
+            on=on or clock.today(),
+            actor=actor,
+            extra=extra,
+            formats=(fmt,),
+            output=output,
+        )
+        view = _view(letter, region)
+        uow.commit()
+    return view
+
+
+def preview_letter(
+    uow: UnitOfWork,
+    region_text: str,
+    kind: str,
+    *,
+    fmt: str = "md",
+    output: Path | None = None,
+    on: date | None = None,
+    extra: dict[str, Any] | None = None,
+) -> PreviewView:
+    """`letter render --preview`: unnumbered, marked DRAF, not stored; md goes to stdout
+    unless -o is given, other formats to a `<kind>-DRAF` file."""
+    from documents.output import check_format, write_document
+
+    check_format(fmt)
+    day = on or clock.today()
+    with uow:
+        region = regions.resolve(uow.session, region_text)
+        markdown, spec = render_preview(uow.session, region, kind, on=day, extra=extra)
+        target = target_path(region, day, f"{spec['id']}-DRAF", fmt, output)
+        code = region.code
+    path = None
+    if fmt != "md" or output is not None:
+        path = str(write_document(markdown, fmt, target, f"DRAF {spec['hal']}"))
+    return PreviewView(spec["id"], code, markdown, path)
+
+
+def list_letters(
+    uow: UnitOfWork, *, region_text: str | None = None, year: int | None = None
+) -> list[LetterView]:
+    with uow:
+        query = select(Letter, Region).join(Region, Region.id == Letter.region_id)
+        if region_text:
+            region = regions.resolve(uow.session, region_text)
+            query = query.where(Letter.region_id == region.id)
+        if year:
+            query = query.where(Letter.year == year)
+        rows = uow.session.execute(query.order_by(Letter.year, Letter.seq)).tuples().all()
+        return [_view(letter, region) for letter, region in rows]
+
+
+def show_letter(uow: UnitOfWork, number: str) -> str:
+    """The stored Markdown of a letter, exactly as it was sent."""
+    with uow:
+        content = uow.session.scalar(select(Letter.content).where(Letter.number == number.strip()))
+    if content is None:
+        raise NotFound(f"no letter numbered {number} in the register; see 'aksansi letter list'.")
+    return content
+
+
+def receive_letter(
+    uow: UnitOfWork,
+    region_text: str,
+    *,
+    number: str,
+    dated: date,
+    subject: str,
+    sender: str | None,
+    actor: str,
+) -> IncomingView:
+    """Record an incoming letter (*surat masuk*) so later letters can cite it."""
+    number, subject = number.strip(), subject.strip()
+    if not number or not subject:
+        raise InvalidInput("an incoming letter needs its --number and --subject.")
+    if dated > clock.today():
+        raise InvalidInput(f"the letter date {dated.isoformat()} is in the future.")
+    with uow:
+        region = regions.resolve(uow.session, region_text)
+        if uow.session.scalar(
+            select(IncomingLetter.id).where(
+                IncomingLetter.region_id == region.id, IncomingLetter.number == number
+            )
+        ):
+            raise InvalidInput(f"incoming letter {number} of {region.name} is already recorded.")
+        row = IncomingLetter(
+            region_id=region.id,
+            number=number,
+            dated=dated,
+            subject=subject,
+            sender=sender,
+            actor=actor,
+            created_at=clock.utcnow(),
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        audit.record(
+            uow.session,
+            region=region,
+            kind="letter_received",
+            actor=actor,
+            occurred_on=dated,
+            note=f"{subject} ({number})",
+            number=number,
+            subject=subject,
+            sender=sender,
+            incoming_id=row.id,
+        )
+        view = IncomingView(row.id, region.code, number, dated, subject, sender)
+        uow.commit()
+    return view
