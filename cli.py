@@ -11,6 +11,7 @@ import click
 
 from commands import calendar, config, jobs, letters, lifecycle, regions, reminders
 from commands._common import Settings
+from workflow import __version__
 from workflow.errors import DomainError
 
 
@@ -49,7 +50,7 @@ class _Refused(click.ClickException):
     help="Who is recording the change [env AKSANSI_USER; default: the OS user].",
 )
 @click.option("--debug", is_flag=True, help="Show the traceback of a failure.")
-@click.version_option(package_name="aksansi", prog_name="aksansi")
+@click.version_option(__version__, prog_name="aksansi")
 @click.pass_context
 def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool) -> None:
     """Case engine of the AKSANSI Secretariat: regions through the MoU/MoA lifecycle."""

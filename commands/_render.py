@@ -1,4 +1,4 @@
-"""Text output of the region and lifecycle commands (rich tables, 80 columns)."""
+"""Text output of the region and lifecycle commands (plain columns, 80 wide)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from commands._common import console, plain
+from commands._common import plain
+from commands._table import columns
 
 LARGE_GROUP = 12
 
@@ -24,15 +25,6 @@ def _days(view: Any) -> str:
     return "?" if view.days_in_state is None else str(view.days_in_state)
 
 
-def _table(*columns: str):  # type: ignore[no-untyped-def]
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for name in columns:
-        table.add_column(name, overflow="fold")
-    return table
-
-
 def init_result(result: Any) -> None:
     moved = (
         f"upgraded from {result.revision_before} to {result.revision_after}"
@@ -48,41 +40,37 @@ def init_result(result: Any) -> None:
 
 
 def region_table(views: list[Any]) -> None:
-    table = _table("Code", "Region", "State", "Days", "Blockers", "Next due")
-    for v in views:
-        table.add_row(v.code, v.name, v.state, _days(v), _blockers(v), _next_due(v))
-    console().print(table)
+    rows = [(v.code, v.name, v.state, _days(v), _blockers(v), _next_due(v)) for v in views]
+    click.echo(columns(("Code", "Region", "State", "Days", "Blockers", "Next due"), rows))
     click.echo(f"{len(views)} region(s).")
 
 
 def region_detail(detail: Any) -> None:
     v = detail.region
-    out = console()
-    out.print(f"[bold]{v.name}[/bold] ({v.code}), {v.kind}, {v.province or 'province unknown'}")
+    click.echo(f"{v.name} ({v.code}), {v.kind}, {v.province or 'province unknown'}")
     since = (
         f"since {v.state_since} ({v.days_in_state} days)"
         if v.state_since
         else "since: not recorded"
     )
-    out.print(f"State: {v.state} — {v.state_label}, {since}")
-    if v.held_from:
-        out.print(f"On hold from: {v.held_from}")
+    click.echo(f"State: {v.state} — {v.state_label}, {since}")
     for label, value in (
+        ("On hold from", v.held_from),
         ("Also known as", ", ".join(v.aliases)),
         ("Subject", v.subject),
         ("AKSANSI Daerah formed", detail.chapter_formed_on),
+        ("Open blockers", _blockers(v)),
+        ("Next reminder", _next_due(v)),
     ):
         if value:
-            out.print(f"{label}: {value}")
-    out.print(f"Open blockers: {_blockers(v)}")
-    out.print(f"Next reminder: {_next_due(v)}")
+            click.echo(f"{label}: {value}")
     for name, lines in detail.sections.items():
-        out.print(f"\n[bold]{name}[/bold]")
+        click.echo(f"\n{name}")
         for line in lines:
-            out.print(f"  {line}", markup=False)
-    out.print("\n[bold]Recent history[/bold]")
+            click.echo(f"  {line}")
+    click.echo("\nRecent history")
     for e in detail.recent:
-        out.print(f"  {e.at}  {_entry_text(e)}", markup=False)
+        click.echo(f"  {e.at}  {_entry_text(e)}")
 
 
 def detail_json(detail: Any) -> dict[str, Any]:
@@ -107,25 +95,22 @@ def import_result(result: Any) -> None:
 
 
 def board(result: Any) -> None:
-    out = console()
-    out.print(
-        f"[bold]Board {result.as_of}[/bold]: {result.total} regions, "
-        f"{result.blocked} blocked, {result.due_this_week} with something due within 7 days"
+    click.echo(
+        f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked, "
+        f"{result.due_this_week} with something due within 7 days"
     )
     for group in result.stages:
-        out.print(f"\n[bold]{group.label}[/bold] ({group.state}) — {group.count}")
+        click.echo(f"\n{group.label} ({group.state}) — {group.count}")
         if group.count > LARGE_GROUP:
-            out.print(
+            click.echo(
                 f"  {group.count} regions; list them with "
                 f"'aksansi region list --state {group.state}'"
             )
             continue
-        table = _table("Code", "Region", "Days", "Blockers", "Next due")
-        for v in group.regions:
-            table.add_row(v.code, v.name, _days(v), _blockers(v), _next_due(v))
-        out.print(table)
+        rows = [(v.code, v.name, _days(v), _blockers(v), _next_due(v)) for v in group.regions]
+        click.echo(columns(("Code", "Region", "Days", "Blockers", "Next due"), rows))
     for move in result.moved_since:
-        out.print(f"moved {move['on']}: {move['name']} {move['from']} → {move['to']}")
+        click.echo(f"moved {move['on']}: {move['name']} {move['from']} → {move['to']}")
 
 
 def advance_result(result: Any) -> None:

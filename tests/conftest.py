@@ -104,7 +104,7 @@ def db_url(
     if request.param == "sqlite":
         from workflow import db
 
-        db.engine_for(db.database_url(url)).dispose()
+        db.dispose(db.database_url(url))
 
 
 @pytest.fixture

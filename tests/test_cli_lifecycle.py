@@ -138,3 +138,34 @@ def _all_commands():  # type: ignore[no-untyped-def]
 def test_every_command_has_help(cli, path: list[str]) -> None:  # type: ignore[no-untyped-def]
     result = cli(*path, "--help")
     assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_board_as_of_a_date_shows_the_past_and_what_moved(cli, seeded: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    cli("region", "add", "36.02", "Kabupaten Lebak")
+    cli("advance", "lebak", "request-audiensi", "--on", "2026-11-03")
+    cli("advance", "lebak", "hold-audiensi", "--on", "2026-11-20")
+    past = json.loads(cli("board", "--as-of", "2026-11-27", "--json").stdout)
+    lebak = next(g for g in past["stages"] if g["state"] == "audiensi_held")["regions"][0]
+    assert (lebak["code"], lebak["days_in_state"]) == ("36.02", 7)
+    before = json.loads(cli("board", "--as-of", "2026-11-10", "--json").stdout)
+    assert "audiensi_held" not in [g["state"] for g in before["stages"]]
+    assert [m["to"] for m in before["moved_since"]] == ["audiensi_held"]
+
+
+def test_region_show_json_has_the_contract_and_recent_history(cli, seeded: str) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(cli("region", "show", "lubuk linggau", "--json").stdout)
+    assert set(data) >= REGION_KEYS
+    assert data["code"] == "16.73" and "Lubuk Linggau" in data["aliases"]
+    assert data["recent_history"][0]["kind"] == "seed"
+
+
+def test_database_folder_that_cannot_be_made_is_refused(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = cli("--db", str(blocker / "sub" / "x.sqlite3"), "init")
+    assert result.exit_code == 1 and "cannot create the folder for the database" in result.stderr
+
+
+def test_readme_embeds_the_current_diagram(cli) -> None:  # type: ignore[no-untyped-def]
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "```mermaid\n" + cli("diagram").stdout + "```" in readme

@@ -18,7 +18,9 @@ def test_second_writer_on_a_stale_region_is_refused(seeded: str) -> None:
         assert stale.version_id == 1
         advance(rina, "33.23", "draft_moa", actor="rina")  # commits while Dimas looks
         stale.state = "declined"
-        with pytest.raises(ConcurrentChange, match="run the command again"):
+        dimas.subject = stale.name
+        conflict = r"Kabupaten Temanggung was (being )?changed by someone else"
+        with pytest.raises(ConcurrentChange, match=conflict):
             dimas.commit()
     with UnitOfWork(seeded) as check:
         region = check.session.scalars(select(Region).where(Region.code == "33.23")).one()

@@ -29,12 +29,22 @@ def database_url(value: str | None = None) -> str:
     """`--db` / AKSANSI_DB as a SQLAlchemy URL; a plain path means a SQLite file."""
     value = value or os.environ.get("AKSANSI_DB") or str(default_database_path())
     if "://" not in value:
-        path = Path(value).expanduser()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{path}"
+        return _sqlite_url(value)
     if value.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + value.split("://", 1)[1]
     return value
+
+
+def _sqlite_url(value: str) -> str:
+    path = Path(value).expanduser()
+    if not path.parent.is_dir():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(
+                f"cannot create the folder for the database {path}: {exc.strerror}."
+            ) from None
+    return f"sqlite:///{path}"
 
 
 def describe(url: str) -> str:
@@ -88,8 +98,14 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+_FACTORIES: dict[str, sessionmaker[Session]] = {}
+
+
 def session_factory(url: str) -> sessionmaker[Session]:
-    return sessionmaker(engine_for(url), expire_on_commit=False)
+    """One sessionmaker per URL: building one per command costs ~0.15 ms of event set-up."""
+    if url not in _FACTORIES:
+        _FACTORIES[url] = sessionmaker(engine_for(url), expire_on_commit=False)
+    return _FACTORIES[url]
 
 
 def dispose_all() -> None:
@@ -97,3 +113,12 @@ def dispose_all() -> None:
     for engine in _ENGINES.values():
         engine.dispose()
     _ENGINES.clear()
+    _FACTORIES.clear()
+
+
+def dispose(url: str) -> None:
+    """Close and forget one database's engine (a test's own file, say)."""
+    engine = _ENGINES.pop(url, None)
+    _FACTORIES.pop(url, None)
+    if engine is not None:
+        engine.dispose()

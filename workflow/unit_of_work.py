@@ -23,6 +23,7 @@ class UnitOfWork:
         self.url = db.database_url(url)
         self.read_only = read_only
         self.committed = False
+        self.subject: str | None = None  # what a conflict message names, e.g. "Kota Mojokerto"
 
     def __enter__(self) -> UnitOfWork:
         self.session = db.session_factory(self.url)()
@@ -40,33 +41,34 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        try:
-            self.session.rollback()
-        finally:
-            self.session.close()
+        # close() rolls back what was not committed and detaches the rows without expiring
+        # them, so views built from them stay readable after the block.
+        self.session.close()
         if isinstance(exc, (DBAPIError, StaleDataError)):
-            raise translate(exc, self.url) from exc
+            raise translate(exc, self.url, self.subject) from exc
 
     def commit(self) -> None:
         try:
             self.session.commit()
         except (DBAPIError, StaleDataError) as exc:
             self.session.rollback()
-            raise translate(exc, self.url) from exc
+            raise translate(exc, self.url, self.subject) from exc
         self.committed = True
 
 
-def translate(exc: BaseException, url: str) -> DomainError:
+def translate(exc: BaseException, url: str, subject: str | None = None) -> DomainError:
     """A database failure as one sentence the coordinator can act on."""
     text = str(getattr(exc, "orig", exc)).lower()
     where = db.describe(url)
     if isinstance(exc, StaleDataError):
         return ConcurrentChange(
-            "the region was changed by someone else in the meantime; run the command again."
+            f"{subject or 'the region'} was changed by someone else in the meantime; "
+            "run the command again."
         )
     if "database is locked" in text or "could not serialize" in text or "deadlock" in text:
         return ConcurrentChange(
-            "the database is busy with another coordinator's change; run the command again."
+            f"{subject or 'the database'} was being changed by someone else at the same moment; "
+            "run the command again."
         )
     if "no such table" in text or ("relation" in text and "does not exist" in text):
         return DatabaseUnavailable(

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -35,8 +34,8 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
-# JSONB on PostgreSQL, JSON text elsewhere.
-JSONType = JSON().with_variant(postgresql.JSONB(), "postgresql")
+# Plain JSON on both back-ends (PostgreSQL's JSONB would cost every command ~30 ms of imports).
+JSONType = JSON()
 
 
 class Base(DeclarativeBase):

@@ -43,6 +43,7 @@ def advance(
     trigger = lifecycle.normalise_event(event)
     with uow:
         region = resolve(uow.session, region_ref)
+        uow.subject = region.name
         day = _event_day(uow.session, region, on)
         ctx = guards.build_context(uow.session, region, trigger, note=note, force=force)
         from_state = region.state

@@ -61,7 +61,11 @@ def _group(views: list[RegionView]) -> list[StageGroup]:
 
 
 def board_as_of(uow: UnitOfWork, day: date) -> Board:
-    """The portfolio as it stood at the end of `day`, and what moved since."""
+    """The portfolio as it stood at the end of `day`, and what moved since.
+
+    A region's state then is its last transition on or before `day`; without one, the state
+    it was seeded or added in, if that was on or before `day`.
+    """
     with uow:
         rows = uow.session.execute(
             select(AuditEntry, Region)
@@ -69,22 +73,16 @@ def board_as_of(uow: UnitOfWork, day: date) -> Board:
             .where(AuditEntry.kind.in_(SNAPSHOT_KINDS))
             .order_by(AuditEntry.occurred_on, AuditEntry.id)
         ).all()
-    latest: dict[str, tuple[AuditEntry, Region]] = {}
-    moved = []
-    for entry, region in rows:
-        if entry.occurred_on <= day:
-            latest[region.code] = (entry, region)
-        elif entry.kind == "transition":
-            moved.append(
-                {
-                    "code": region.code,
-                    "name": region.name,
-                    "on": entry.occurred_on.isoformat(),
-                    "event": entry.event or "",
-                    "from": entry.from_state or "",
-                    "to": entry.to_state or "",
-                }
-            )
+    moved = [
+        _move(entry, region)
+        for entry, region in rows
+        if entry.kind == "transition" and entry.occurred_on > day
+    ]
+    known = [(entry, region) for entry, region in rows if entry.occurred_on <= day]
+    latest = {region.code: (entry, region) for entry, region in known if entry.kind != "transition"}
+    latest.update(
+        {region.code: (entry, region) for entry, region in known if entry.kind == "transition"}
+    )
     views = [_past_view(entry, region, day) for entry, region in latest.values()]
     return Board(
         as_of=day,
@@ -94,6 +92,17 @@ def board_as_of(uow: UnitOfWork, day: date) -> Board:
         stages=_group(views),
         moved_since=moved,
     )
+
+
+def _move(entry: AuditEntry, region: Region) -> dict[str, str]:
+    return {
+        "code": region.code,
+        "name": region.name,
+        "on": entry.occurred_on.isoformat(),
+        "event": entry.event or "",
+        "from": entry.from_state or "",
+        "to": entry.to_state or "",
+    }
 
 
 def _past_view(entry: AuditEntry, region: Region, day: date) -> RegionView:

@@ -1,0 +1,1 @@
+"""Benchmarks: every figure is printed beside a floor measured in the same run, as a ratio."""

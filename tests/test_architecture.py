@@ -1,0 +1,60 @@
+"""The direction of imports (README, design notes): cli/commands → jobs → workflow → states,
+with documents/ a pure rendering library that imports nothing of ours but states/."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+OURS = {"cli", "commands", "states", "workflow", "documents", "jobs"}
+FORBIDDEN = {
+    "states": OURS - {"states"},
+    "documents": {"cli", "commands", "workflow", "jobs"},
+    "workflow": {"cli", "commands", "jobs", "click"},
+    "jobs": {"cli", "commands"},
+}
+
+
+def imported_roots(path: Path) -> set[str]:
+    roots = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            roots |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_imports_point_inward(package: str) -> None:
+    offenders = {}
+    for path in sorted((ROOT / package).rglob("*.py")):
+        bad = imported_roots(path) & FORBIDDEN[package]
+        if bad:
+            offenders[str(path.relative_to(ROOT))] = sorted(bad)
+    assert offenders == {}
+
+
+def test_states_is_plain_data_from_the_standard_library() -> None:
+    for path in (ROOT / "states").rglob("*.py"):
+        third_party = {m for m in imported_roots(path) if m not in sys.stdlib_module_names}
+        assert third_party <= {"states"}, path
+
+
+def test_only_services_and_the_unit_of_work_commit() -> None:
+    """Style rule 5: a transaction is committed in one place per use case."""
+    allowed = (
+        "workflow/services/",
+        "workflow/unit_of_work.py",
+        "workflow/migrations/env.py",
+        "jobs/",
+    )
+    for package in ("cli.py", "commands", "states", "workflow", "documents", "jobs"):
+        for path in [ROOT / package] if package.endswith(".py") else (ROOT / package).rglob("*.py"):
+            relative = str(path.relative_to(ROOT))
+            if ".commit()" in path.read_text(encoding="utf-8"):
+                assert relative.startswith(allowed), relative
