@@ -6,8 +6,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workflow.models.audit import AuditEntry
 from workflow.models.base import Base
 
 
@@ -48,11 +49,18 @@ class Reminder(Base):
     letter_number: Mapped[str | None] = mapped_column(String(80))
     letter_error: Mapped[str | None] = mapped_column(Text)
 
+    # Set by the sweep so the audit row and the reminder go out in one flush.
+    closed_by_entry: Mapped[AuditEntry | None] = relationship(
+        foreign_keys=[closed_by_entry_id], lazy="raise"
+    )
+
     __table_args__ = (
         # The sweep's "what is due?" is a seek on this index: its cost follows the due
         # reminders, not the pending ones.
         Index("ix_reminder_status_due_on", "status", "due_on", "id"),
-        Index("ix_reminder_region_id_status", "region_id", "status"),
+        # A region's reminders by status, and the ladder check of the claim (is a more
+        # advanced step of this region's ladder due?) without scanning the due ones.
+        Index("ix_reminder_region_id_status", "region_id", "status", "ladder", "step"),
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
@@ -70,13 +70,14 @@ def run_sweep(
     url = db.database_url(url)
     today = now.astimezone(clock.JAKARTA).date()
     report = SweepReport(now=now)
+    claim = due_query(today)  # built once: constructing it costs more than running it
     with db.session_factory(url)() as session:
         while True:
             if should_stop():
                 report.stopped_early = True
                 break
             try:
-                item = _issue_next(session, today, actor, letter_formats)
+                item = _issue_next(session, claim, today, actor, letter_formats)
                 if item is None:
                     session.rollback()
                     break
@@ -90,7 +91,7 @@ def run_sweep(
     return report
 
 
-def due_query(today: date):  # type: ignore[no-untyped-def]
+def due_query(today: date) -> Select[tuple[Reminder, Region]]:
     """The claim: the first due pending reminder that no more advanced due step overtakes.
 
     Within a ladder the higher step (then the newer row) overtakes: only the head of
@@ -112,7 +113,8 @@ def due_query(today: date):  # type: ignore[no-untyped-def]
         .exists()
     )
     return (
-        select(Reminder)
+        select(Reminder, Region)
+        .join(Region, Region.id == Reminder.region_id)
         .where(Reminder.status == "pending", Reminder.due_on <= today, ~overtaken)
         .order_by(Reminder.due_on, Reminder.id)
         .limit(1)
@@ -122,13 +124,18 @@ def due_query(today: date):  # type: ignore[no-untyped-def]
 
 
 def _issue_next(
-    session: Session, today: date, actor: str, formats: tuple[str, ...]
+    session: Session,
+    claim: Select[tuple[Reminder, Region]],
+    today: date,
+    actor: str,
+    formats: tuple[str, ...],
 ) -> IssuedReminder | None:
-    reminder = session.scalars(due_query(today)).first()
-    if reminder is None:
+    claimed = session.execute(claim).first()
+    if claimed is None:
         return None
-    region = session.get_one(Region, reminder.region_id)
-    skipped = _skip_earlier_steps(session, reminder, today)
+    reminder, region = claimed
+    earlier = _skip_earlier_steps(session, reminder, today)
+    skipped = [row.id for row in earlier]
     effects = produce_effects(session, region, reminder, today=today, actor=actor, formats=formats)
     entry = audit.record(
         session,
@@ -147,16 +154,16 @@ def _issue_next(
         blocker_error=effects.blocker_error,
         skipped=skipped,
     )
-    session.flush()
-    close(reminder, "issued", on=today, reason=_reason(effects, skipped), entry_id=entry.id)
+    close(reminder, "issued", on=today, reason=_reason(effects, skipped), entry_id=None)
+    reminder.closed_by_entry = entry
     reminder.letter_number = effects.letter_number
     reminder.letter_error = effects.letter_error
-    for other in skipped:
-        session.get_one(Reminder, other).closed_by_entry_id = entry.id
+    for row in earlier:
+        row.closed_by_entry = entry
     return _line(reminder, region, effects, skipped)
 
 
-def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> list[int]:
+def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> list[Reminder]:
     """Earlier due steps of the same ladder are skipped: one letter per office per day."""
     if reminder.ladder is None:
         return []
@@ -185,7 +192,7 @@ def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> li
             reason=f"step {reminder.step} of the same follow-up fell due too "
             f"(reminder #{reminder.id}) and was issued instead",
         )
-    return [row.id for row in earlier]
+    return list(earlier)
 
 
 def _reason(effects: Effects, skipped: list[int]) -> str:

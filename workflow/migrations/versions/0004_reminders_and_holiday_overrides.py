@@ -79,7 +79,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reminder")),
     )
     with op.batch_alter_table("reminder", schema=None) as batch_op:
-        batch_op.create_index("ix_reminder_region_id_status", ["region_id", "status"], unique=False)
+        batch_op.create_index(
+            "ix_reminder_region_id_status", ["region_id", "status", "ladder", "step"], unique=False
+        )
         batch_op.create_index("ix_reminder_status_due_on", ["status", "due_on", "id"], unique=False)
 
 
