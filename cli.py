@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from commands import calendar, config, jobs, letters, lifecycle, regions, reminders
+from commands import calendar, config, drafts, jobs, letters, lifecycle, regions, reminders
 from commands._common import Settings
 from workflow import __version__
 from workflow.errors import DomainError
@@ -58,8 +58,14 @@ def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool)
 
 
 for _command in (
-    *regions.COMMANDS, *lifecycle.COMMANDS, *letters.COMMANDS, *config.COMMANDS,
-    *reminders.COMMANDS, *calendar.COMMANDS, *jobs.COMMANDS,
+    *regions.COMMANDS,
+    *lifecycle.COMMANDS,
+    *letters.COMMANDS,
+    *config.COMMANDS,
+    *drafts.COMMANDS,
+    *reminders.COMMANDS,
+    *calendar.COMMANDS,
+    *jobs.COMMANDS,
 ):
     main.add_command(_command)
 

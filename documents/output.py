@@ -16,14 +16,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from workflow.errors import DomainError
+from documents.errors import OutputProblem
 
 FORMATS = ("md", "html", "docx", "pdf")
 PDF_TIMEOUT_S = 120
-
-
-class OutputProblem(DomainError):
-    code = "output"
 
 
 def safe_name(text: str) -> str:

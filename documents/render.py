@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,23 +29,17 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from documents.errors import TemplateProblem
 from documents.filters import FILTERS
-from workflow.errors import DomainError
 
 BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
-_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\*|<`"})
-
-
-class TemplateProblem(DomainError):
-    """A template that cannot be used: syntax error, sandbox refusal, unknown value."""
-
-    code = "template"
+_MARKDOWN_SPECIAL = re.compile(r"[\\*|<`]")
 
 
 def _escape_markdown(value: Any) -> Any:
     """Printed values are text, never Markdown markup."""
-    if isinstance(value, str):
-        return value.translate(_MARKDOWN_SPECIALS)
+    if value.__class__ is str and _MARKDOWN_SPECIAL.search(value):
+        return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", value)
     return value
 
 
@@ -71,16 +66,36 @@ class HashingLoader(BaseLoader):
         return self._inner.list_templates()
 
 
+class DocumentEnvironment(SandboxedEnvironment):
+    """The sandbox, with a fast path for the plain dicts our contexts are made of.
+
+    `{{ pemda.nama }}` on a dict is an item lookup, which the sandbox always allows
+    (`pemda['nama']` is the same thing); trying it first skips the AttributeError
+    the generic attribute-then-item lookup raises for every dict value. Anything
+    else (a missing key, objects, methods) goes through the sandbox's own checks.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if obj.__class__ is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 _ENVIRONMENTS: dict[str | None, SandboxedEnvironment] = {}
 
 
 def environment() -> SandboxedEnvironment:
-    """One environment per template folder per process (compiled templates are cached)."""
+    """One environment per template folder per process.
+
+    Templates are compiled once per process (`auto_reload=False`: no file check per
+    letter); a long-running `jobs run` picks up edited templates when restarted.
+    """
     user_dir = os.environ.get("AKSANSI_TEMPLATE_DIR") or None
     env = _ENVIRONMENTS.get(user_dir)
     if env is None:
-        env = SandboxedEnvironment(
+        env = DocumentEnvironment(
             loader=HashingLoader(user_dir),
+            auto_reload=False,
             undefined=StrictUndefined,
             autoescape=False,
             trim_blocks=True,

@@ -86,7 +86,24 @@ def test_form_chapter_records_a_milestone_without_changing_state(seeded: str) ->
     ]
 
 
+def _moa_draft(url: str, code: str) -> None:
+    """`submit_moa` needs a rendered MoA draft (the document register's guard)."""
+    from workflow.services.drafts import make_draft
+    from workflow.services.settings import set_setting
+
+    profile = {
+        "org.address": "Jl. Contoh 1",
+        "org.city": "Yogyakarta",
+        "signatory.name": "Penanda Tangan",
+        "signatory.position": "Koordinator",
+    }
+    for key, value in profile.items():
+        set_setting(UnitOfWork(url), key, value, actor="r")
+    make_draft(UnitOfWork(url), code, "moa", actor="r", subject="Pendampingan KSM")
+
+
 def test_full_path_to_closed_and_reopen_after_decline(seeded: str) -> None:
+    _moa_draft(seeded, "33.75")
     path = [
         "draft_moa",
         "submit_moa",

@@ -53,7 +53,9 @@ def test_advance_from_the_shell_and_history_json(cli, seeded: str) -> None:  # t
         "by": "dimas",
     }.items() <= last.items()
     events = json.loads(cli("events", "temanggung", "--json").stdout)["events"]
-    assert {e["event"] for e in events if e["allowed"]} >= {"submit_moa", "form_chapter"}
+    assert {e["event"] for e in events if e["allowed"]} >= {"form_chapter"}
+    submit = next(e for e in events if e["event"] == "submit_moa")
+    assert not submit["allowed"] and "aksansi moa draft 33.23" in submit["reason"]
 
 
 @pytest.mark.parametrize(

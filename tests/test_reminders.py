@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from reminder_helpers import reminders_of
+from reminder_helpers import moa_draft, reminders_of
 from sqlalchemy import select
 
 from workflow.models import AuditEntry
@@ -25,6 +25,7 @@ def seeded_sqlite(sqlite_url: str) -> str:
 
 
 def submit_moa(url: str, region: str = "pekalongan", on: date | None = None) -> None:
+    moa_draft(url, region)
     advance(UnitOfWork(url), region, "draft_moa", actor="rina", on=on)
     advance(UnitOfWork(url), region, "submit_moa", actor="rina", on=on)
 

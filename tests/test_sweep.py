@@ -9,7 +9,7 @@ import threading
 from datetime import date, datetime
 
 import pytest
-from reminder_helpers import AKSANSI, add_due, issued_audit_ids, reminders_of
+from reminder_helpers import AKSANSI, add_due, issued_audit_ids, moa_draft, reminders_of
 
 from workflow.clock import JAKARTA
 from workflow.services.advance import advance
@@ -113,6 +113,7 @@ def test_two_sweeps_at_once_on_postgresql_never_issue_twice(seeded: str) -> None
 
 
 def test_progress_before_the_due_day_means_nothing_is_issued(seeded_sqlite: str) -> None:
+    moa_draft(seeded_sqlite, "pekalongan")
     advance(UnitOfWork(seeded_sqlite), "pekalongan", "draft_moa", actor="r")
     advance(UnitOfWork(seeded_sqlite), "pekalongan", "submit_moa", actor="r")
     advance(UnitOfWork(seeded_sqlite), "pekalongan", "receive_response", actor="r")

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from reminder_helpers import reminders_of
+from reminder_helpers import PROFILE, moa_draft, reminders_of
 from sqlalchemy import select
 
 from workflow import db
@@ -17,15 +17,6 @@ from workflow.services.officials import set_official
 from workflow.services.seed import seed_portfolio
 from workflow.services.settings import set_setting
 from workflow.unit_of_work import UnitOfWork
-
-PROFILE = {
-    "org.address": "Jl. Contoh No. 1",
-    "org.city": "Yogyakarta",
-    "org.phone": "0274-000000",
-    "org.email": "sekretariat@aksansi.test",
-    "signatory.name": "Dr. Sri Rahayu",
-    "signatory.position": "Ketua Umum",
-}
 
 
 @pytest.fixture
@@ -43,6 +34,7 @@ def ready(sqlite_url: str, cli) -> str:  # type: ignore[no-untyped-def]
         since=date(2026, 1, 5),
     )
     advance(UnitOfWork(sqlite_url), "mojokerto", "revise_moa", actor="tester")
+    moa_draft(sqlite_url, "mojokerto")
     assert cli("letter", "render", "mojokerto", "moa_submission").exit_code == 0
     advance(UnitOfWork(sqlite_url), "mojokerto", "submit_moa", actor="tester")
     return sqlite_url
@@ -110,10 +102,11 @@ def test_a_letter_that_cannot_be_produced_still_issues_the_reminder(
 ) -> None:  # type: ignore[no-untyped-def]
     seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
     advance(UnitOfWork(sqlite_url), "mojokerto", "revise_moa", actor="tester")
+    moa_draft(sqlite_url, "mojokerto")
     advance(UnitOfWork(sqlite_url), "mojokerto", "submit_moa", actor="tester")
     out = sweep_on(cli, monkeypatch, "2026-12-11")
-    assert "letter response_request NOT produced: the response_request letter needs" in out
-    assert "aksansi config set" in out  # how to fix it
+    assert "letter response_request NOT produced: the response_request letter " in out
+    assert "record it with: aksansi official set 35.76" in out  # how to fix it
     [first, *_] = reminders_of(sqlite_url)
     assert first.status == "issued" and first.letter_error and first.letter_number is None
     assert letters_of(sqlite_url) == []

@@ -63,3 +63,9 @@ class MissingField(DomainError):
     """A document needs a value the database does not have; the message says how to set it."""
 
     code = "missing-field"
+
+
+class DocumentProblem(DomainError):
+    """A template or output problem reported by `documents/` (see `documents.errors`)."""
+
+    code = "document"

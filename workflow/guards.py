@@ -60,5 +60,7 @@ def _open_blocker_types(session: Session, region: Region) -> list[str]:
 
 
 def _moa_draft_count(session: Session, region: Region) -> int | None:
-    """How many MoA drafts the region has (filled in by the document register)."""
-    return None
+    """How many MoA drafts the region has (the document register's `agreement_draft`)."""
+    from workflow.services.drafts import moa_draft_count
+
+    return moa_draft_count(session, region.id)

@@ -14,7 +14,7 @@ from states.letters import LETTER_KINDS
 from workflow import audit, clock, regions
 from workflow.errors import InvalidInput, NotFound
 from workflow.models import IncomingLetter, Letter, Region
-from workflow.services.letters import issue_letter, render_preview, target_path
+from workflow.services.letters import document_errors, issue_letter, render_preview, target_path
 from workflow.unit_of_work import UnitOfWork
 
 
@@ -108,6 +108,7 @@ def render_letter(
     return view
 
 
+@document_errors()
 def preview_letter(
     uow: UnitOfWork,
     region_text: str,
@@ -145,7 +146,7 @@ def list_letters(
             query = query.where(Letter.region_id == region.id)
         if year:
             query = query.where(Letter.year == year)
-        rows = uow.session.execute(query.order_by(Letter.year, Letter.seq)).tuples().all()
+        rows = uow.session.execute(query.order_by(Letter.year, Letter.seq)).all()
         return [_view(letter, region) for letter, region in rows]
 
 

@@ -11,6 +11,8 @@ rolled-back transaction gives its number back.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,14 +20,31 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from documents.errors import DocumentError
 from states.letters import KINDS_BY_ID, LETTER_KINDS, LetterKind
 from workflow import audit, clock
-from workflow.errors import InvalidInput, MissingField
+from workflow.errors import DocumentProblem, InvalidInput, MissingField
 from workflow.models import Letter, LetterCounter, Region
 from workflow.services import letter_context as ctx
 from workflow.services.settings import format_number, load_settings
 
-__all__ = ["MissingField", "issue_letter", "letter_kind", "output_dir", "render_preview"]
+__all__ = [
+    "MissingField",
+    "document_errors",
+    "issue_letter",
+    "letter_kind",
+    "output_dir",
+    "render_preview",
+]
+
+
+@contextmanager
+def document_errors() -> Iterator[None]:
+    """`documents/` reports with its own exceptions; the engine speaks in DomainErrors."""
+    try:
+        yield
+    except DocumentError as exc:
+        raise DocumentProblem(exc.message) from None
 
 
 def letter_kind(kind: str, step: int = 1) -> LetterKind:
@@ -157,6 +176,7 @@ def write_files(
     return files
 
 
+@document_errors()
 def issue_letter(
     session: Session,
     region: Region,
@@ -223,6 +243,7 @@ def issue_letter(
     return letter
 
 
+@document_errors()
 def render_preview(
     session: Session, region: Region, kind: str, *, on: date, extra: dict[str, Any] | None = None
 ) -> tuple[str, LetterKind]:

@@ -11,7 +11,6 @@ import sqlalchemy as sa
 from alembic import op
 
 import workflow.models.base
-from sqlalchemy.dialects import postgresql
 
 revision = "0003"
 down_revision = "0001"
@@ -20,7 +19,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table(
         "letter_counter",
         sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
@@ -47,11 +46,7 @@ def upgrade() -> None:
         sa.Column("years", sa.Integer(), nullable=False),
         sa.Column("template_hash", sa.String(length=64), nullable=False),
         sa.Column("content", sa.Text(), nullable=False),
-        sa.Column(
-            "files",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
-            nullable=False,
-        ),
+        sa.Column("files", sa.JSON(), nullable=False),
         sa.Column("actor", sa.String(length=80), nullable=False),
         sa.Column("created_at", workflow.models.base.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -104,11 +99,7 @@ def upgrade() -> None:
         sa.Column("template", sa.String(length=120), nullable=False),
         sa.Column("template_hash", sa.String(length=64), nullable=False),
         sa.Column("content", sa.Text(), nullable=False),
-        sa.Column(
-            "files",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
-            nullable=False,
-        ),
+        sa.Column("files", sa.JSON(), nullable=False),
         sa.Column("actor", sa.String(length=80), nullable=False),
         sa.Column("created_at", workflow.models.base.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -124,11 +115,9 @@ def upgrade() -> None:
     with op.batch_alter_table("letter", schema=None) as batch_op:
         batch_op.create_index("ix_letter_region_id_kind", ["region_id", "kind"], unique=False)
 
-    
-
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table("letter", schema=None) as batch_op:
         batch_op.drop_index("ix_letter_region_id_kind")
 
@@ -137,4 +126,3 @@ def downgrade() -> None:
     op.drop_table("agreement_draft")
     op.drop_table("setting")
     op.drop_table("letter_counter")
-    

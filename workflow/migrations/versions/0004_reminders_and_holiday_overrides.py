@@ -11,7 +11,6 @@ import sqlalchemy as sa
 from alembic import op
 
 import workflow.models.base
-from sqlalchemy.dialects import postgresql
 
 revision = "0004"
 down_revision = ("0002", "0003")
@@ -44,7 +43,7 @@ def upgrade() -> None:
         sa.Column("letter_kind", sa.String(length=40), nullable=True),
         sa.Column(
             "letter_extra",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
+            sa.JSON(),
             nullable=False,
         ),
         sa.Column("opens_blocker", sa.String(length=40), nullable=True),

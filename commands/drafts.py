@@ -1,0 +1,103 @@
+"""Commands: mou / moa draft, versions, diff (versioned draft agreements)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from commands._common import echo_json, json_option, parse_day, pass_settings
+
+FORMAT = click.Choice(["md", "html", "docx", "pdf"])
+NAMES = {"mou": "Kesepakatan Bersama (MoU)", "moa": "Perjanjian Kerja Sama (MoA)"}
+
+
+def _print_draft(view) -> None:  # type: ignore[no-untyped-def]
+    click.echo(f"{view.region_name}: {view.agreement} draft version {view.version}")
+    for path in view.files.values():
+        click.echo(f"  → {path}")
+
+
+def _draft_command(agreement: str) -> click.Command:
+    @click.command("draft")
+    @click.argument("region")
+    @click.option("--subject", help="What the agreement is about (tentang …).")
+    @click.option("--budget", metavar="RUPIAH", help="Whole rupiah: 150000000 or 150.000.000.")
+    @click.option("--years", type=int, help="Term in years.")
+    @click.option("--format", "fmt", type=FORMAT, default="md", show_default=True)
+    @click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder.")
+    @click.option("--on", "on", metavar="DATE", help="Draft date (default today).")
+    @json_option
+    @pass_settings
+    def draft(  # type: ignore[no-untyped-def]
+        settings, region, subject, budget, years, fmt, output, on, as_json
+    ) -> None:
+        from workflow.services.drafts import make_draft
+
+        view = make_draft(
+            settings.uow(),
+            region,
+            agreement,
+            actor=settings.who(),
+            subject=subject,
+            budget=budget,
+            years=years,
+            fmt=fmt,
+            output=output,
+            on=parse_day(on),
+        )
+        echo_json(view) if as_json else _print_draft(view)
+
+    draft.help = f"Render a new version of the region's draft {NAMES[agreement]}."
+    return draft
+
+
+def _versions_command(agreement: str) -> click.Command:
+    @click.command("versions")
+    @click.argument("region")
+    @json_option
+    @pass_settings
+    def versions(settings, region, as_json) -> None:  # type: ignore[no-untyped-def]
+        from workflow.services.drafts import list_versions
+
+        views = list_versions(settings.uow(read_only=True), region, agreement)
+        if as_json:
+            echo_json(views)
+            return
+        if not views:
+            click.echo(f"No {agreement} drafts yet.")
+        for view in views:
+            budget = "-" if view.budget is None else f"Rp{view.budget:,}".replace(",", ".")
+            click.echo(
+                f"v{view.version:<3} {view.drafted_on.isoformat()}  {budget:<18} "
+                f"{view.years} th  {view.actor}  {view.subject}"
+            )
+
+    versions.help = f"List the versions of the region's draft {NAMES[agreement]}."
+    return versions
+
+
+def _diff_command(agreement: str) -> click.Command:
+    @click.command("diff")
+    @click.argument("region")
+    @click.argument("v1", type=int)
+    @click.argument("v2", type=int)
+    @pass_settings
+    def diff(settings, region, v1, v2) -> None:  # type: ignore[no-untyped-def]
+        from workflow.services.drafts import diff_versions
+
+        text = diff_versions(settings.uow(read_only=True), region, agreement, v1, v2)
+        click.echo(text or f"Versions {v1} and {v2} are the same.", nl=not text)
+
+    diff.help = f"Show what changed between two versions of the draft {NAMES[agreement]}."
+    return diff
+
+
+def _group(agreement: str) -> click.Group:
+    group = click.Group(agreement, help=f"Draft {NAMES[agreement]}, versioned.")
+    for make in (_draft_command, _versions_command, _diff_command):
+        group.add_command(make(agreement))
+    return group
+
+
+COMMANDS: list[click.Command] = [_group("mou"), _group("moa")]

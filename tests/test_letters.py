@@ -1,0 +1,238 @@
+"""The letter register: every kind in every format, numbering, citations, refusals."""
+
+from __future__ import annotations
+
+import re
+import threading
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from sqlalchemy import select
+
+from workflow.errors import InvalidInput, MissingField
+from workflow.unit_of_work import UnitOfWork
+
+PROFILE = {
+    "org.address": "Jl. Contoh Nomor 1, Yogyakarta",
+    "org.city": "Yogyakarta",
+    "org.phone": "0274 000000",
+    "signatory.name": "Penanda Tangan Uji",
+    "signatory.position": "Koordinator Sekretariat AKSANSI",
+}
+KINDS = [
+    "audiensi_request",
+    "premonitoring_notice",
+    "cooperation_offer",
+    "moa_submission",
+    "response_request",
+    "official_introduction",
+    "funding_followup",
+]
+TO = {"to": "Kepala Dinas PUPR"}
+HEAD_KINDS = ("audiensi_request", "cooperation_offer")
+
+
+def _configure(url: str) -> None:
+    from workflow.services.settings import set_setting
+
+    for key, value in PROFILE.items():
+        set_setting(UnitOfWork(url), key, value, actor="tester")
+
+
+@pytest.fixture
+def ready(sqlite_url: str) -> str:
+    """A seeded SQLite database with the Secretariat's profile set."""
+    from workflow.services.seed import seed_portfolio
+
+    seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
+    _configure(sqlite_url)
+    return sqlite_url
+
+
+def _render(url: str, kind: str, fmt: str = "md", region: str = "35.76", **kw):  # type: ignore[no-untyped-def]
+    from workflow.services.letter_register import render_letter
+
+    to = {} if kind in HEAD_KINDS else TO
+    extra = {**to, **kw.pop("extra", {})}
+    return render_letter(UnitOfWork(url), region, kind, actor="tester", fmt=fmt, extra=extra, **kw)
+
+
+def _docx_text(path: str) -> list[str]:
+    document = docx.Document(path)
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return texts
+
+
+def _assert_no_blanks(texts: list[str]) -> None:
+    joined = "\n".join(texts)
+    assert "None" not in joined and "{{" not in joined and "{%" not in joined
+    assert "……" not in joined
+    for line in joined.splitlines():
+        assert not re.search(r"(^|\s):\s*(\||</td>|$)|\s(Nomor|tanggal|hal)\s*$", line), line
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_every_kind_renders_in_every_format(ready: str, fmt: str) -> None:
+    views = [_render(ready, kind, fmt) for kind in KINDS]
+    numbers = [view.number for view in views]
+    assert numbers == [f"{n:03d}/SEK-AKSANSI/XI/2026" for n in range(1, 8)]
+    for view in views:
+        path = Path(view.files[fmt])
+        assert path.name == view.number.replace("/", "-") + f".{fmt}"
+        assert path.parent == Path(ready).parent / "out" / "2026" / "35.76"
+        texts = _docx_text(str(path)) if fmt == "docx" else [path.read_text(encoding="utf-8")]
+        joined = "\n".join(texts)
+        expected_to = (
+            "Wali Kota Mojokerto" if view.kind in HEAD_KINDS else "Kepala Dinas PUPR Kota Mojokerto"
+        )
+        assert f"Yth. {expected_to}" in joined
+        assert "Yogyakarta, 27 November 2026" in joined
+        assert view.number in joined and "Penanda Tangan Uji" in joined
+        _assert_no_blanks(texts)
+
+
+def test_response_request_cites_the_submission_and_the_second_goes_to_the_sekda(ready: str) -> None:
+    from workflow.services.letter_register import show_letter
+
+    submission = _render(ready, "moa_submission", on=date(2026, 11, 2))
+    first = _render(ready, "response_request", on=date(2026, 11, 16))
+    second = _render(ready, "response_request", extra={"step": 2})
+    text = show_letter(UnitOfWork(ready), first.number)
+    assert f"Nomor {submission.number} tanggal 2 November 2026" in text
+    assert "Sekretaris Daerah" not in text.split("Tembusan:")[1]
+    text2 = show_letter(UnitOfWork(ready), second.number)
+    assert "(Kedua)" in text2 and f"Nomor {first.number} tanggal 16 November 2026" in text2
+    assert "Sekretaris Daerah Kota Mojokerto selaku Ketua TKKSD" in text2.split("Tembusan:")[1]
+
+
+def test_incoming_letter_is_cited(ready: str) -> None:
+    from workflow.services.letter_register import receive_letter, show_letter
+
+    receive_letter(
+        UnitOfWork(ready),
+        "35.76",
+        number="600/123/417.109/2026",
+        dated=date(2026, 11, 20),
+        subject="Tanggapan Rancangan PKS",
+        sender=None,
+        actor="tester",
+    )
+    view = _render(ready, "funding_followup", extra={"reply_to": "600/123/417.109/2026"})
+    text = show_letter(UnitOfWork(ready), view.number)
+    assert (
+        "Merujuk surat Pemerintah Kota Mojokerto Nomor 600/123/417.109/2026 tanggal "
+        "20 November 2026 hal Tanggapan Rancangan PKS"
+    ) in text
+    with pytest.raises(InvalidInput, match="no incoming letter 1/2"):
+        _render(ready, "funding_followup", extra={"reply_to": "1/2"})
+
+
+def test_numbering_restarts_each_year(ready: str) -> None:
+    assert _render(ready, "audiensi_request", on=date(2026, 12, 31)).number == (
+        "001/SEK-AKSANSI/XII/2026"
+    )
+    assert _render(ready, "audiensi_request", on=date(2026, 12, 31)).number == (
+        "002/SEK-AKSANSI/XII/2026"
+    )
+    assert _render(ready, "audiensi_request", on=date(2027, 1, 4)).number == (
+        "001/SEK-AKSANSI/I/2027"
+    )
+    assert _render(ready, "audiensi_request", on=date(2026, 12, 30)).number == (
+        "003/SEK-AKSANSI/XII/2026"
+    )
+
+
+def test_missing_field_names_it_and_uses_no_number(ready: str) -> None:
+    from workflow.models import Letter, Setting
+
+    with UnitOfWork(ready) as uow:
+        uow.session.delete(uow.session.get(Setting, "signatory.name"))
+        uow.commit()
+    with pytest.raises(MissingField, match=r"signatory.name.*aksansi config set signatory.name"):
+        _render(ready, "audiensi_request")
+    out = Path(ready).parent / "out"
+    assert not out.exists()
+    _configure(ready)
+    assert _render(ready, "audiensi_request").number.startswith("001/")
+    with UnitOfWork(ready) as uow:
+        assert len(uow.session.scalars(select(Letter)).all()) == 1
+
+
+def test_technical_office_missing_names_the_official_command(ready: str) -> None:
+    from workflow.services.letter_register import render_letter
+
+    with pytest.raises(MissingField, match=r'aksansi official set 35.76 --position "Kepala Dinas'):
+        render_letter(UnitOfWork(ready), "35.76", "premonitoring_notice", actor="t")
+    with pytest.raises(MissingField, match=r"moa draft 35\.71 --subject"):
+        _render(ready, "moa_submission", region="35.71")
+    with pytest.raises(MissingField, match=r"render it first with: aksansi letter render 35\.76"):
+        _render(ready, "response_request")
+    with pytest.raises(InvalidInput, match="the kinds are: audiensi_request, premonitoring"):
+        _render(ready, "thank_you")
+
+
+def test_concurrent_coordinators_get_distinct_numbers(seeded: str) -> None:
+    _configure(seeded)
+    numbers: list[str] = []
+    errors: list[BaseException] = []
+
+    def coordinator() -> None:
+        try:
+            for _ in range(5):
+                numbers.append(_render(seeded, "audiensi_request", region="35.71").number)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=coordinator) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(numbers) == [f"{n:03d}/SEK-AKSANSI/XI/2026" for n in range(1, 11)]
+
+
+def test_cli_render_show_list_history(ready: str, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("letter", "render", "35.76", "audiensi_request", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    path = Path(result.stdout.split("→")[1].strip())
+    shown = cli("letter", "show", "001/SEK-AKSANSI/XI/2026")
+    assert shown.stdout_bytes == path.read_bytes()
+    listed = cli("letter", "list", "--region", "35.76", "--json")
+    assert '"number": "001/SEK-AKSANSI/XI/2026"' in listed.stdout
+    from workflow.models import AuditEntry
+
+    with UnitOfWork(ready) as uow:
+        entry = uow.session.scalars(select(AuditEntry).where(AuditEntry.kind == "letter")).one()
+        assert entry.details["number"] == "001/SEK-AKSANSI/XI/2026"
+        assert entry.details["files"] == {"md": str(path)}
+
+
+def test_cli_preview_uses_no_number(ready: str, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("letter", "render", "35.71", "audiensi_request", "--preview")
+    assert result.exit_code == 0 and "DRAF" in result.stdout
+    assert "Yth. Wali Kota Kediri" in result.stdout
+    assert "| Nomor | : DRAF |" in result.stdout
+    assert cli("letter", "list").stdout.strip() == "No letters in the register."
+    assert cli("letter", "render", "35.71", "audiensi_request").stdout.startswith("001/")
+
+
+def test_cli_refusals(ready: str, cli) -> None:  # type: ignore[no-untyped-def]
+    refused = cli("letter", "render", "35.76", "thank_you")
+    assert refused.exit_code == 1 and "the kinds are:" in refused.stderr
+    assert cli("letter", "show", "999/X").exit_code == 1
+    assert cli("letter", "render", "35.76", "audiensi_request", "--format", "odt").exit_code == 2
+
+
+def test_config_commands(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+    bad = cli("config", "set", "org.fax", "1")
+    assert bad.exit_code == 1 and "org.name, org.address" in bad.stderr
+    unset = cli("config", "get", "signatory.name")
+    assert unset.exit_code == 1 and "aksansi config set signatory.name" in unset.stderr
+    assert cli("config", "set", "letter.number_format", "{nomor}/X").exit_code == 1
+    assert cli("config", "set", "signatory.name", "Nama Uji").exit_code == 0
+    assert cli("config", "get", "signatory.name").stdout == "Nama Uji\n"
+    assert "letter.number_format" in cli("config", "list").stdout

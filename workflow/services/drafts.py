@@ -1,0 +1,247 @@
+"""Draft agreements: each `mou draft` / `moa draft` is a new stored version of the
+region's Kesepakatan Bersama or Perjanjian Kerja Sama, diffable against the others.
+
+The subject, budget and term carry over from the previous version unless given, so a
+coordinator changes one thing at a time and the diff shows exactly that.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workflow import audit, clock, regions
+from workflow.errors import InvalidInput, MissingField, NotFound
+from workflow.models import AgreementDraft, Region
+from workflow.services import letter_context as ctx
+from workflow.services.letters import document_errors, write_files
+from workflow.services.settings import load_settings
+from workflow.unit_of_work import UnitOfWork
+
+TITLES = {"mou": "KESEPAKATAN BERSAMA", "moa": "PERJANJIAN KERJA SAMA"}
+NAMES = {"mou": "Kesepakatan Bersama", "moa": "Perjanjian Kerja Sama"}
+DEFAULT_YEARS = {"mou": 5, "moa": 1}
+MOU_SUBJECT = "Kerja Sama Pengelolaan Sarana Sanitasi Berbasis Masyarakat"
+BUDGET_RE = re.compile(r"^(?:Rp\s?)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,0{1,2})?$")
+BLANK = "……………………"
+
+
+@dataclass(frozen=True)
+class DraftView:
+    region: str
+    region_name: str
+    agreement: str
+    version: int
+    drafted_on: date
+    subject: str
+    budget: int | None
+    years: int
+    files: dict[str, str]
+    actor: str
+
+
+def parse_budget(text: str | None) -> int | None:
+    """`150000000`, `150.000.000` or `Rp150.000.000,00` → 150000000; else refused."""
+    if text is None:
+        return None
+    match = BUDGET_RE.match(text.strip())
+    value = int(match.group(1).replace(".", "")) if match else 0
+    if value <= 0:
+        raise InvalidInput(
+            f"the budget {text!r} is not a positive whole number of rupiah; "
+            "write it like 150000000 or 150.000.000."
+        )
+    return value
+
+
+def _view(draft: AgreementDraft, region: Region) -> DraftView:
+    return DraftView(
+        region.code,
+        region.name,
+        draft.agreement,
+        draft.version,
+        draft.drafted_on,
+        draft.subject,
+        draft.budget,
+        draft.years,
+        dict(draft.files),
+        draft.actor,
+    )
+
+
+def _latest(session: Session, region: Region, agreement: str) -> AgreementDraft | None:
+    return session.scalars(
+        select(AgreementDraft)
+        .where(AgreementDraft.region_id == region.id, AgreementDraft.agreement == agreement)
+        .order_by(AgreementDraft.version.desc())
+        .limit(1)
+    ).first()
+
+
+def _terms(
+    region: Region,
+    agreement: str,
+    previous: AgreementDraft | None,
+    subject: str | None,
+    budget: int | None,
+    years: int | None,
+) -> tuple[str, int | None, int]:
+    subject = (subject or "").strip() or (previous.subject if previous else None)
+    if agreement == "mou":
+        subject = subject or MOU_SUBJECT
+    subject = subject or region.subject
+    if not subject:
+        raise MissingField(
+            f"the MoA draft of {region.name} needs a subject; give it with: "
+            f"aksansi moa draft {region.code} --subject TEXT."
+        )
+    if budget is None and previous is not None:
+        budget = previous.budget
+    years = years or (previous.years if previous else DEFAULT_YEARS[agreement])
+    if years <= 0:
+        raise InvalidInput(f"--years must be a positive number of years, not {years}.")
+    return subject, budget, years
+
+
+def _parties(session: Session, region: Region) -> dict[str, Any]:
+    settings = load_settings(session)
+    what = "the draft agreement"
+    signer = ctx.signatory(settings, what)
+    org = ctx.organisation(settings, what)
+    head = f"{region.head_title} {region.short_name}"
+    return {
+        "pihak1": {"nama": BLANK, "jabatan": head},
+        "pihak2": {"nama": signer["nama"], "jabatan": signer["jabatan"], "alamat": org["alamat"]},
+    }
+
+
+@document_errors()
+def make_draft(
+    uow: UnitOfWork,
+    region_text: str,
+    agreement: str,
+    *,
+    actor: str,
+    subject: str | None = None,
+    budget: str | None = None,
+    years: int | None = None,
+    fmt: str = "md",
+    output: Path | None = None,
+    on: date | None = None,
+) -> DraftView:
+    """Render and store the next version of the region's MoU or MoA draft."""
+    from documents.output import check_format
+    from documents.render import render_with_hash
+
+    check_format(fmt)
+    amount = parse_budget(budget)
+    day = on or clock.today()
+    with uow:
+        session = uow.session
+        region = regions.resolve(session, region_text)
+        previous = _latest(session, region, agreement)
+        subject_, budget_, years_ = _terms(region, agreement, previous, subject, amount, years)
+        version = (previous.version if previous else 0) + 1
+        context = {
+            **_parties(session, region),
+            "pemda": ctx.pemda(region),
+            "judul": subject_,
+            "judul_dokumen": TITLES[agreement],
+            "tanggal": day,
+            "tanggal_draf": day,
+            "versi": version,
+            "nilai": budget_,
+            "tahun": years_,
+        }
+        markdown, template_hash = render_with_hash(f"{agreement}.md.j2", context)
+        draft = AgreementDraft(
+            region_id=region.id,
+            agreement=agreement,
+            version=version,
+            drafted_on=day,
+            subject=subject_,
+            budget=budget_,
+            years=years_,
+            template_hash=template_hash,
+            content=markdown,
+            files={},
+            actor=actor,
+            created_at=clock.utcnow(),
+        )
+        session.add(draft)
+        session.flush()
+        stem = f"{agreement}-v{version}"
+        draft.files = write_files(
+            markdown, region, day, stem, (fmt,), output, f"Rancangan {NAMES[agreement]} v{version}"
+        )
+        audit.record(
+            session,
+            region=region,
+            kind="draft",
+            actor=actor,
+            occurred_on=day,
+            note=f"Rancangan {NAMES[agreement]} versi {version}",
+            agreement=agreement,
+            version=version,
+            draft_id=draft.id,
+            budget=budget_,
+            files=draft.files,
+        )
+        view = _view(draft, region)
+        uow.commit()
+    return view
+
+
+def list_versions(uow: UnitOfWork, region_text: str, agreement: str) -> list[DraftView]:
+    with uow:
+        region = regions.resolve(uow.session, region_text)
+        drafts = uow.session.scalars(
+            select(AgreementDraft)
+            .where(AgreementDraft.region_id == region.id, AgreementDraft.agreement == agreement)
+            .order_by(AgreementDraft.version)
+        ).all()
+        return [_view(draft, region) for draft in drafts]
+
+
+def diff_versions(uow: UnitOfWork, region_text: str, agreement: str, old: int, new: int) -> str:
+    """A unified diff between two versions' texts (empty when they are the same)."""
+    with uow:
+        region = regions.resolve(uow.session, region_text)
+        texts = {}
+        for version in (old, new):
+            texts[version] = uow.session.scalar(
+                select(AgreementDraft.content).where(
+                    AgreementDraft.region_id == region.id,
+                    AgreementDraft.agreement == agreement,
+                    AgreementDraft.version == version,
+                )
+            )
+            if texts[version] is None:
+                raise NotFound(
+                    f"{region.name} has no {agreement} draft version {version}; "
+                    f"see: aksansi {agreement} versions {region.code}."
+                )
+    lines = difflib.unified_diff(
+        texts[old].splitlines(keepends=True),
+        texts[new].splitlines(keepends=True),
+        fromfile=f"{agreement} v{old}",
+        tofile=f"{agreement} v{new}",
+    )
+    return "".join(lines)
+
+
+def moa_draft_count(session: Session, region_id: int) -> int:
+    """How many MoA drafts a region has (the `submit_moa` guard asks)."""
+    count = session.scalar(
+        select(func.count())
+        .select_from(AgreementDraft)
+        .where(AgreementDraft.region_id == region_id, AgreementDraft.agreement == "moa")
+    )
+    return int(count or 0)
