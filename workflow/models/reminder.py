@@ -58,9 +58,9 @@ class Reminder(Base):
         # The sweep's "what is due?" is a seek on this index: its cost follows the due
         # reminders, not the pending ones.
         Index("ix_reminder_status_due_on", "status", "due_on", "id"),
-        # A region's reminders by status, and the ladder check of the claim (is a more
-        # advanced step of this region's ladder due?) without scanning the due ones.
-        Index("ix_reminder_region_id_status", "region_id", "status", "ladder", "step"),
+        # The ladder check of the claim (is a more advanced step of this region's ladder
+        # due?) as a covering seek, not a scan of the due reminders; also a region's own.
+        Index("ix_reminder_region_id_ladder", "region_id", "ladder", "status", "due_on", "step"),
     )
 
 

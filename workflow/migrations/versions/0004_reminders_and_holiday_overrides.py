@@ -79,7 +79,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("reminder", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_reminder_region_id_status", ["region_id", "status", "ladder", "step"], unique=False
+            "ix_reminder_region_id_ladder",
+            ["region_id", "ladder", "status", "due_on", "step"],
+            unique=False,
         )
         batch_op.create_index("ix_reminder_status_due_on", ["status", "due_on", "id"], unique=False)
 
@@ -88,7 +90,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table("reminder", schema=None) as batch_op:
         batch_op.drop_index("ix_reminder_status_due_on")
-        batch_op.drop_index("ix_reminder_region_id_status")
+        batch_op.drop_index("ix_reminder_region_id_ladder")
 
     op.drop_table("reminder")
     op.drop_table("holiday_override")
