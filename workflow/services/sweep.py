@@ -136,8 +136,7 @@ def _issue_next(
     reminder, region = claimed
     earlier = _skip_earlier_steps(session, reminder, today)
     skipped = [row.id for row in earlier]
-    effects = produce_effects(session, region, reminder, today=today, actor=actor, formats=formats)
-    entry = audit.record(
+    entry = audit.record(  # first, so history shows it before its letter and blocker
         session,
         region=region,
         kind="reminder_issued",
@@ -147,13 +146,9 @@ def _issue_next(
         reminder_id=reminder.id,
         rule=reminder.rule_id,
         due_on=reminder.due_on.isoformat(),
-        letter=reminder.letter_kind,
-        letter_number=effects.letter_number,
-        letter_error=effects.letter_error,
-        blocker=effects.blocker,
-        blocker_error=effects.blocker_error,
-        skipped=skipped,
     )
+    effects = produce_effects(session, region, reminder, today=today, actor=actor, formats=formats)
+    entry.details = {**entry.details, **_outcome(reminder, effects, skipped)}
     close(reminder, "issued", on=today, reason=_reason(effects, skipped), entry_id=None)
     reminder.closed_by_entry = entry
     reminder.letter_number = effects.letter_number
@@ -161,6 +156,19 @@ def _issue_next(
     for row in earlier:
         row.closed_by_entry = entry
     return _line(reminder, region, effects, skipped)
+
+
+def _outcome(reminder: Reminder, effects: Effects, skipped: list[int]) -> dict[str, object]:
+    """What issuing produced, for the audit row (only what is there)."""
+    outcome = {
+        "letter": reminder.letter_kind,
+        "letter_number": effects.letter_number,
+        "letter_error": effects.letter_error,
+        "blocker": effects.blocker,
+        "blocker_error": effects.blocker_error,
+        "skipped": skipped,
+    }
+    return {key: value for key, value in outcome.items() if value}
 
 
 def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> list[Reminder]:
