@@ -94,6 +94,7 @@ def test_two_sweeps_at_once_on_postgresql_never_issue_twice(seeded: str) -> None
     if "postgresql" not in seeded:
         pytest.skip("row claims are a PostgreSQL matter; SQLite serialises writers")
     add_due(seeded, 120)
+    add_due(seeded, 24, ladder_steps=3)  # one ladder of 3 due steps in each of 8 regions
     reports = []
     start = threading.Barrier(3)
 
@@ -107,8 +108,11 @@ def test_two_sweeps_at_once_on_postgresql_never_issue_twice(seeded: str) -> None
     for thread in threads:
         thread.join(timeout=120)
     ids = [item.id for report in reports for item in report.issued]
-    assert sorted(ids) == list(range(1, 121))  # every one issued, none twice
-    assert issued_audit_ids(seeded) == list(range(1, 121))
+    ladder_heads = [r.id for r in reminders_of(seeded) if r.ladder and r.status == "issued"]
+    assert len(ladder_heads) == 8  # one letter per region's ladder, never two
+    assert sorted(ids) == [*range(1, 121), *ladder_heads]  # every one issued, none twice
+    assert issued_audit_ids(seeded) == sorted(ids)
+    assert [r.status for r in reminders_of(seeded)].count("skipped") == 16
     assert sum(1 for report in reports if report.issued) >= 2  # the work was shared
 
 
