@@ -48,8 +48,12 @@ def sweep(settings: Settings, as_json: bool) -> None:
 def run(settings: Settings, every: str) -> None:
     """Run the sweep now and then every INTERVAL until SIGINT/SIGTERM (exit 0)."""
     from jobs.scheduler import parse_interval, run_daemon
+    from workflow.errors import InvalidInput
 
-    interval = parse_interval(every)
+    try:
+        interval = parse_interval(every)
+    except InvalidInput as exc:  # a malformed option is a usage error (exit 2)
+        raise click.BadParameter(exc.message, param_hint="--every") from None
     run_daemon(
         settings.db_url,
         interval,

@@ -142,3 +142,8 @@ def test_daemon_sweeps_at_start_and_stops_cleanly_on_sigterm(seeded_sqlite: str)
             if daemon.poll() is None:
                 daemon.kill()
     assert issued_audit_ids(seeded_sqlite) == [1, 2, 3]
+
+
+def test_bad_every_is_a_usage_error(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("jobs", "run", "--every", "1d")
+    assert result.exit_code == 2 and "not an interval" in result.stderr
