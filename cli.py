@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import click
 
-from commands import calendar, config, drafts, jobs, letters, lifecycle, regions, reminders
+from commands import (
+    blockers,
+    calendar,
+    config,
+    drafts,
+    jobs,
+    letters,
+    lifecycle,
+    officials,
+    regions,
+    reminders,
+)
 from commands._common import Settings
 from workflow import __version__
 from workflow.errors import DomainError
@@ -60,6 +71,8 @@ def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool)
 for _command in (
     *regions.COMMANDS,
     *lifecycle.COMMANDS,
+    *blockers.COMMANDS,
+    *officials.COMMANDS,
     *letters.COMMANDS,
     *config.COMMANDS,
     *drafts.COMMANDS,

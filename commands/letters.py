@@ -100,12 +100,20 @@ def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-d
 
 @letter.command("show")
 @click.argument("number")
+@click.option("--format", "fmt", type=FORMAT, help="Write it as a file in this format instead.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
 @pass_settings
-def show(settings, number) -> None:  # type: ignore[no-untyped-def]
-    """Print a stored letter exactly as it was sent (Markdown)."""
-    from workflow.services.letter_register import show_letter
+def show(settings, number, fmt, output) -> None:  # type: ignore[no-untyped-def]
+    """Print a stored letter exactly as it was sent (Markdown), or write it as a file."""
+    from workflow.services import letter_register as service
 
-    click.echo(show_letter(settings.uow(read_only=True), number), nl=False)
+    if fmt is None and output is None:
+        click.echo(service.show_letter(settings.uow(read_only=True), number), nl=False)
+        return
+    path = service.export_letter(
+        settings.uow(read_only=True), number, fmt=fmt or "md", output=output
+    )
+    click.echo(f"{number} → {path}")
 
 
 @letter.command("receive")

@@ -48,6 +48,8 @@ def _paragraph(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
     fmt.space_after = Pt(6)
     if block.align == "sign":
         fmt.left_indent = Cm(8.5)
+    if block.runs and block.runs[-1].text.rstrip().endswith(":"):
+        fmt.keep_with_next = True  # "Tembusan:", "Dengan memperhatikan:" stay with their list
     if block.kind == "item":
         fmt.left_indent = Cm(0.9 + 0.9 * block.level)
         fmt.first_line_indent = Cm(-0.9)
@@ -61,6 +63,8 @@ def _heading(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_after = Pt(2)
     paragraph.paragraph_format.keep_with_next = True
+    if block.runs and block.runs[0].text.startswith("Pasal "):
+        paragraph.paragraph_format.space_before = Pt(10)
     size = Pt(13 if block.level == 1 else 11)
     for run in block.runs:
         if run.brk:
@@ -73,16 +77,31 @@ def _heading(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
 
 def _table(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
     columns = max(len(row) for row in block.rows) if block.rows else 1
+    if block.align == "sign":
+        doc.add_paragraph()
     table = doc.add_table(rows=0, cols=columns)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    for row in block.rows:
+    table.autofit = False
+    widths = _column_widths(columns, block.align)
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = width
+    for index, row in enumerate(block.rows):
         cells = table.add_row().cells
-        for cell, runs in zip(cells, row, strict=False):
+        for cell, runs, width in zip(cells, row, widths, strict=False):
+            cell.width = width
             paragraph = cell.paragraphs[0]
-            if block.align == "sign":
+            if block.align == "sign":  # the signature block never splits across pages
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.keep_with_next = index < len(block.rows) - 1
             _add_runs(paragraph, runs)
     doc.add_paragraph()
+
+
+def _column_widths(columns: int, align: str) -> list[Cm]:
+    """A label column (Nomor, Sifat, …) stays narrow; signature columns share the width."""
+    if columns == 2 and align != "sign":
+        return [Cm(3), Cm(12.5)]
+    return [Cm(15.5 / columns)] * columns
 
 
 def _rule(doc) -> None:  # type: ignore[no-untyped-def]
@@ -104,6 +123,8 @@ def _setup(doc) -> None:  # type: ignore[no-untyped-def]
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
 
 
 BUILDERS = {"heading": _heading, "table": _table, "item": _paragraph, "para": _paragraph}

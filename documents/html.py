@@ -20,8 +20,8 @@ hr { border: 0; border-top: 3px double #000; margin: 0.4em 0 1em 0; }
 table { border-collapse: collapse; margin: 0 0 0.8em 0; }
 td { vertical-align: top; padding: 0 0.6em 0 0; }
 table.sign { width: 100%; } table.sign td { width: 50%; text-align: center; }
-p.item { display: flex; gap: 0.5em; text-align: justify; }
-p.item span.label { flex: 0 0 2em; }
+p.item { padding-left: 2em; text-indent: -2em; text-align: justify; }
+p.item span.label { display: inline-block; width: 2em; text-indent: 0; }
 @media print { body { margin: 0; max-width: none; } }
 """.strip()
 
@@ -57,8 +57,7 @@ def _block(block: Block) -> str:
         margin = 1.5 * block.level
         return (
             f'<p class="item {block.align}" style="margin-left: {margin}em">'
-            f'<span class="label">{escape(block.label)}</span>'
-            f"<span>{runs_html(block.runs)}</span></p>"
+            f'<span class="label">{escape(block.label)}</span>{runs_html(block.runs)}</p>'
         )
     return f'<p class="{block.align}">{runs_html(block.runs)}</p>'
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from documents.errors import OutputProblem
 
 FORMATS = ("md", "html", "docx", "pdf")
+_UMASK = os.umask(0o022)  # read once (os.umask can only be read by setting it)
+os.umask(_UMASK)
 PDF_TIMEOUT_S = 120
 
 
@@ -72,6 +74,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
+            os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a letter is an ordinary file
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()

@@ -171,3 +171,11 @@ def test_database_folder_that_cannot_be_made_is_refused(cli, tmp_path: Path) -> 
 def test_readme_embeds_the_current_diagram(cli) -> None:  # type: ignore[no-untyped-def]
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert "```mermaid\n" + cli("diagram").stdout + "```" in readme
+
+
+def test_board_as_of_shows_the_blockers_open_then(cli, seeded: str) -> None:  # type: ignore[no-untyped-def]
+    cli("blocker", "add", "temanggung", "no_budget", "--on", "2026-10-01")
+    cli("blocker", "resolve", "1", "--on", "2026-11-01", "--note", "APBD 2027")
+    then = json.loads(cli("board", "--as-of", "2026-10-15", "--json").stdout)
+    now = json.loads(cli("board", "--json").stdout)
+    assert (then["blocked"], now["blocked"]) == (1, 0)

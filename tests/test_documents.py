@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -144,3 +145,10 @@ def test_pdf_without_libreoffice_is_a_clear_refusal(monkeypatch: pytest.MonkeyPa
         check_format("pdf")
     with pytest.raises(OutputProblem, match="unknown format 'odt'"):
         check_format("odt")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_pdf_through_libreoffice(tmp_path: Path) -> None:
+    path = write_document("# SURAT\n\nIsi surat.\n", "pdf", tmp_path / "s.pdf")
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.pdf"]

@@ -30,7 +30,6 @@ KINDS = [
     "official_introduction",
     "funding_followup",
 ]
-TO = {"to": "Kepala Dinas PUPR"}
 HEAD_KINDS = ("audiensi_request", "cooperation_offer")
 
 
@@ -43,19 +42,27 @@ def _configure(url: str) -> None:
 
 @pytest.fixture
 def ready(sqlite_url: str) -> str:
-    """A seeded SQLite database with the Secretariat's profile set."""
+    """Seeded SQLite, the profile set, and Kota Mojokerto's Kepala Dinas PUPR recorded."""
+    from workflow.services.officials import set_official
     from workflow.services.seed import seed_portfolio
 
     seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
     _configure(sqlite_url)
+    set_official(
+        UnitOfWork(sqlite_url),
+        "35.76",
+        position="Kepala Dinas PUPR",
+        name="Pejabat Uji",
+        actor="tester",
+        since=date(2026, 1, 5),
+    )
     return sqlite_url
 
 
 def _render(url: str, kind: str, fmt: str = "md", region: str = "35.76", **kw):  # type: ignore[no-untyped-def]
     from workflow.services.letter_register import render_letter
 
-    to = {} if kind in HEAD_KINDS else TO
-    extra = {**to, **kw.pop("extra", {})}
+    extra = kw.pop("extra", {})
     return render_letter(UnitOfWork(url), region, kind, actor="tester", fmt=fmt, extra=extra, **kw)
 
 
@@ -162,12 +169,14 @@ def test_missing_field_names_it_and_uses_no_number(ready: str) -> None:
 
 
 def test_technical_office_missing_names_the_official_command(ready: str) -> None:
-    from workflow.services.letter_register import render_letter
-
-    with pytest.raises(MissingField, match=r'aksansi official set 35.76 --position "Kepala Dinas'):
-        render_letter(UnitOfWork(ready), "35.76", "premonitoring_notice", actor="t")
+    with pytest.raises(MissingField, match=r'aksansi official set 35.71 --position "Kepala Dinas'):
+        _render(ready, "premonitoring_notice", region="35.71")
+    view = _render(
+        ready, "premonitoring_notice", region="35.71", extra={"to": "Kepala Dinas Perkim"}
+    )
+    assert view.addressee == "Kepala Dinas Perkim Kota Kediri"
     with pytest.raises(MissingField, match=r"moa draft 35\.71 --subject"):
-        _render(ready, "moa_submission", region="35.71")
+        _render(ready, "moa_submission", region="35.71", extra={"to": "Kepala Dinas PUPR"})
     with pytest.raises(MissingField, match=r"render it first with: aksansi letter render 35\.76"):
         _render(ready, "response_request")
     with pytest.raises(InvalidInput, match="the kinds are: audiensi_request, premonitoring"):
@@ -201,6 +210,10 @@ def test_cli_render_show_list_history(ready: str, cli) -> None:  # type: ignore[
     path = Path(result.stdout.split("→")[1].strip())
     shown = cli("letter", "show", "001/SEK-AKSANSI/XI/2026")
     assert shown.stdout_bytes == path.read_bytes()
+    again = cli(
+        "letter", "show", "001/SEK-AKSANSI/XI/2026", "--format", "docx", "-o", str(path.parent)
+    )
+    assert again.exit_code == 0 and docx.Document(str(path.with_suffix(".docx"))).paragraphs
     listed = cli("letter", "list", "--region", "35.76", "--json")
     assert '"number": "001/SEK-AKSANSI/XI/2026"' in listed.stdout
     from workflow.models import AuditEntry
@@ -233,6 +246,34 @@ def test_config_commands(sqlite_url: str, cli) -> None:  # type: ignore[no-untyp
     unset = cli("config", "get", "signatory.name")
     assert unset.exit_code == 1 and "aksansi config set signatory.name" in unset.stderr
     assert cli("config", "set", "letter.number_format", "{nomor}/X").exit_code == 1
+    assert (
+        "needs {seq} and {year}" in cli("config", "set", "letter.number_format", "S/{seq}").stderr
+    )
+    assert cli("config", "set", "letter.number_format", "{seq:04d}/AKS/{year}").exit_code == 0
     assert cli("config", "set", "signatory.name", "Nama Uji").exit_code == 0
     assert cli("config", "get", "signatory.name").stdout == "Nama Uji\n"
     assert "letter.number_format" in cli("config", "list").stdout
+
+
+def test_user_templates_override_and_the_sandbox_holds_through_the_register(
+    ready: str, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    monkeypatch.setenv("AKSANSI_TEMPLATE_DIR", str(folder))
+    (folder / "audiensi_request.md.j2").write_text(
+        "{{ surat.nomor }} {{ ''.__class__.__mro__ }}", encoding="utf-8"
+    )
+    refused = cli("letter", "render", "35.76", "audiensi_request")
+    assert refused.exit_code == 1 and "the sandbox refuses it" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    (folder / "audiensi_request.md.j2").write_text(
+        '{% extends "_surat.md.j2" %}{% block isi %}Isi versi Sekretariat.{% endblock %}',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("AKSANSI_TEMPLATE_DIR", str(folder) + "/")  # a fresh environment
+    view = _render(ready, "audiensi_request")
+    assert view.number == "001/SEK-AKSANSI/XI/2026"  # the refused attempt used no number
+    assert "Isi versi Sekretariat." in Path(view.files["md"]).read_text(encoding="utf-8")
+    builtin = _render(ready, "cooperation_offer")
+    assert view.template_hash != builtin.template_hash and len(view.template_hash) == 64

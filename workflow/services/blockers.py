@@ -7,6 +7,7 @@ whatever reacts to it (reminders) are written together or not at all.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,8 @@ from states import blockers as taxonomy
 from workflow import audit, clock, reactions
 from workflow.errors import InvalidInput, NotFound
 from workflow.models import AuditEntry, Blocker, Region
+from workflow.regions import resolve
+from workflow.unit_of_work import UnitOfWork
 
 
 def check_type(type_id: str) -> str:
@@ -58,15 +61,8 @@ def open_blocker(
     """Open a blocker on `region` with its audit row (`blocker_opened`); no commit."""
     type_id = check_type(type_id)
     check_not_future(on, "the opening date")
-    blocker = Blocker(
-        region_id=region.id,
-        type=type_id,
-        note=clean(note),
-        opened_on=on,
-        opened_by=actor,
-        automatic=automatic,
-        created_at=clock.utcnow(),
-    )
+    blocker = Blocker(region_id=region.id, type=type_id, note=clean(note), opened_on=on)
+    blocker.opened_by, blocker.automatic, blocker.created_at = actor, automatic, clock.utcnow()
     session.add(blocker)
     session.flush()
     entry = audit.record(
@@ -89,17 +85,7 @@ def resolve_blocker_row(
     session: Session, blocker: Blocker, *, note: str | None, on: date, actor: str
 ) -> AuditEntry:
     """Resolve an open blocker with its audit row (`blocker_resolved`); no commit."""
-    if blocker.resolved_on is not None:
-        raise InvalidInput(
-            f"blocker #{blocker.id} was already resolved on {blocker.resolved_on.isoformat()} "
-            f"by {blocker.resolved_by}; nothing to do."
-        )
-    check_not_future(on, "the resolution date")
-    if on < blocker.opened_on:
-        raise InvalidInput(
-            f"blocker #{blocker.id} was opened on {blocker.opened_on.isoformat()}; it cannot "
-            f"be resolved before that ({on.isoformat()})."
-        )
+    _check_resolvable(blocker, on)
     blocker.resolved_on = on
     blocker.resolved_by = actor
     blocker.resolution_note = clean(note)
@@ -119,6 +105,20 @@ def resolve_blocker_row(
     return entry
 
 
+def _check_resolvable(blocker: Blocker, on: date) -> None:
+    if blocker.resolved_on is not None:
+        raise InvalidInput(
+            f"blocker #{blocker.id} was already resolved on {blocker.resolved_on.isoformat()} "
+            f"by {blocker.resolved_by}; nothing to do."
+        )
+    check_not_future(on, "the resolution date")
+    if on < blocker.opened_on:
+        raise InvalidInput(
+            f"blocker #{blocker.id} was opened on {blocker.opened_on.isoformat()}; it cannot "
+            f"be resolved before that ({on.isoformat()})."
+        )
+
+
 def open_blockers_of(session: Session, region: Region) -> list[Blocker]:
     """The region's open blockers, oldest first."""
     return list(
@@ -130,8 +130,24 @@ def open_blockers_of(session: Session, region: Region) -> list[Blocker]:
     )
 
 
-def get_blocker(session: Session, blocker_id: int) -> Blocker:
-    blocker = session.get(Blocker, blocker_id)
+def open_blocker_of_type(session: Session, region: Region, type_id: str) -> Blocker | None:
+    """The region's oldest open blocker of this type, if any (so callers can avoid doubles)."""
+    return next((b for b in open_blockers_of(session, region) if b.type == type_id), None)
+
+
+def _refuse_duplicate(session: Session, region: Region, type_id: str) -> None:
+    """A coordinator logging what is already logged; `other` may be open several times."""
+    existing = None if type_id == "other" else open_blocker_of_type(session, region, type_id)
+    if existing is not None:
+        raise InvalidInput(
+            f"{region.name} already has blocker #{existing.id} ({type_id}) open since "
+            f"{existing.opened_on.isoformat()}; resolve it first or use type 'other'."
+        )
+
+
+def get_blocker(session: Session, blocker_id: int, *, for_update: bool = False) -> Blocker:
+    """The blocker with this id (locked when it is about to change), or a refusal."""
+    blocker = session.get(Blocker, blocker_id, with_for_update=for_update or None)
     if blocker is None:
         raise NotFound(f"there is no blocker #{blocker_id}; 'aksansi blocker list' shows the ids.")
     return blocker
@@ -147,3 +163,111 @@ def blocker_json(blocker: Blocker, region_code: str) -> dict[str, Any]:
         "opened_on": blocker.opened_on.isoformat(),
         "resolved_on": None if blocker.resolved_on is None else blocker.resolved_on.isoformat(),
     }
+
+
+# --- use cases (each one transaction) -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlockerView:
+    """A blocker as commands print it; the first six fields are the JSON contract."""
+
+    id: int
+    region: str  # the region's code
+    type: str
+    note: str | None
+    opened_on: date
+    resolved_on: date | None
+    region_name: str
+    label_en: str
+    label_id: str
+    opened_by: str
+    automatic: bool
+    resolved_by: str | None
+    resolution_note: str | None
+    days_open: int  # to its resolution, or to today while open
+
+
+def blocker_view(blocker: Blocker, region: Region) -> BlockerView:
+    kind = taxonomy.blocker_type(blocker.type)
+    end = blocker.resolved_on or clock.today()
+    return BlockerView(
+        id=blocker.id,
+        region=region.code,
+        type=blocker.type,
+        note=blocker.note,
+        opened_on=blocker.opened_on,
+        resolved_on=blocker.resolved_on,
+        region_name=region.name,
+        label_en=kind["label_en"],
+        label_id=kind["label_id"],
+        opened_by=blocker.opened_by,
+        automatic=blocker.automatic,
+        resolved_by=blocker.resolved_by,
+        resolution_note=blocker.resolution_note,
+        days_open=max(0, (end - blocker.opened_on).days),
+    )
+
+
+def add_blocker(
+    uow: UnitOfWork,
+    region_ref: str,
+    type_id: str,
+    *,
+    actor: str,
+    note: str | None = None,
+    on: date | None = None,
+) -> BlockerView:
+    """Log why a region is stuck: `aksansi blocker add REGION TYPE`."""
+    type_id = check_type(type_id)
+    with uow:
+        region = resolve(uow.session, region_ref)
+        _refuse_duplicate(uow.session, region, type_id)
+        blocker = open_blocker(
+            uow.session, region, type_id, note=note, on=on or clock.today(), actor=actor
+        )
+        view = blocker_view(blocker, region)
+        uow.commit()
+    return view
+
+
+def resolve_blocker(
+    uow: UnitOfWork,
+    blocker_id: int,
+    *,
+    actor: str,
+    note: str | None = None,
+    on: date | None = None,
+) -> BlockerView:
+    """Close a blocker: `aksansi blocker resolve ID`."""
+    with uow:
+        blocker = get_blocker(uow.session, blocker_id, for_update=True)
+        resolve_blocker_row(uow.session, blocker, note=note, on=on or clock.today(), actor=actor)
+        view = blocker_view(blocker, uow.session.get_one(Region, blocker.region_id))
+        uow.commit()
+    return view
+
+
+def list_blockers(
+    uow: UnitOfWork,
+    *,
+    open_only: bool = False,
+    region_ref: str | None = None,
+    type_id: str | None = None,
+) -> list[BlockerView]:
+    """The log, oldest first, filtered by openness, region and type."""
+    query = select(Blocker, Region).join(Region, Region.id == Blocker.region_id)
+    if type_id is not None:
+        query = query.where(Blocker.type == check_type(type_id))
+    if open_only:
+        query = query.where(Blocker.resolved_on.is_(None))
+    with uow:
+        if region_ref is not None:
+            query = query.where(Blocker.region_id == resolve(uow.session, region_ref).id)
+        rows = uow.session.execute(query.order_by(Blocker.opened_on, Blocker.id))
+        return [blocker_view(blocker, region) for blocker, region in rows]
+
+
+def blocker_types() -> list[dict[str, Any]]:
+    """The taxonomy with its playbooks, as plain data (`aksansi blocker types`)."""
+    return [dict(kind) for kind in taxonomy.BLOCKER_TYPES]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
 from states import lifecycle as spec
 from workflow import clock
 from workflow.models import AuditEntry, Region
+from workflow.services import region_views as seams
 from workflow.services.views import RegionView, region_views
 from workflow.unit_of_work import UnitOfWork
 
@@ -64,7 +66,7 @@ def board_as_of(uow: UnitOfWork, day: date) -> Board:
     """The portfolio as it stood at the end of `day`, and what moved since.
 
     A region's state then is its last transition on or before `day`; without one, the state
-    it was seeded or added in, if that was on or before `day`.
+    it was seeded in, or added in if that was on or before `day`.
     """
     with uow:
         rows = uow.session.execute(
@@ -73,21 +75,23 @@ def board_as_of(uow: UnitOfWork, day: date) -> Board:
             .where(AuditEntry.kind.in_(SNAPSHOT_KINDS))
             .order_by(AuditEntry.occurred_on, AuditEntry.id)
         ).all()
+        blocked = seams.open_blockers_on(uow.session, list({r.id for _, r in rows}), day)
     moved = [
         _move(entry, region)
         for entry, region in rows
         if entry.kind == "transition" and entry.occurred_on > day
     ]
-    known = [(entry, region) for entry, region in rows if entry.occurred_on <= day]
+    # A seed has no real date: its state stands for every day before the first real event.
+    known = [(e, r) for e, r in rows if e.occurred_on <= day or e.kind == "seed"]
     latest = {region.code: (entry, region) for entry, region in known if entry.kind != "transition"}
     latest.update(
         {region.code: (entry, region) for entry, region in known if entry.kind == "transition"}
     )
-    views = [_past_view(entry, region, day) for entry, region in latest.values()]
+    views = [_past_view(e, r, day, blocked.get(r.id, [])) for e, r in latest.values()]
     return Board(
         as_of=day,
         total=len(views),
-        blocked=0,
+        blocked=sum(1 for v in views if v.open_blockers),
         due_this_week=0,
         stages=_group(views),
         moved_since=moved,
@@ -105,7 +109,9 @@ def _move(entry: AuditEntry, region: Region) -> dict[str, str]:
     }
 
 
-def _past_view(entry: AuditEntry, region: Region, day: date) -> RegionView:
+def _past_view(
+    entry: AuditEntry, region: Region, day: date, blockers: list[dict[str, Any]]
+) -> RegionView:
     state = entry.to_state or spec.INITIAL
     since = None if entry.kind == "seed" else entry.occurred_on
     return RegionView(
@@ -117,6 +123,6 @@ def _past_view(entry: AuditEntry, region: Region, day: date) -> RegionView:
         state_label=spec.state(state)["label_id"],
         state_since=since,
         days_in_state=None if since is None else (day - since).days,
-        open_blockers=[],
+        open_blockers=blockers,
         next_reminder=None,
     )

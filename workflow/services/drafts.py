@@ -117,7 +117,7 @@ def _parties(session: Session, region: Region) -> dict[str, Any]:
     org = ctx.organisation(settings, what)
     head = f"{region.head_title} {region.short_name}"
     return {
-        "pihak1": {"nama": BLANK, "jabatan": head},
+        "pihak1": {"nama": ctx.head_name(session, region) or BLANK, "jabatan": head},
         "pihak2": {"nama": signer["nama"], "jabatan": signer["jabatan"], "alamat": org["alamat"]},
     }
 

@@ -88,25 +88,24 @@ def addressee(session: Session, region: Region, kind: LetterKind, to: str | None
 
 
 def technical_office(session: Session, region: Region) -> str | None:
-    """The position of the region's current head of the technical office, if recorded.
+    """The position of the region's current head of the technical office, if recorded:
+    the present holder of a "Kepala Dinas …" position (`official set`), preferring the
+    public-works and settlement offices that hold sanitation."""
+    from workflow.services.officials import current_officials
 
-    Reads the officials of the blocker log when that table exists: the current holder
-    of a "Kepala Dinas …" position, preferring the public-works/settlement offices.
-    """
-    import workflow.models as models
-
-    official = getattr(models, "Official", None)
-    if official is None:
-        return None
-    positions = session.scalars(
-        select(official.position)
-        .where(official.region_id == region.id, official.until.is_(None))
-        .order_by(official.since.desc())
-    ).all()
+    positions = [official.position for official in current_officials(session, region)]
     heads = [p for p in positions if p.lower().startswith("kepala dinas")]
     preferred = [p for p in heads if any(h in p.lower() for h in TECHNICAL_HINTS)]
     chosen = preferred or heads
     return chosen[0] if chosen else None
+
+
+def head_name(session: Session, region: Region) -> str | None:
+    """The recorded name of the Bupati / Wali Kota (`official set … --position "Wali Kota"`)."""
+    from workflow.services.officials import current_official
+
+    official = current_official(session, region, region.head_title)
+    return None if official is None else official.name
 
 
 def audiensi_date(session: Session, region: Region) -> date | None:

@@ -159,6 +159,28 @@ def show_letter(uow: UnitOfWork, number: str) -> str:
     return content
 
 
+@document_errors()
+def export_letter(uow: UnitOfWork, number: str, *, fmt: str, output: Path | None) -> str:
+    """Write a stored letter's text again in `fmt` (a reprint: same words, same number)."""
+    from documents.output import check_format, write_document
+
+    check_format(fmt)
+    with uow:
+        row = uow.session.execute(
+            select(Letter, Region)
+            .join(Region, Region.id == Letter.region_id)
+            .where(Letter.number == number.strip())
+        ).first()
+        if row is None:
+            raise NotFound(
+                f"no letter numbered {number} in the register; see 'aksansi letter list'."
+            )
+        letter, region = row
+        target = target_path(region, letter.issued_on, letter.number, fmt, output)
+        content, title = letter.content, letter.subject
+    return str(write_document(content, fmt, target, title))
+
+
 def receive_letter(
     uow: UnitOfWork,
     region_text: str,

@@ -146,6 +146,7 @@ def set_official(
     )
     with uow:
         region = resolve(uow.session, region_ref)
+        _lock(uow.session, region)
         current = current_official(uow.session, region, holder.position)
         if current is not None and position_key(current.name) == position_key(holder.name):
             result = _same_person(uow.session, region, current, holder, actor)
@@ -153,6 +154,11 @@ def set_official(
             result = _new_holder(uow.session, region, current, holder, actor)
         uow.commit()
     return result
+
+
+def _lock(session: Session, region: Region) -> None:
+    """Two coordinators setting the same position at once: the second waits (PostgreSQL)."""
+    session.execute(select(Region.id).where(Region.id == region.id).with_for_update())
 
 
 def _same_person(
@@ -184,11 +190,30 @@ def _same_person(
 def _new_holder(
     session: Session, region: Region, current: Official | None, holder: Holder, actor: str
 ) -> SetResult:
+    """A first holder, or a rotation: end the tenure, start the new one, open the blocker."""
     if current is not None and holder.since < current.since:
         raise InvalidInput(
             f"{current.name} holds {current.position} since {current.since.isoformat()}; "
             f"a successor cannot start before that (--since {holder.since.isoformat()})."
         )
+    official = _start_tenure(session, region, current, holder, actor)
+    if current is None:
+        return SetResult(region.name, region.code, "new", official_view(official, region.code))
+    _end_tenure(current, official, actor)
+    blocker_id = _rotation_blocker(session, region, current, official, actor)
+    return SetResult(
+        region.name,
+        region.code,
+        "rotated",
+        official_view(official, region.code),
+        official_view(current, region.code),
+        blocker_id,
+    )
+
+
+def _start_tenure(
+    session: Session, region: Region, current: Official | None, holder: Holder, actor: str
+) -> Official:
     official = Official(
         region_id=region.id,
         position=current.position if current else holder.position,  # keep the known spelling
@@ -203,7 +228,6 @@ def _new_holder(
     )
     session.add(official)
     session.flush()
-    left = None if current is None else _end_tenure(current, official, actor)
     audit.record(
         session,
         region=region,
@@ -216,24 +240,13 @@ def _new_holder(
         institution=official.institution,
         replaced=None if current is None else current.name,
     )
-    blocker_id = (
-        None if current is None else _rotation_blocker(session, region, current, official, actor)
-    )
-    return SetResult(
-        region.name,
-        region.code,
-        "new" if current is None else "rotated",
-        official_view(official, region.code),
-        None if left is None else official_view(left, region.code),
-        blocker_id,
-    )
+    return official
 
 
-def _end_tenure(current: Official, successor: Official, actor: str) -> Official:
+def _end_tenure(current: Official, successor: Official, actor: str) -> None:
     current.until = successor.since
     current.ended_by = actor
     current.successor_id = successor.id
-    return current
 
 
 def _rotation_blocker(

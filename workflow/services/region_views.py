@@ -7,9 +7,10 @@ contract of design.md §4.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 
@@ -29,6 +30,36 @@ def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list
     )
     for blocker, code in rows:
         found.setdefault(blocker.region_id, []).append(blocker_json(blocker, code))
+    return found
+
+
+def open_blockers_on(
+    session: Session, region_ids: list[int], day: date
+) -> dict[int, list[dict[str, Any]]]:
+    """region id → the blockers open at the end of `day` (for `board --as-of`), batched.
+
+    A blocker resolved after `day` was open then, so its `resolved_on` shows as null.
+    """
+    from workflow.models import Blocker, Region
+    from workflow.services.blockers import blocker_json
+
+    found: dict[int, list[dict[str, Any]]] = {}
+    if not region_ids:
+        return found
+    rows = session.execute(
+        select(Blocker, Region.code)
+        .join(Region, Region.id == Blocker.region_id)
+        .where(
+            Blocker.region_id.in_(region_ids),
+            Blocker.opened_on <= day,
+            or_(Blocker.resolved_on.is_(None), Blocker.resolved_on > day),
+        )
+        .order_by(Blocker.opened_on, Blocker.id)
+    )
+    for blocker, code in rows:
+        found.setdefault(blocker.region_id, []).append(
+            {**blocker_json(blocker, code), "resolved_on": None}
+        )
     return found
 
 

@@ -72,6 +72,16 @@ def format_number(number_format: str, *, seq: int, on: date) -> str:
         ) from None
 
 
+def _check_number_format(value: str) -> None:
+    """A format must make every number unique: it needs {seq} and {year}."""
+    if "{seq" not in value or "{year" not in value:
+        raise InvalidInput(
+            f"the letter number format {value!r} needs {{seq}} and {{year}} so that every "
+            f"number is unique, e.g. {DEFAULT_NUMBER_FORMAT}."
+        )
+    format_number(value, seq=1, on=date(2026, 1, 1))
+
+
 def load_settings(session: Session) -> dict[str, str | None]:
     """Every setting (stored value or default) in one query."""
     values = dict(DEFAULTS)
@@ -87,7 +97,7 @@ def set_setting(uow: UnitOfWork, key: str, value: str, *, actor: str) -> Setting
             f"'{key}' needs a value; to see the current one: aksansi config get {key}."
         )
     if key == "letter.number_format":
-        format_number(value, seq=1, on=date(2026, 1, 1))
+        _check_number_format(value)
     with uow:
         row = uow.session.get(Setting, key)
         before = None if row is None else row.value

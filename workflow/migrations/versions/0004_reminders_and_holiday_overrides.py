@@ -1,7 +1,7 @@
 """reminders and holiday overrides
 
 Revision ID: 0004
-Revises: 0002, 0003 (merges the blockers and letters branches)
+Revises: 0003
 Create Date: 2026-11-27
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import workflow.models.base
 
 revision = "0004"
-down_revision = ("0002", "0003")
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,149 @@
+"""Reading the blocker log: one blocker with its playbook (`blocker show`) and the
+portfolio statistics (`blocker stats`) that say which obstacle costs the most days."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from states import blockers as taxonomy
+from workflow import clock
+from workflow.models import AuditEntry, Blocker, Region
+from workflow.services.blockers import BlockerView, blocker_view, get_blocker
+from workflow.services.views import HistoryEntry, history_entry
+from workflow.unit_of_work import UnitOfWork
+
+# Detail keys under which an audit row may name the letter kind it produced.
+LETTER_KEYS = ("letter", "letter_kind")
+
+STATS_METHOD = (
+    "Days open: a resolved blocker counts from the day it was opened to the day it was "
+    "resolved; a blocker still open counts up to today ({today}). The median is taken over "
+    "both, so where blockers are still open it is a lower bound: they will only cost more."
+)
+
+
+@dataclass(frozen=True)
+class PlaybookStepView:
+    number: int
+    text_id: str
+    text_en: str
+    letters: list[str]
+    letters_sent: list[str]  # of its letters, those recorded for the region while it was open
+
+
+@dataclass(frozen=True)
+class BlockerDetail:
+    blocker: BlockerView
+    signal_en: str
+    stages: list[str]
+    playbook: list[PlaybookStepView]
+    done: list[HistoryEntry]  # the audit rows about this blocker (opened, resolved, …)
+    meanwhile: list[HistoryEntry]  # the region's other entries while it was open
+
+
+def show_blocker(uow: UnitOfWork, blocker_id: int) -> BlockerDetail:
+    """One blocker with its playbook and what has been done about it."""
+    with uow:
+        blocker = get_blocker(uow.session, blocker_id)
+        region = uow.session.get_one(Region, blocker.region_id)
+        rows = list(
+            uow.session.scalars(
+                select(AuditEntry)
+                .where(
+                    AuditEntry.region_id == region.id,
+                    AuditEntry.occurred_on >= blocker.opened_on,
+                    AuditEntry.occurred_on <= (blocker.resolved_on or clock.today()),
+                )
+                .order_by(AuditEntry.occurred_on, AuditEntry.id)
+            )
+        )
+        return _detail(blocker_view(blocker, region), blocker, rows)
+
+
+def _detail(view: BlockerView, blocker: Blocker, rows: list[AuditEntry]) -> BlockerDetail:
+    about = [r for r in rows if (r.details or {}).get("blocker_id") == blocker.id]
+    others = [r for r in rows if r not in about]
+    kind = taxonomy.blocker_type(blocker.type)
+    sent = {
+        str(d[key]) for d in (r.details or {} for r in rows) for key in LETTER_KEYS if d.get(key)
+    }
+    steps = [
+        PlaybookStepView(n, s["text_id"], s["text_en"], list(s["letters"]), _sent(s, sent))
+        for n, s in enumerate(kind["playbook"], start=1)
+    ]
+    return BlockerDetail(
+        view,
+        kind["signal_en"],
+        list(kind["stages"]),
+        steps,
+        [history_entry(r) for r in about],
+        [history_entry(r) for r in others],
+    )
+
+
+def _sent(step: taxonomy.PlaybookStep, sent: set[str]) -> list[str]:
+    return [letter for letter in step["letters"] if letter in sent]
+
+
+@dataclass(frozen=True)
+class TypeStats:
+    type: str
+    label_en: str
+    label_id: str
+    regions_now: int  # regions with at least one open blocker of this type
+    regions_ever: int
+    open: int
+    total: int
+    median_days_open: float | None  # resolved and still-open blockers (see STATS_METHOD)
+    median_days_resolved: float | None  # resolved blockers only
+    days_open_total: int
+
+
+@dataclass(frozen=True)
+class BlockerStats:
+    as_of: date
+    method: str
+    types: list[TypeStats]
+
+
+def blocker_stats(uow: UnitOfWork) -> BlockerStats:
+    """Per type: regions affected now and ever, and the days blockers stay open."""
+    today = clock.today()
+    with uow:
+        rows = uow.session.execute(
+            select(Blocker.type, Blocker.region_id, Blocker.opened_on, Blocker.resolved_on)
+        ).all()
+    by_type: dict[str, list[Any]] = {}
+    for row in rows:
+        by_type.setdefault(row.type, []).append(row)
+    types = [
+        _type_stats(kind, by_type.get(kind["id"], []), today) for kind in taxonomy.BLOCKER_TYPES
+    ]
+    return BlockerStats(today, STATS_METHOD.format(today=today.isoformat()), types)
+
+
+def _type_stats(kind: taxonomy.BlockerType, rows: list[Any], today: date) -> TypeStats:
+    open_rows = [r for r in rows if r.resolved_on is None]
+    days = [max(0, ((r.resolved_on or today) - r.opened_on).days) for r in rows]
+    resolved_days = [(r.resolved_on - r.opened_on).days for r in rows if r.resolved_on]
+    return TypeStats(
+        type=kind["id"],
+        label_en=kind["label_en"],
+        label_id=kind["label_id"],
+        regions_now=len({r.region_id for r in open_rows}),
+        regions_ever=len({r.region_id for r in rows}),
+        open=len(open_rows),
+        total=len(rows),
+        median_days_open=_median(days),
+        median_days_resolved=_median(resolved_days),
+        days_open_total=sum(days),
+    )
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
