@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
-from reminder_helpers import PROFILE, moa_draft, reminders_of
+from reminder_helpers import AKSANSI, PROFILE, add_due, issued_audit_ids, moa_draft, reminders_of
 from sqlalchemy import select
 
 from workflow import db
@@ -154,3 +156,18 @@ def test_funding_unanswered_follow_up_after_ten_working_days(ready: str, cli, mo
     assert (funding.due_on, funding.letter_kind) == (date(2026, 12, 11), "funding_followup")
     out = sweep_on(cli, monkeypatch, "2026-12-11")
     assert "letter funding_followup no." in out
+
+
+def test_killed_while_rendering_then_rerun_renders_each_letter_once(ready: str) -> None:
+    add_due(ready, 3, letter="audiensi_request")  # ids 4-6, due 20 Nov, to the heads
+    env = {**os.environ, "AKSANSI_DB": ready, "AKSANSI_TEST_CRASH_AFTER": "1"}
+    crashed = subprocess.run([AKSANSI, "jobs", "sweep"], env=env, capture_output=True, timeout=60)
+    assert crashed.returncode == 137
+    assert issued_audit_ids(ready) == [4]
+    assert len(letters_of(ready)) == 2  # the submission and one request; the second rolled back
+    del env["AKSANSI_TEST_CRASH_AFTER"]
+    rerun = subprocess.run([AKSANSI, "jobs", "sweep"], env=env, capture_output=True, timeout=60)
+    assert rerun.returncode == 0, rerun.stderr
+    assert issued_audit_ids(ready) == [4, 5, 6]
+    numbers = [x.number for x in letters_of(ready)]
+    assert numbers == [f"00{n}/SEK-AKSANSI/XI/2026" for n in range(1, 5)]  # none lost, none twice

@@ -81,6 +81,7 @@ def run_sweep(
                 if item is None:
                     session.rollback()
                     break
+                session.flush()  # written, not yet committed: where a crash hurts most
                 if before_commit is not None:
                     before_commit(len(report.issued))
                 session.commit()
