@@ -10,7 +10,7 @@ import pytest
 from reminder_helpers import moa_draft, reminders_of
 from sqlalchemy import select
 
-from workflow.models import AuditEntry
+from workflow.models import AuditEntry, Region
 from workflow.services.advance import advance
 from workflow.services.seed import seed_portfolio
 from workflow.unit_of_work import UnitOfWork
@@ -175,3 +175,19 @@ def test_ics_has_stable_uids_and_parses_back(seeded_sqlite: str, cli, tmp_path: 
     moved = {str(e["uid"]): e.decoded("dtstart") for e in again.walk("VEVENT")}
     assert set(moved) == {str(e["uid"]) for e in events}
     assert moved[str(events[0]["uid"])] == date(2026, 12, 14)
+
+
+def test_next_reminder_is_the_earliest_pending_per_region(seeded: str, cli) -> None:  # type: ignore[no-untyped-def]
+    from workflow.services.region_views import next_reminders_for
+
+    for day, text in (("2026-12-20", "later"), ("2026-12-02", "first"), ("2026-12-09", "mid")):
+        assert cli("remind", "add", "kediri", "--on", day, text).exit_code == 0
+    assert cli("remind", "add", "temanggung", "--on", "2026-12-01", "other").exit_code == 0
+    assert cli("remind", "done", "2").exit_code == 0  # "first" is dealt with
+    with UnitOfWork(seeded) as uow:
+        ids = [r.id for r in uow.session.scalars(select(Region).order_by(Region.id))]
+        found = next_reminders_for(uow.session, ids)
+    assert sorted((v["region"], v["text"], v["due_on"]) for v in found.values()) == [
+        ("33.23", "other", "2026-12-01"),
+        ("35.71", "mid", "2026-12-09"),
+    ]
