@@ -122,3 +122,33 @@ def test_progress_before_the_due_day_means_nothing_is_issued(seeded_sqlite: str)
     advance(UnitOfWork(seeded_sqlite), "pekalongan", "submit_moa", actor="r")
     advance(UnitOfWork(seeded_sqlite), "pekalongan", "receive_response", actor="r")
     assert run_sweep(seeded_sqlite, now=at("2027-02-01"), actor="t").issued == []
+
+
+@pytest.mark.postgres
+def test_progress_during_a_sweep_never_cancels_an_issued_reminder(seeded: str) -> None:
+    """The sweep holds the reminder's row; `advance` waits for it and cancels only the rest."""
+    if "postgresql" not in seeded:
+        pytest.skip("SQLite serialises the two writers with BEGIN IMMEDIATE")
+    moa_draft(seeded, "pekalongan")
+    advance(UnitOfWork(seeded), "pekalongan", "draft_moa", actor="r", on=date(2026, 11, 2))
+    advance(UnitOfWork(seeded), "pekalongan", "submit_moa", actor="r", on=date(2026, 11, 2))
+    claimed, release = threading.Event(), threading.Event()
+
+    def hold(_issued: int) -> None:
+        claimed.set()
+        release.wait(timeout=30)
+
+    sweeper = threading.Thread(
+        target=lambda: run_sweep(seeded, now=at("2026-11-16"), actor="t", before_commit=hold)
+    )
+    sweeper.start()
+    assert claimed.wait(timeout=30)
+    mover = threading.Thread(
+        target=lambda: advance(UnitOfWork(seeded), "pekalongan", "receive_response", actor="r")
+    )
+    mover.start()
+    mover.join(timeout=0.5)  # it is waiting for the sweep's row lock
+    release.set()
+    sweeper.join(timeout=30)
+    mover.join(timeout=30)
+    assert [r.status for r in reminders_of(seeded, "33.75")] == ["issued", "cancelled", "cancelled"]

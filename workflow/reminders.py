@@ -75,6 +75,8 @@ def cancel_pending(
             Reminder.trigger_key == trigger_key,
         )
         .order_by(Reminder.id)
+        # A sweep issuing one of them right now holds its row: wait, and see it issued.
+        .with_for_update()
     ).all()
     if not pending:
         return []

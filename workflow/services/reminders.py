@@ -173,7 +173,7 @@ def snooze(uow: UnitOfWork, reminder_id: int, until: date, *, actor: str) -> Rem
 
 
 def _get(session: Session, reminder_id: int) -> tuple[Reminder, Region]:
-    reminder = session.get(Reminder, reminder_id)
+    reminder = session.get(Reminder, reminder_id, with_for_update=True, populate_existing=True)
     if reminder is None:
         raise NotFound(f"there is no reminder #{reminder_id}; see 'aksansi remind list'.")
     return reminder, session.get_one(Region, reminder.region_id)
