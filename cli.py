@@ -9,7 +9,19 @@ from __future__ import annotations
 
 import click
 
-from commands import blockers, config, drafts, ksm, letters, lifecycle, officials, regions
+from commands import (
+    blockers,
+    calendar,
+    config,
+    drafts,
+    jobs,
+    ksm,
+    letters,
+    lifecycle,
+    officials,
+    regions,
+    reminders,
+)
 from commands._common import Settings
 from workflow import __version__
 from workflow.errors import DomainError
@@ -65,6 +77,9 @@ for _command in (
     *letters.COMMANDS,
     *config.COMMANDS,
     *drafts.COMMANDS,
+    *reminders.COMMANDS,
+    *calendar.COMMANDS,
+    *jobs.COMMANDS,
     *ksm.COMMANDS,
 ):
     main.add_command(_command)

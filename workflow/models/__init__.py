@@ -13,6 +13,7 @@ from workflow.models.letters import (
 )
 from workflow.models.official import Official
 from workflow.models.region import Region, RegionAlias
+from workflow.models.reminder import HolidayOverride, Reminder
 
 __all__ = [
     "AgreementDraft",
@@ -21,6 +22,7 @@ __all__ = [
     "Base",
     "Blocker",
     "Facility",
+    "HolidayOverride",
     "IncomingLetter",
     "Ksm",
     "Letter",
@@ -28,5 +30,6 @@ __all__ = [
     "Official",
     "Region",
     "RegionAlias",
+    "Reminder",
     "Setting",
 ]

@@ -66,7 +66,9 @@ def open_blockers_on(
 def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dict[str, Any]]:
     """region id → its next pending reminder: `id`, `region`, `due_on`, `text`, `status`,
     `letter`."""
-    return {}
+    from workflow.services.reminders import next_pending
+
+    return next_pending(session, region_ids)
 
 
 def sections_for(session: Session, region: Any) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """KSM registry, facilities and pre-monitoring assessments
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-27
 """
 
@@ -14,7 +14,7 @@ import workflow.models.base
 
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,123 @@
+"""Commands: remind (follow-up reminders)."""
+
+from __future__ import annotations
+
+import click
+
+from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
+
+
+@click.group("remind")
+def remind() -> None:
+    """Follow-up reminders, due on Indonesian working days."""
+
+
+@remind.command("list")
+@click.option("--due", is_flag=True, help="Only those due today or earlier.")
+@click.option("--region", metavar="REGION", help="Only this region.")
+@json_option
+@pass_settings
+def list_(settings: Settings, due: bool, region: str | None, as_json: bool) -> None:
+    """The pending reminders, by due date."""
+    from workflow.services.reminders import json_view, list_reminders
+
+    items = list_reminders(settings.uow(read_only=True), due=due, region=region)
+    if as_json:
+        echo_json([json_view(item) for item in items])
+        return
+    if not items:
+        click.echo("No pending reminders.")
+    for item in items:
+        letter = f" [letter {item.letter}]" if item.letter else ""
+        click.echo(
+            f"#{item.id:<5} {item.due_on}  {item.region} {item.region_name}: {item.text}{letter}"
+        )
+
+
+@remind.command("add")
+@click.argument("region")
+@click.option("--on", "on", required=True, metavar="DATE", help="The day it falls due.")
+@click.argument("text", nargs=-1, required=True)
+@pass_settings
+def add(settings: Settings, region: str, on: str, text: tuple[str, ...]) -> None:
+    """Add a reminder for REGION due on DATE."""
+    from workflow.services.reminders import add as add_reminder
+
+    item = add_reminder(settings.uow(), region, parse_day(on), " ".join(text), actor=settings.who())
+    click.echo(f"Reminder #{item.id} for {item.region_name} due on {item.due_on}.")
+
+
+@remind.command("done")
+@click.argument("reminder_id", metavar="ID", type=int)
+@pass_settings
+def done(settings: Settings, reminder_id: int) -> None:
+    """Mark reminder ID as dealt with."""
+    from workflow.services.reminders import done as mark_done
+
+    item = mark_done(settings.uow(), reminder_id, actor=settings.who())
+    click.echo(f"Reminder #{item.id} ({item.region_name}) is done.")
+
+
+@remind.command("snooze")
+@click.argument("reminder_id", metavar="ID", type=int)
+@click.option("--until", required=True, metavar="DATE", help="The new due day (a working day).")
+@pass_settings
+def snooze(settings: Settings, reminder_id: int, until: str) -> None:
+    """Move pending reminder ID to a later day."""
+    from workflow.services.reminders import snooze as snooze_reminder
+
+    item = snooze_reminder(
+        settings.uow(), reminder_id, parse_day(until, what="--until"), actor=settings.who()
+    )
+    click.echo(f"Reminder #{item.id} ({item.region_name}) is now due on {item.due_on}.")
+
+
+@remind.command("explain")
+@click.argument("region")
+@json_option
+@pass_settings
+def explain(settings: Settings, region: str, as_json: bool) -> None:
+    """Every reminder of REGION: its rule, the event that scheduled it, what became of it."""
+    from workflow.services.reminder_explain import explain as explain_region
+
+    found = explain_region(settings.uow(read_only=True), region)
+    if as_json:
+        echo_json(found)
+        return
+    click.echo(f"{found.region_name} ({found.region}), now {found.state}:")
+    if not found.reminders:
+        click.echo("  no reminders.")
+    for item in found.reminders:
+        click.echo(f"  #{item.id} {item.status:<9} due {item.due_on}: {item.text}")
+        click.echo(f"      by {item.rule}; scheduled by {item.created_by}")
+        if item.outcome:
+            click.echo(f"      {item.outcome}")
+        if item.letter_number:
+            click.echo(f"      letter {item.letter} no. {item.letter_number}")
+        elif item.letter_error:
+            click.echo(f"      letter {item.letter} not produced: {item.letter_error}")
+
+
+@remind.command("ics")
+@click.option(
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
+    help="Write to FILE instead of standard output.",
+)
+@pass_settings
+def ics(settings: Settings, output: str | None) -> None:
+    """The pending reminders as an iCalendar file (re-importing updates, never duplicates)."""
+    from workflow.services.reminder_ics import export_ics
+
+    data = export_ics(settings.uow(read_only=True))
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    with open(output, "wb") as handle:
+        handle.write(data)
+    click.echo(f"Wrote {output}.", err=True)
+
+
+COMMANDS: list[click.Command] = [remind]

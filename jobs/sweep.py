@@ -1,0 +1,95 @@
+"""`aksansi jobs sweep`: one pass at the clock's now, its digest, and the mail.
+
+Test hook: AKSANSI_TEST_CRASH_AFTER=N makes the process die (`os._exit(137)`, like
+kill -9) after N reminders were committed, with the (N+1)-th written but not yet
+committed. The crash-injection test uses it to prove a rerun loses and repeats nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from jobs import mail
+from workflow import clock
+from workflow.services.sweep import Hook, SweepReport, run_sweep
+
+CRASH_AFTER = "AKSANSI_TEST_CRASH_AFTER"
+
+
+@dataclass
+class SweepOutcome:
+    report: SweepReport
+    mailed_to: list[str] = field(default_factory=list)
+    mail_error: str | None = None
+
+
+def sweep_once(
+    db_url: str | None, *, actor: str, should_stop: Callable[[], bool] = lambda: False
+) -> SweepOutcome:
+    """Issue what is due now; mail the digest when something was issued and mail is set up."""
+    report = run_sweep(
+        db_url, now=clock.now(), actor=actor, should_stop=should_stop, before_commit=_crash_hook()
+    )
+    outcome = SweepOutcome(report)
+    if report.issued and mail.configured():
+        try:
+            outcome.mailed_to = mail.send_digest(_subject(report), format_digest(report))
+        except mail.MailFailed as exc:
+            outcome.mail_error = exc.message
+    return outcome
+
+
+def _crash_hook() -> Hook | None:
+    limit = os.environ.get(CRASH_AFTER, "").strip()
+    if not limit:
+        return None
+
+    def crash(issued_so_far: int) -> None:
+        if issued_so_far >= int(limit):
+            os._exit(137)
+
+    return crash
+
+
+def _subject(report: SweepReport) -> str:
+    count = len(report.issued)
+    return f"[aksansi] {count} reminder{'s' if count != 1 else ''} due on {report.now.date()}"
+
+
+def format_digest(report: SweepReport) -> str:
+    """The digest as plain text lines (terminal and mail)."""
+    when = report.now.astimezone(clock.JAKARTA).strftime("%Y-%m-%d %H:%M")
+    if not report.issued:
+        return f"Sweep at {when}: nothing due."
+    lines = [f"Sweep at {when}: {len(report.issued)} reminder(s) issued."]
+    for item in report.issued:
+        lines.append(
+            f"#{item.id} {item.region} {item.region_name} (due {item.due_on}): {item.text}"
+        )
+        if item.letter_number:
+            where = f" → {item.letter_file}" if item.letter_file else ""
+            lines.append(f"    letter {item.letter} no. {item.letter_number}{where}")
+        elif item.letter_error:
+            lines.append(f"    letter {item.letter} NOT produced: {item.letter_error}")
+        if item.blocker:
+            lines.append(f"    blocker {item.blocker} opened")
+        elif item.blocker_error:
+            lines.append(f"    blocker not opened: {item.blocker_error}")
+        if item.skipped:
+            lines.append("    skipped earlier steps: " + ", ".join(f"#{i}" for i in item.skipped))
+    if report.stopped_early:
+        lines.append("Stopped early on request; the next sweep issues the rest.")
+    return "\n".join(lines)
+
+
+def digest_json(outcome: SweepOutcome) -> dict[str, Any]:
+    return {
+        "now": outcome.report.now.isoformat(),
+        "issued": outcome.report.issued,
+        "stopped_early": outcome.report.stopped_early,
+        "mailed_to": outcome.mailed_to,
+        "mail_error": outcome.mail_error,
+    }

@@ -1,0 +1,132 @@
+"""The follow-up reminder policy (design.md §5), as data.
+
+A rule fires when a region enters a state (`on_state`) or when a blocker of a type is
+opened (`on_blocker`). It schedules one reminder due `working_days` after the day of
+that event. Leaving the state (or resolving the blocker) cancels what it scheduled.
+
+Rules that share a `ladder` are successive steps of one follow-up towards the same
+office; when several steps of a ladder fall due together (after downtime), only the
+most advanced one is issued and the earlier ones are skipped, so the office never
+gets two letters about the same thing on the same day.
+
+`letter` is a letter kind of the letter register (with `letter_extra` passed to the
+template); `opens_blocker` is a blocker type the sweep opens by itself when issuing.
+"""
+
+from __future__ import annotations
+
+from typing import Final, TypedDict
+
+
+class ReminderRule(TypedDict):
+    id: str
+    on_state: str | None
+    on_blocker: str | None
+    working_days: int
+    text: str
+    letter: str | None
+    letter_extra: dict[str, object]
+    ladder: str | None
+    step: int
+    opens_blocker: str | None
+
+
+def _rule(
+    rule_id: str,
+    *,
+    working_days: int,
+    text: str,
+    on_state: str | None = None,
+    on_blocker: str | None = None,
+    letter: str | None = None,
+    letter_extra: dict[str, object] | None = None,
+    ladder: str | None = None,
+    step: int = 1,
+    opens_blocker: str | None = None,
+) -> ReminderRule:
+    return {
+        "id": rule_id,
+        "on_state": on_state,
+        "on_blocker": on_blocker,
+        "working_days": working_days,
+        "text": text,
+        "letter": letter,
+        "letter_extra": letter_extra or {},
+        "ladder": ladder,
+        "step": step,
+        "opens_blocker": opens_blocker,
+    }
+
+
+RULES: Final[list[ReminderRule]] = [
+    _rule(
+        "audiensi_followup",
+        on_state="audiensi_requested",
+        working_days=10,
+        text="Follow up the audiensi request: no audience has been held yet.",
+    ),
+    _rule(
+        "moa_draft_preparation",
+        on_state="mou_signed",
+        working_days=20,
+        text="Prepare the MoA (PKS) draft.",
+    ),
+    _rule(
+        "moa_response_request_1",
+        on_state="moa_submitted",
+        working_days=10,
+        text="No answer to the MoA draft: send a request for a response.",
+        letter="response_request",
+        letter_extra={"step": 1},
+        ladder="moa_response",
+        step=1,
+    ),
+    _rule(
+        "moa_response_request_2",
+        on_state="moa_submitted",
+        working_days=20,
+        text="Still no answer to the MoA draft: second request, copied to the Sekda / TKKSD.",
+        letter="response_request",
+        letter_extra={"step": 2},
+        ladder="moa_response",
+        step=2,
+    ),
+    _rule(
+        "moa_escalation",
+        on_state="moa_submitted",
+        working_days=30,
+        text="MoA draft unanswered for 30 working days: escalate to the head of region.",
+        letter="audiensi_request",
+        letter_extra={"escalation": True},
+        ladder="moa_response",
+        step=3,
+        opens_blocker="draft_unanswered",
+    ),
+    _rule(
+        "official_introduction",
+        on_blocker="official_rotated",
+        working_days=5,
+        text="Introduce the programme to the newly appointed official.",
+        letter="official_introduction",
+    ),
+    _rule(
+        "funding_followup",
+        on_blocker="funding_unanswered",
+        working_days=10,
+        text="Follow up the unanswered funding proposal.",
+        letter="funding_followup",
+    ),
+]
+
+RULES_BY_ID: Final[dict[str, ReminderRule]] = {rule["id"]: rule for rule in RULES}
+
+
+def rules_on_state(state: str) -> list[ReminderRule]:
+    return [rule for rule in RULES if rule["on_state"] == state]
+
+
+def rules_on_blocker(blocker_type: str) -> list[ReminderRule]:
+    return [rule for rule in RULES if rule["on_blocker"] == blocker_type]
+
+
+STATUSES: Final = ("pending", "issued", "done", "cancelled", "skipped")

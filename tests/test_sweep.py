@@ -1,0 +1,154 @@
+"""The sweep: issues what is due exactly once — rerun, crash, two at once, after downtime."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import threading
+from datetime import date, datetime
+
+import pytest
+from reminder_helpers import AKSANSI, add_due, issued_audit_ids, moa_draft, reminders_of
+
+from workflow.clock import JAKARTA
+from workflow.services.advance import advance
+from workflow.services.seed import seed_portfolio
+from workflow.services.sweep import run_sweep
+from workflow.unit_of_work import UnitOfWork
+
+
+@pytest.fixture
+def seeded_sqlite(sqlite_url: str) -> str:
+    seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
+    return sqlite_url
+
+
+def at(day: str) -> datetime:
+    return datetime.fromisoformat(day).replace(hour=8, tzinfo=JAKARTA)
+
+
+def test_audiensi_follow_up_is_issued_on_its_day_and_only_once(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+    cli("region", "add", "33.01", "Kabupaten Cilacap")
+    cli("advance", "cilacap", "request_audiensi")  # Friday 27 Nov → due Friday 11 Dec
+    assert run_sweep(sqlite_url, now=at("2026-12-10"), actor="t").issued == []
+    first = run_sweep(sqlite_url, now=at("2026-12-11"), actor="t")
+    assert [(i.region, i.due_on, i.letter) for i in first.issued] == [
+        ("33.01", date(2026, 12, 11), None)
+    ]
+    assert run_sweep(sqlite_url, now=at("2026-12-14"), actor="t").issued == []
+    [row] = reminders_of(sqlite_url)
+    assert (row.status, row.closed_on) == ("issued", date(2026, 12, 11))
+    assert issued_audit_ids(sqlite_url) == [row.id]
+
+
+def test_cli_sweep_digest_and_json(seeded_sqlite: str, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    add_due(seeded_sqlite, 2)
+    text = cli("jobs", "sweep")
+    assert text.exit_code == 0, text.stderr
+    assert "2 reminder(s) issued" in text.stdout
+    assert "#1 33.75 Kota Pekalongan (due 2026-11-20): Test reminder 0" in text.stdout
+    again = json.loads(cli("jobs", "sweep", "--json").stdout)
+    assert again["issued"] == [] and again["mail_error"] is None
+
+
+def test_after_downtime_only_the_most_advanced_ladder_step_is_issued(seeded_sqlite: str) -> None:
+    # one region, three steps of one ladder, all due: one issued, two skipped
+    add_due(seeded_sqlite, 3, ladder_steps=3)
+    rows = reminders_of(seeded_sqlite)
+    assert len({r.region_id for r in rows}) == 3  # spread over regions: no skipping
+    add_due(seeded_sqlite, 24, ladder_steps=3)  # 8 regions x 3 steps
+    report = run_sweep(seeded_sqlite, now=at("2026-11-27"), actor="t")
+    by_status: dict[str, int] = {}
+    for row in reminders_of(seeded_sqlite):
+        by_status[row.status] = by_status.get(row.status, 0) + 1
+    assert by_status == {"issued": 8, "skipped": 19}  # one letter per region
+    assert len(report.issued) == 8
+    skipped = [r for r in reminders_of(seeded_sqlite) if r.status == "skipped"]
+    assert all("was issued instead" in r.closed_reason for r in skipped)
+    issued_steps = {r.step for r in reminders_of(seeded_sqlite) if r.status == "issued"}
+    assert issued_steps == {3}
+
+
+def test_crash_mid_sweep_then_rerun_loses_and_repeats_nothing(seeded_sqlite: str) -> None:
+    add_due(seeded_sqlite, 6)
+    env = {**os.environ, "AKSANSI_DB": seeded_sqlite, "AKSANSI_TEST_CRASH_AFTER": "2"}
+    crashed = subprocess.run(
+        [AKSANSI, "jobs", "sweep"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert crashed.returncode == 137, crashed.stderr
+    assert [r.status for r in reminders_of(seeded_sqlite)].count("issued") == 2
+    assert issued_audit_ids(seeded_sqlite) == [1, 2]
+    del env["AKSANSI_TEST_CRASH_AFTER"]
+    rerun = subprocess.run(
+        [AKSANSI, "jobs", "sweep"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert "4 reminder(s) issued" in rerun.stdout
+    assert issued_audit_ids(seeded_sqlite) == [1, 2, 3, 4, 5, 6]
+    assert {r.status for r in reminders_of(seeded_sqlite)} == {"issued"}
+
+
+@pytest.mark.postgres
+def test_two_sweeps_at_once_on_postgresql_never_issue_twice(seeded: str) -> None:
+    if "postgresql" not in seeded:
+        pytest.skip("row claims are a PostgreSQL matter; SQLite serialises writers")
+    add_due(seeded, 120)
+    add_due(seeded, 24, ladder_steps=3)  # one ladder of 3 due steps in each of 8 regions
+    reports = []
+    start = threading.Barrier(3)
+
+    def sweep() -> None:
+        start.wait()
+        reports.append(run_sweep(seeded, now=at("2026-11-27"), actor="t"))
+
+    threads = [threading.Thread(target=sweep) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    ids = [item.id for report in reports for item in report.issued]
+    ladder_heads = [r.id for r in reminders_of(seeded) if r.ladder and r.status == "issued"]
+    assert len(ladder_heads) == 8  # one letter per region's ladder, never two
+    assert sorted(ids) == [*range(1, 121), *ladder_heads]  # every one issued, none twice
+    assert issued_audit_ids(seeded) == sorted(ids)
+    assert [r.status for r in reminders_of(seeded)].count("skipped") == 16
+    assert sum(1 for report in reports if report.issued) >= 2  # the work was shared
+
+
+def test_progress_before_the_due_day_means_nothing_is_issued(seeded_sqlite: str) -> None:
+    moa_draft(seeded_sqlite, "pekalongan")
+    advance(UnitOfWork(seeded_sqlite), "pekalongan", "draft_moa", actor="r")
+    advance(UnitOfWork(seeded_sqlite), "pekalongan", "submit_moa", actor="r")
+    advance(UnitOfWork(seeded_sqlite), "pekalongan", "receive_response", actor="r")
+    assert run_sweep(seeded_sqlite, now=at("2027-02-01"), actor="t").issued == []
+
+
+@pytest.mark.postgres
+def test_progress_during_a_sweep_never_cancels_an_issued_reminder(seeded: str) -> None:
+    """The sweep holds the reminder's row; `advance` waits for it and cancels only the rest."""
+    if "postgresql" not in seeded:
+        pytest.skip("SQLite serialises the two writers with BEGIN IMMEDIATE")
+    moa_draft(seeded, "pekalongan")
+    advance(UnitOfWork(seeded), "pekalongan", "draft_moa", actor="r", on=date(2026, 11, 2))
+    advance(UnitOfWork(seeded), "pekalongan", "submit_moa", actor="r", on=date(2026, 11, 2))
+    claimed, release = threading.Event(), threading.Event()
+
+    def hold(_issued: int) -> None:
+        claimed.set()
+        release.wait(timeout=30)
+
+    sweeper = threading.Thread(
+        target=lambda: run_sweep(seeded, now=at("2026-11-16"), actor="t", before_commit=hold)
+    )
+    sweeper.start()
+    assert claimed.wait(timeout=30)
+    mover = threading.Thread(
+        target=lambda: advance(UnitOfWork(seeded), "pekalongan", "receive_response", actor="r")
+    )
+    mover.start()
+    mover.join(timeout=0.5)  # it is waiting for the sweep's row lock
+    release.set()
+    sweeper.join(timeout=30)
+    mover.join(timeout=30)
+    assert [r.status for r in reminders_of(seeded, "33.75")] == ["issued", "cancelled", "cancelled"]

@@ -1,0 +1,85 @@
+"""Working-day arithmetic (design.md §5) and the `calendar` commands."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from workflow import working_days
+from workflow.working_days import WorkingCalendar
+
+PLAIN = WorkingCalendar()
+
+
+@pytest.mark.parametrize(
+    ("start", "count", "expected"),
+    [
+        (date(2026, 11, 27), 1, date(2026, 11, 30)),  # Friday → Monday
+        (date(2026, 11, 28), 1, date(2026, 11, 30)),  # from a Saturday: Monday is the 1st
+        (date(2026, 11, 30), 5, date(2026, 12, 7)),  # a full week
+        # 24 Dec is cuti bersama, 25 Dec Christmas, 1 Jan New Year: over the year end
+        (date(2026, 12, 21), 7, date(2027, 1, 4)),
+        (date(2026, 12, 23), 1, date(2026, 12, 28)),
+        (date(2026, 12, 31), 1, date(2027, 1, 4)),
+        # Nyepi 19 Mar, Idul Fitri 21–22 Mar and their cuti bersama 18, 20, 23, 24 Mar
+        (date(2026, 3, 13), 5, date(2026, 3, 27)),
+    ],
+)
+def test_nth_working_day_after(start: date, count: int, expected: date) -> None:
+    assert PLAIN.add_working_days(start, count) == expected
+
+
+def test_the_start_day_is_not_counted_and_holidays_are_not_working_days() -> None:
+    assert PLAIN.is_working_day(date(2026, 11, 27))
+    for day in (date(2026, 12, 24), date(2026, 12, 25), date(2026, 11, 28), date(2027, 1, 1)):
+        assert not PLAIN.is_working_day(day), day
+    assert PLAIN.add_working_days(date(2026, 11, 26), 1) == date(2026, 11, 27)
+
+
+def test_overrides_win_over_the_package() -> None:
+    calendar = WorkingCalendar({date(2026, 12, 28): True, date(2026, 12, 24): False})
+    assert calendar.add_working_days(date(2026, 12, 23), 1) == date(2026, 12, 24)
+    assert calendar.add_working_days(date(2026, 12, 24), 1) == date(2026, 12, 29)
+
+
+def test_the_national_calendar_is_built_once_per_process() -> None:
+    assert working_days.national_holidays() is working_days.national_holidays()
+
+
+def test_calendar_commands_add_show_remove(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+    added = cli("calendar", "add-holiday", "2026-12-28", "Cuti", "Bersama", "Tambahan")
+    assert added.exit_code == 0, added.stderr
+    refused = cli("calendar", "add-holiday", "2026-12-25", "Natal")
+    assert refused.exit_code == 1 and "already a holiday" in refused.stderr
+    again = cli("calendar", "add-holiday", "2026-12-28", "Lagi")
+    assert again.exit_code == 1 and "Cuti Bersama Tambahan" in again.stderr
+    assert cli("calendar", "remove", "2026-12-24").exit_code == 0  # cuti bersama → working day
+    shown = json.loads(cli("calendar", "show", "2026", "--json").stdout)
+    by_day = {row["date"]: row for row in shown}
+    assert by_day["2026-12-28"] == {
+        "date": "2026-12-28",
+        "name": "Cuti Bersama Tambahan",
+        "source": "override",
+        "working": False,
+    }
+    assert by_day["2026-12-24"]["working"] is True
+    assert by_day["2026-12-25"]["source"] == "public"
+    assert by_day["2026-03-20"]["source"] == "cuti_bersama"
+    with_db = working_days_from(sqlite_url)
+    assert with_db.add_working_days(date(2026, 12, 23), 2) == date(2026, 12, 29)
+
+
+def test_calendar_refusals(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+    bad = cli("calendar", "add-holiday", "2026-13-01", "X")
+    assert bad.exit_code == 1 and "is not a date" in bad.stderr
+    nothing = cli("calendar", "remove", "2026-11-26")
+    assert nothing.exit_code == 1 and "neither a holiday nor an override" in nothing.stderr
+
+
+def working_days_from(url: str) -> WorkingCalendar:
+    from workflow.unit_of_work import UnitOfWork
+
+    with UnitOfWork(url) as uow:
+        return working_days.load(uow.session)

@@ -1,0 +1,45 @@
+"""`aksansi remind ics`: the pending reminders as an iCalendar file.
+
+Each reminder is an all-day VEVENT whose UID depends only on the reminder, so a
+calendar that imports the file again updates the events (a snoozed one moves)
+instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from workflow import clock
+from workflow.services.reminders import ReminderView, list_reminders
+from workflow.unit_of_work import UnitOfWork
+
+PRODID = "-//AKSANSI Secretariat//aksansi reminders//ID"
+
+
+def uid_of(item: ReminderView) -> str:
+    return f"reminder-{item.id}-{item.region}@aksansi"
+
+
+def export_ics(uow: UnitOfWork) -> bytes:
+    """An iCalendar document of every pending reminder."""
+    from icalendar import Calendar, Event
+
+    stamp = clock.utcnow()
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "AKSANSI reminders")
+    for item in list_reminders(uow):
+        event = Event()
+        event.add("uid", uid_of(item))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.due_on)
+        event.add("dtend", item.due_on + timedelta(days=1))
+        event.add("summary", f"{item.region_name}: {item.text}")
+        letter = f"\nLetter: {item.letter}" if item.letter else ""
+        event.add(
+            "description",
+            f"Reminder #{item.id} ({item.region}){letter}\naksansi remind explain {item.region}",
+        )
+        calendar.add_component(event)
+    return calendar.to_ical()

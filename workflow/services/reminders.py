@@ -1,0 +1,238 @@
+"""Use cases of `aksansi remind`: list, add, done, snooze, explain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from states import reminders as policy
+from workflow import audit, clock, regions, working_days
+from workflow.errors import InvalidInput, NotFound, PolicyViolation
+from workflow.models import AuditEntry, Region, Reminder
+from workflow.reminders import close
+from workflow.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ReminderView:
+    """A reminder as design.md §4 shows it (plus the region name for text output)."""
+
+    id: int
+    region: str
+    due_on: date
+    text: str
+    status: str
+    letter: str | None
+    region_name: str = ""
+
+
+def view(reminder: Reminder, region: Region) -> ReminderView:
+    return ReminderView(
+        reminder.id,
+        region.code,
+        reminder.due_on,
+        reminder.text,
+        reminder.status,
+        reminder.letter_kind,
+        region.name,
+    )
+
+
+def json_view(item: ReminderView) -> dict[str, object]:
+    """Exactly the JSON keys of design.md §4."""
+    return {
+        "id": item.id,
+        "region": item.region,
+        "due_on": item.due_on.isoformat(),
+        "text": item.text,
+        "status": item.status,
+        "letter": item.letter,
+    }
+
+
+def list_reminders(
+    uow: UnitOfWork,
+    *,
+    due: bool = False,
+    region: str | None = None,
+    statuses: tuple[str, ...] = ("pending",),
+) -> list[ReminderView]:
+    """Pending reminders by due date; `due` keeps those due today or earlier."""
+    with uow:
+        stmt: Select[tuple[Reminder, Region]] = (
+            select(Reminder, Region)
+            .join(Region, Region.id == Reminder.region_id)
+            .where(Reminder.status.in_(statuses))
+            .order_by(Reminder.due_on, Reminder.id)
+        )
+        if due:
+            stmt = stmt.where(Reminder.due_on <= clock.today())
+        if region:
+            stmt = stmt.where(Reminder.region_id == regions.resolve(uow.session, region).id)
+        return [view(reminder, reg) for reminder, reg in uow.session.execute(stmt)]
+
+
+def add(uow: UnitOfWork, region: str, on: date, text: str, *, actor: str) -> ReminderView:
+    """A reminder written by hand, due on a given day."""
+    text = (text or "").strip()
+    if not text:
+        raise InvalidInput("a reminder needs a text saying what to do.")
+    with uow:
+        found = regions.resolve(uow.session, region)
+        entry = audit.record(
+            uow.session,
+            region=found,
+            kind="reminder_added",
+            actor=actor,
+            occurred_on=clock.today(),
+            note=text,
+            due_on=on.isoformat(),
+        )
+        uow.session.flush()
+        reminder = Reminder(
+            region_id=found.id,
+            rule_id=None,
+            trigger="manual",
+            trigger_key=None,
+            created_by_entry_id=entry.id,
+            text=text,
+            letter_extra={},
+            base_on=clock.today(),
+            working_days=None,
+            due_on=on,
+            status="pending",
+            created_at=clock.utcnow(),
+        )
+        uow.session.add(reminder)
+        uow.session.flush()
+        entry.details = {**entry.details, "reminder_id": reminder.id}
+        uow.commit()
+        return view(reminder, found)
+
+
+def done(uow: UnitOfWork, reminder_id: int, *, actor: str) -> ReminderView:
+    """Mark a pending or issued reminder as dealt with."""
+    with uow:
+        reminder, region = _get(uow.session, reminder_id)
+        if reminder.status not in ("pending", "issued"):
+            raise PolicyViolation(
+                f"reminder #{reminder_id} is {reminder.status}; only a pending or issued "
+                "reminder can be marked done."
+            )
+        entry = audit.record(
+            uow.session,
+            region=region,
+            kind="reminder_done",
+            actor=actor,
+            occurred_on=clock.today(),
+            note=reminder.text,
+            reminder_id=reminder.id,
+            was=reminder.status,
+        )
+        uow.session.flush()
+        close(
+            reminder, "done", on=clock.today(), reason=f"marked done by {actor}", entry_id=entry.id
+        )
+        uow.commit()
+        return view(reminder, region)
+
+
+def snooze(uow: UnitOfWork, reminder_id: int, until: date, *, actor: str) -> ReminderView:
+    """Move a pending reminder to a later day (a holiday moves on to the next working day)."""
+    today = clock.today()
+    if until <= today:
+        raise InvalidInput(
+            f"cannot snooze into the past or to today ({until.isoformat()}); "
+            f"give a day after {today.isoformat()}."
+        )
+    with uow:
+        reminder, region = _get(uow.session, reminder_id)
+        if reminder.status != "pending":
+            raise PolicyViolation(
+                f"reminder #{reminder_id} is {reminder.status}; only a pending reminder "
+                "can be snoozed."
+            )
+        target = working_days.load(uow.session).next_working_day(until)
+        audit.record(
+            uow.session,
+            region=region,
+            kind="reminder_snoozed",
+            actor=actor,
+            occurred_on=today,
+            note=reminder.text,
+            reminder_id=reminder.id,
+            was_due_on=reminder.due_on.isoformat(),
+            due_on=target.isoformat(),
+        )
+        reminder.due_on = target
+        uow.commit()
+        return view(reminder, region)
+
+
+def _get(session: Session, reminder_id: int) -> tuple[Reminder, Region]:
+    reminder = session.get(Reminder, reminder_id, with_for_update=True, populate_existing=True)
+    if reminder is None:
+        raise NotFound(f"there is no reminder #{reminder_id}; see 'aksansi remind list'.")
+    return reminder, session.get_one(Region, reminder.region_id)
+
+
+def rule_label(reminder: Reminder) -> str:
+    if reminder.rule_id is None:
+        return "added by hand"
+    rule = policy.RULES_BY_ID.get(reminder.rule_id)
+    when = f"{reminder.working_days} working days after {reminder.base_on.isoformat()}"
+    return f"rule {reminder.rule_id} ({when})" if rule else f"rule {reminder.rule_id} (retired)"
+
+
+def entries_by_id(session: Session, ids: set[int]) -> dict[int, AuditEntry]:
+    if not ids:
+        return {}
+    rows = session.scalars(select(AuditEntry).where(AuditEntry.id.in_(ids))).all()
+    return {row.id: row for row in rows}
+
+
+def next_pending(session: Session, region_ids: list[int]) -> dict[int, dict[str, object]]:
+    """region id → its earliest pending reminder as JSON (one query for all regions).
+
+    A window function keeps one row per region, so a region with thousands of pending
+    reminders costs the board one row, not thousands.
+    """
+    if not region_ids:
+        return {}
+    rank = (
+        func.row_number()
+        .over(partition_by=Reminder.region_id, order_by=(Reminder.due_on, Reminder.id))
+        .label("rank")
+    )
+    ranked = (
+        select(
+            Reminder.id,
+            Reminder.region_id,
+            Reminder.due_on,
+            Reminder.text,
+            Reminder.status,
+            Reminder.letter_kind,
+            rank,
+        )
+        .where(Reminder.status == "pending", Reminder.region_id.in_(region_ids))
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked, Region.code)
+        .join(Region, Region.id == ranked.c.region_id)
+        .where(ranked.c.rank == 1)
+    )
+    return {
+        row.region_id: {
+            "id": row.id,
+            "region": row.code,
+            "due_on": row.due_on.isoformat(),
+            "text": row.text,
+            "status": row.status,
+            "letter": row.letter_kind,
+        }
+        for row in rows
+    }

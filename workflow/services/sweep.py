@@ -1,0 +1,232 @@
+"""The sweep: issue every due pending reminder, exactly once, one transaction per reminder.
+
+A reminder is claimed with `SELECT … FOR UPDATE SKIP LOCKED` (PostgreSQL; on SQLite
+every write transaction is `BEGIN IMMEDIATE`, so sweeps take turns), issued, its letter
+rendered and its automatic blocker opened, and committed together with its audit row.
+A crash loses at most the uncommitted reminder, which the next sweep issues; nothing
+is ever issued twice. Only the most advanced due step of a ladder is claimable; the
+earlier due steps of that ladder are skipped in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, aliased
+
+from workflow import audit, clock, db
+from workflow.models import Region, Reminder
+from workflow.reminders import close
+from workflow.services.sweep_effects import Effects, produce_effects
+from workflow.unit_of_work import translate
+
+
+@dataclass(frozen=True)
+class IssuedReminder:
+    """One line of the digest."""
+
+    id: int
+    region: str
+    region_name: str
+    due_on: date
+    text: str
+    letter: str | None
+    letter_number: str | None
+    letter_file: str | None
+    letter_error: str | None
+    blocker: str | None
+    blocker_error: str | None
+    skipped: list[int]
+
+
+@dataclass
+class SweepReport:
+    now: datetime
+    issued: list[IssuedReminder] = field(default_factory=list)
+    stopped_early: bool = False
+
+
+Hook = Callable[[int], None]
+
+
+def run_sweep(
+    url: str | None,
+    *,
+    now: datetime,
+    actor: str,
+    should_stop: Callable[[], bool] = lambda: False,
+    before_commit: Hook | None = None,
+    letter_formats: tuple[str, ...] = ("md",),
+) -> SweepReport:
+    """One pass at `now`: issue what is due, each in its own transaction.
+
+    `before_commit(n)` is called with the count issued so far before each commit
+    (the crash-injection tests use it); `should_stop` is asked between reminders.
+    """
+    url = db.database_url(url)
+    today = now.astimezone(clock.JAKARTA).date()
+    report = SweepReport(now=now)
+    claim = due_query(today)  # built once: constructing it costs more than running it
+    with db.session_factory(url)() as session:
+        while True:
+            if should_stop():
+                report.stopped_early = True
+                break
+            try:
+                item = _issue_next(session, claim, today, actor, letter_formats)
+                if item is None:
+                    session.rollback()
+                    break
+                session.flush()  # written, not yet committed: where a crash hurts most
+                if before_commit is not None:
+                    before_commit(len(report.issued))
+                session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                raise translate(exc, url) from exc
+            report.issued.append(item)
+    return report
+
+
+def due_query(today: date) -> Select[tuple[Reminder, Region]]:
+    """The claim: the first due pending reminder that no more advanced due step overtakes.
+
+    Within a ladder the higher step (then the newer row) overtakes: only the head of
+    each region's ladder can be claimed, so two sweeps never issue two steps of it.
+    """
+    later = aliased(Reminder)
+    overtaken = (
+        select(later.id)
+        .where(
+            later.region_id == Reminder.region_id,
+            later.ladder == Reminder.ladder,
+            later.status == "pending",
+            later.due_on <= today,
+            or_(
+                later.step > Reminder.step,
+                and_(later.step == Reminder.step, later.id > Reminder.id),
+            ),
+        )
+        .exists()
+    )
+    return (
+        select(Reminder, Region)
+        .join(Region, Region.id == Reminder.region_id)
+        .where(Reminder.status == "pending", Reminder.due_on <= today, ~overtaken)
+        .order_by(Reminder.due_on, Reminder.id)
+        .limit(1)
+        .with_for_update(skip_locked=True, of=Reminder)
+        .execution_options(populate_existing=True)
+    )
+
+
+def _issue_next(
+    session: Session,
+    claim: Select[tuple[Reminder, Region]],
+    today: date,
+    actor: str,
+    formats: tuple[str, ...],
+) -> IssuedReminder | None:
+    claimed = session.execute(claim).first()
+    if claimed is None:
+        return None
+    reminder, region = claimed
+    earlier = _skip_earlier_steps(session, reminder, today)
+    skipped = [row.id for row in earlier]
+    entry = audit.record(  # first, so history shows it before its letter and blocker
+        session,
+        region=region,
+        kind="reminder_issued",
+        actor=actor,
+        occurred_on=today,
+        note=reminder.text,
+        reminder_id=reminder.id,
+        rule=reminder.rule_id,
+        due_on=reminder.due_on.isoformat(),
+    )
+    effects = produce_effects(session, region, reminder, today=today, actor=actor, formats=formats)
+    entry.details = {**entry.details, **_outcome(reminder, effects, skipped)}
+    close(reminder, "issued", on=today, reason=_reason(effects, skipped), entry_id=None)
+    reminder.closed_by_entry = entry
+    reminder.letter_number = effects.letter_number
+    reminder.letter_error = effects.letter_error
+    for row in earlier:
+        row.closed_by_entry = entry
+    return _line(reminder, region, effects, skipped)
+
+
+def _outcome(reminder: Reminder, effects: Effects, skipped: list[int]) -> dict[str, object]:
+    """What issuing produced, for the audit row (only what is there)."""
+    outcome = {
+        "letter": reminder.letter_kind,
+        "letter_number": effects.letter_number,
+        "letter_error": effects.letter_error,
+        "blocker": effects.blocker,
+        "blocker_error": effects.blocker_error,
+        "skipped": skipped,
+    }
+    return {key: value for key, value in outcome.items() if value}
+
+
+def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> list[Reminder]:
+    """Earlier due steps of the same ladder are skipped: one letter per office per day."""
+    if reminder.ladder is None:
+        return []
+    earlier = session.scalars(
+        select(Reminder)
+        .where(
+            Reminder.region_id == reminder.region_id,
+            Reminder.ladder == reminder.ladder,
+            Reminder.status == "pending",
+            Reminder.due_on <= today,
+            or_(
+                Reminder.step < reminder.step,
+                and_(Reminder.step == reminder.step, Reminder.id < reminder.id),
+            ),
+        )
+        .order_by(Reminder.step)
+        .with_for_update(of=Reminder)
+        .execution_options(populate_existing=True)
+    ).all()
+    for row in earlier:
+        close(
+            row,
+            "skipped",
+            on=today,
+            entry_id=None,
+            reason=f"step {reminder.step} of the same follow-up fell due too "
+            f"(reminder #{reminder.id}) and was issued instead",
+        )
+    return list(earlier)
+
+
+def _reason(effects: Effects, skipped: list[int]) -> str:
+    parts = ["due"]
+    if skipped:
+        parts.append("skipped earlier steps " + ", ".join(f"#{i}" for i in skipped))
+    if effects.letter_error:
+        parts.append("letter not produced")
+    return "; ".join(parts)
+
+
+def _line(
+    reminder: Reminder, region: Region, effects: Effects, skipped: list[int]
+) -> IssuedReminder:
+    return IssuedReminder(
+        id=reminder.id,
+        region=region.code,
+        region_name=region.name,
+        due_on=reminder.due_on,
+        text=reminder.text,
+        letter=reminder.letter_kind,
+        letter_number=effects.letter_number,
+        letter_file=effects.letter_file,
+        letter_error=effects.letter_error,
+        blocker=effects.blocker,
+        blocker_error=effects.blocker_error,
+        skipped=skipped,
+    )
