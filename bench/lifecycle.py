@@ -12,7 +12,10 @@ from pathlib import Path
 
 from bench._common import aksansi, peak_rss_mb, report, timed, wall
 
-NATIONAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "wilayah_kabkota.csv"
+NATIONAL = Path(
+    os.environ.get("AKSANSI_NATIONAL_CSV")
+    or Path(__file__).resolve().parents[2] / "shared" / "data" / "wilayah_kabkota.csv"
+)
 ADVANCES = 10_000
 
 
