@@ -2,7 +2,9 @@
 
 `write_document(markdown, fmt, path)` is the one way files leave `documents/`: the
 bytes go to a temporary file beside the target, are flushed to disk, then renamed
-over it (`os.replace`), so a crash never leaves a half-written letter. PDF is made
+over it (`os.replace`), so a crash never leaves a half-written letter. A caller
+whose database row holds the exact same bytes (the letter register) may pass
+`sync=False`: see `write_atomic` for why that is safe and what it saves. PDF is made
 from the .docx by LibreOffice headless, each call with its own profile directory
 (concurrent conversions otherwise collide on the shared profile lock) and a timeout.
 """
@@ -14,14 +16,16 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+from itertools import count
 from pathlib import Path
 
 from documents.errors import OutputProblem
 
 FORMATS = ("md", "html", "docx", "pdf")
-_UMASK = os.umask(0o022)  # read once (os.umask can only be read by setting it)
-os.umask(_UMASK)
 PDF_TIMEOUT_S = 120
+_TEMP_SERIAL = count()
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def safe_name(text: str) -> str:
@@ -60,31 +64,63 @@ def document_bytes(markdown: str, fmt: str, title: str = "Dokumen") -> bytes:
     raise OutputProblem(f"cannot make '{fmt}' bytes directly; use write_document.")
 
 
-def write_document(markdown: str, fmt: str, path: Path, title: str = "Dokumen") -> Path:
+def write_document(
+    markdown: str, fmt: str, path: Path, title: str = "Dokumen", *, sync: bool = True
+) -> Path:
     """Write `markdown` as `fmt` to `path` atomically; returns the path written."""
     check_format(fmt)
     if fmt == "pdf":
         return _write_pdf(markdown, path, title)
-    write_atomic(path, document_bytes(markdown, fmt, title))
+    write_atomic(path, document_bytes(markdown, fmt, title), sync=sync)
     return path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it over `path`.
+
+    The rename is what makes the write atomic: a reader sees the old file or the
+    whole new one, never a half. `sync=True` also fsyncs the bytes before the rename
+    so the file survives a power cut. `sync=False` skips that fsync (about 1 ms a
+    file, and it stalls the next file creations behind the journal commit): it is
+    for files whose exact bytes are also in a database row committed in the same
+    transaction (a letter's Markdown is `letter.content`). After a power cut such a
+    file may at worst be empty or missing, never half of a different letter, and
+    `aksansi letter export NUMBER` writes it again from the register; on SQLite (WAL,
+    synchronous=NORMAL) the register row itself is not fsynced per commit either, so
+    a per-file fsync would not make the pair any more durable.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, temp = _open_temp(path)
         try:
-            os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; a letter is an ordinary file
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+                if sync:
+                    handle.flush()
+                    os.fsync(handle.fileno())
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
     except OSError as exc:
         raise OutputProblem(f"cannot write {path}: {exc.strerror or exc}.") from None
+
+
+def _open_temp(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside `path`, named by process, thread and a serial number.
+
+    Cheaper than `tempfile.mkstemp` (random names, and mode 0600 to widen again);
+    O_EXCL refuses a leftover of a killed process that had the same id, and the next
+    serial number is tried then. The umask applies, as for any ordinary file.
+    """
+    for _ in range(100):
+        unique = f"{os.getpid()}-{threading.get_ident()}-{next(_TEMP_SERIAL)}"
+        temp = path.with_name(f".{path.name}.{unique}.tmp")
+        try:
+            return os.open(temp, _TEMP_FLAGS, 0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def _write_pdf(markdown: str, path: Path, title: str) -> Path:

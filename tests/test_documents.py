@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -14,7 +15,7 @@ from babel.dates import format_date
 
 from documents.errors import OutputProblem, TemplateProblem
 from documents.filters import hari_tanggal, romawi, rupiah, tanggal
-from documents.output import check_format, write_document
+from documents.output import check_format, write_atomic, write_document
 from documents.render import render_markdown
 from documents.terbilang import terbilang, terbilang_rupiah
 
@@ -152,3 +153,36 @@ def test_pdf_through_libreoffice(tmp_path: Path) -> None:
     path = write_document("# SURAT\n\nIsi surat.\n", "pdf", tmp_path / "s.pdf")
     assert path.read_bytes().startswith(b"%PDF-")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.pdf"]
+
+
+@pytest.mark.parametrize("sync", [True, False])
+def test_atomic_write_replaces_whole_file_and_leaves_no_temporary(
+    tmp_path: Path, sync: bool
+) -> None:
+    target = tmp_path / "2026" / "33.75" / "001-SEK.md"
+    write_atomic(target, b"old letter", sync=sync)
+    write_atomic(target, b"new letter", sync=sync)
+    assert target.read_bytes() == b"new letter"
+    assert [p.name for p in target.parent.iterdir()] == ["001-SEK.md"]
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def test_atomic_write_steps_over_a_leftover_temporary_of_a_killed_writer(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from documents import output
+
+    monkeypatch.setattr(output, "_TEMP_SERIAL", iter(range(5)))
+    target = tmp_path / "x.md"
+    leftover = output._open_temp(target)
+    os.close(leftover[0])
+    monkeypatch.setattr(output, "_TEMP_SERIAL", iter(range(5)))  # the same names again
+    write_atomic(target, b"letter", sync=False)
+    assert target.read_bytes() == b"letter"
+    assert leftover[1].exists()  # not ours to remove: another writer may own it
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

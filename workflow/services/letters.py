@@ -166,13 +166,18 @@ def write_files(
     formats: tuple[str, ...],
     output: Path | None,
     title: str,
+    *,
+    register_copy: bool = False,
 ) -> dict[str, str]:
+    """Write each format; `register_copy`: the Markdown is stored in the same transaction,
+    so the .md file is written atomically but not fsynced (see documents.output.write_atomic)."""
     from documents.output import write_document
 
     files: dict[str, str] = {}
     for fmt in formats:
         path = target_path(region, on, stem, fmt, output if len(formats) == 1 else None)
-        files[fmt] = str(write_document(markdown, fmt, path, title))
+        sync = not (register_copy and fmt == "md")
+        files[fmt] = str(write_document(markdown, fmt, path, title, sync=sync))
     return files
 
 
@@ -226,7 +231,9 @@ def issue_letter(
     )
     session.add(letter)
     session.flush()
-    letter.files = write_files(markdown, region, on, number, formats, output, spec["hal"])
+    letter.files = write_files(
+        markdown, region, on, number, formats, output, spec["hal"], register_copy=True
+    )
     audit.record(
         session,
         region=region,
