@@ -62,6 +62,10 @@ class HashingLoader(BaseLoader):
         self.hashes[template] = hashlib.sha256(source.encode("utf-8")).hexdigest()
         return source, filename, uptodate
 
+    def source_only(self, environment: Environment, template: str) -> str:
+        """The source, without recording its hash (that belongs to the compiled one)."""
+        return self._inner.get_source(environment, template)[0]
+
     def list_templates(self) -> list[str]:
         return self._inner.list_templates()
 
@@ -124,6 +128,46 @@ def render_with_hash(template_name: str, context: dict[str, Any]) -> tuple[str, 
     loader = env.loader
     assert isinstance(loader, HashingLoader)
     return text, loader.hashes.get(template_name, "")
+
+
+_NAMES_USED: dict[tuple[int, str], frozenset[str] | None] = {}
+
+
+def names_used(template_name: str) -> frozenset[str] | None:
+    """The context names a template reads, with the templates it extends, includes or
+    imports; None when that cannot be known (a computed template name, a broken file).
+
+    Lets the caller skip the queries for values a template never prints (a user's
+    template in AKSANSI_TEMPLATE_DIR is read the same way). Worked out once per
+    template per environment, like the compiled template itself.
+    """
+    env = environment()
+    key = (id(env), template_name)
+    if key not in _NAMES_USED:
+        _NAMES_USED[key] = _names_in(env, template_name, set())
+    return _NAMES_USED[key]
+
+
+def _names_in(env: Environment, name: str, seen: set[str]) -> frozenset[str] | None:
+    from jinja2 import meta
+
+    seen.add(name)
+    loader = env.loader
+    assert isinstance(loader, HashingLoader)
+    try:
+        tree = env.parse(loader.source_only(env, name))
+    except TemplateError:
+        return None
+    names = set(meta.find_undeclared_variables(tree))
+    for other in meta.find_referenced_templates(tree):
+        if other is None:
+            return None
+        if other not in seen:
+            found = _names_in(env, other, seen)
+            if found is None:
+                return None
+            names |= found
+    return frozenset(names)
 
 
 def _explain(name: str, exc: TemplateError) -> TemplateProblem:

@@ -286,3 +286,21 @@ def test_region_show_lists_its_letters_drafts_and_officials(ready: str, cli) -> 
     assert "letter 001/SEK-AKSANSI/XI/2026 audiensi_request" in shown.stdout
     assert "MOA draft v1" in shown.stdout
     assert "Kepala Dinas PUPR: Pejabat Uji (since 2026-01-05)" in shown.stdout
+
+
+def test_a_users_template_gets_the_values_it_reads_through_an_include(
+    ready: str,
+    cli,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The built-in audiensi request does not print the audiensi date; a user's one may."""
+    from workflow.services.letter_register import show_letter
+
+    (tmp_path / "audiensi_request.md.j2").write_text('{% include "_isi.md.j2" %}\n')
+    (tmp_path / "_isi.md.j2").write_text("Audiensi {{ audiensi_tanggal | tanggal }}.\n")
+    monkeypatch.setenv("AKSANSI_TEMPLATE_DIR", str(tmp_path))
+    assert cli("region", "add", "33.01", "Kabupaten Cilacap").exit_code == 0
+    assert cli("advance", "cilacap", "hold_audiensi").exit_code == 0
+    view = _render(ready, "audiensi_request", region="33.01")
+    assert show_letter(UnitOfWork(ready), view.number) == "Audiensi 27 November 2026.\n"

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from documents.errors import DocumentError
@@ -61,11 +61,29 @@ def letter_kind(kind: str, step: int = 1) -> LetterKind:
 
 
 def build_context(
-    session: Session, region: Region, spec: LetterKind, *, on: date, extra: dict[str, Any]
+    session: Session,
+    region: Region,
+    spec: LetterKind,
+    *,
+    on: date,
+    extra: dict[str, Any],
+    settings: dict[str, str | None] | None = None,
 ) -> dict[str, Any]:
-    """Everything the template needs, checked; `surat.nomor` is filled in later."""
+    """Everything the template needs, checked; `surat.nomor` is filled in later.
+
+    `settings`: the profile already read by the caller (a sweep reads it once for all
+    its letters). Values that cost a query are looked up only if the template (built-in
+    or the user's own) reads them, or the kind's checks need them.
+    """
+    from documents.render import names_used
+
     what = f"the {spec['id']} letter"
-    settings = load_settings(session)
+    settings = load_settings(session) if settings is None else settings
+    used = names_used(f"{spec['id']}.md.j2")
+
+    def wanted(name: str) -> bool:
+        return used is None or name in used
+
     context: dict[str, Any] = {
         "org": ctx.organisation(settings, what),
         "ttd": ctx.signatory(settings, what),
@@ -82,8 +100,10 @@ def build_context(
         },
         "tembusan": [t.format(pemda=region.name) for t in spec["tembusan"]],
         "rujukan": ctx.incoming(session, region, extra.get("reply_to")),
-        "audiensi_tanggal": ctx.audiensi_date(session, region),
-        "pks": ctx.latest_moa(session, region),
+        "audiensi_tanggal": (
+            ctx.audiensi_date(session, region) if wanted("audiensi_tanggal") else None
+        ),
+        "pks": ctx.latest_moa(session, region) if wanted("pks") or _needs_moa(spec) else None,
         "kb_ditandatangani": region.state in ctx.AFTER_MOU,
         "langkah": int(extra.get("step", 1)),
         "tahun_anggaran": on.year + 1,
@@ -95,11 +115,14 @@ def build_context(
     return context
 
 
+def _needs_moa(spec: LetterKind) -> bool:
+    return spec["id"] in ("moa_submission", "response_request")
+
+
 def _check_kind_needs(
     session: Session, region: Region, spec: LetterKind, context: dict[str, Any], what: str
 ) -> None:
-    needs_moa = spec["id"] in ("moa_submission", "response_request")
-    if needs_moa and context["pks"] is None:
+    if _needs_moa(spec) and context["pks"] is None:
         raise MissingField(
             f"{what} needs the subject of the MoA (Perjanjian Kerja Sama), and {region.name} has "
             f"no MoA draft; make one with: aksansi moa draft {region.code} --subject TEXT."
@@ -121,23 +144,39 @@ def _check_kind_needs(
 def next_number(session: Session, on: date, number_format: str) -> tuple[int, str]:
     """The next sequence number of `on`'s year and the formatted letter number.
 
-    The counter row is created if missing (insert … on conflict do nothing), then
-    locked: a second coordinator's transaction waits here until the first commits.
+    One `UPDATE … SET last_seq = last_seq + 1 … RETURNING`: the update locks the
+    counter row until the transaction ends (a second coordinator's update waits, then
+    sees the first one's number), and a rollback gives the number back. Only the first
+    letter of a year finds no row: it is created (insert … on conflict do nothing, so
+    two first letters cannot both create it) and the update is run again.
     """
-    year = on.year
+    seq = _bump_counter(session, on.year)
+    if seq is None:
+        session.execute(_insert_ignore(session).values(year=on.year, last_seq=0))
+        seq = _bump_counter(session, on.year)
+        assert seq is not None  # the row exists now, ours or a concurrent one
+    return seq, format_number(number_format, seq=seq, on=on)
+
+
+_BUMP = (
+    update(LetterCounter)
+    .where(LetterCounter.year == bindparam("counter_year"))
+    .values(last_seq=LetterCounter.last_seq + 1)
+    .returning(LetterCounter.last_seq)
+    .execution_options(synchronize_session=False)  # no counter object is ever loaded
+)
+
+
+def _bump_counter(session: Session, year: int) -> int | None:
+    return session.execute(_BUMP, {"counter_year": year}).scalar()
+
+
+def _insert_ignore(session: Session) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    session.execute(insert(LetterCounter).values(year=year, last_seq=0).on_conflict_do_nothing())
-    counter = session.scalars(
-        select(LetterCounter)
-        .where(LetterCounter.year == year)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).one()
-    counter.last_seq += 1
-    return counter.last_seq, format_number(number_format, seq=counter.last_seq, on=on)
+    return insert(LetterCounter).on_conflict_do_nothing()
 
 
 def output_dir() -> Path:
@@ -192,12 +231,13 @@ def issue_letter(
     extra: dict[str, Any] | None = None,
     formats: tuple[str, ...] = ("md",),
     output: Path | None = None,
+    settings: dict[str, str | None] | None = None,
 ) -> Letter:
     """Number, render, store and file one letter, with its audit row; does not commit.
 
     `extra`: `step` (2 = the second response request), `to` (addressee position),
     `reply_to` (an incoming letter number to cite). `formats=()` stores the letter
-    without writing a file.
+    without writing a file. `settings`: the profile, if the caller already read it.
     """
     from documents.output import check_format
     from documents.render import render_with_hash
@@ -207,7 +247,7 @@ def issue_letter(
     spec = letter_kind(kind, step)
     for fmt in formats:
         check_format(fmt)
-    context = build_context(session, region, spec, on=on, extra=extra)
+    context = build_context(session, region, spec, on=on, extra=extra, settings=settings)
     settings = context.pop("_settings")
     seq, number = next_number(session, on, settings["letter.number_format"] or "")
     context["surat"]["nomor"] = number

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from workflow import audit, clock, db
 from workflow.models import Region, Reminder
 from workflow.reminders import close
-from workflow.services.sweep_effects import Effects, produce_effects
+from workflow.services.sweep_effects import Effects, SweepReads, produce_effects
 from workflow.unit_of_work import translate
 
 
@@ -71,13 +71,14 @@ def run_sweep(
     today = now.astimezone(clock.JAKARTA).date()
     report = SweepReport(now=now)
     claim = due_query(today)  # built once: constructing it costs more than running it
+    reads = SweepReads()  # the profile, read once for all the letters of this pass
     with db.session_factory(url)() as session:
         while True:
             if should_stop():
                 report.stopped_early = True
                 break
             try:
-                item = _issue_next(session, claim, today, actor, letter_formats)
+                item = _issue_next(session, claim, today, actor, letter_formats, reads)
                 if item is None:
                     session.rollback()
                     break
@@ -130,6 +131,7 @@ def _issue_next(
     today: date,
     actor: str,
     formats: tuple[str, ...],
+    reads: SweepReads,
 ) -> IssuedReminder | None:
     claimed = session.execute(claim).first()
     if claimed is None:
@@ -148,7 +150,9 @@ def _issue_next(
         rule=reminder.rule_id,
         due_on=reminder.due_on.isoformat(),
     )
-    effects = produce_effects(session, region, reminder, today=today, actor=actor, formats=formats)
+    effects = produce_effects(
+        session, region, reminder, today=today, actor=actor, formats=formats, reads=reads
+    )
     entry.details = {**entry.details, **_outcome(reminder, effects, skipped)}
     close(reminder, "issued", on=today, reason=_reason(effects, skipped), entry_id=None)
     reminder.closed_by_entry = entry

@@ -7,7 +7,7 @@ is still issued — the coordinator is told to act either way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -26,6 +26,22 @@ class Effects:
     blocker_error: str | None = None
 
 
+@dataclass
+class SweepReads:
+    """What one sweep reads once for all its letters instead of once per letter: the
+    Secretariat's profile (letterhead, signatory, number format). Made per `run_sweep`
+    call, so a `config set` between two sweeps is always seen by the next one."""
+
+    _settings: dict[str, str | None] | None = field(default=None, repr=False)
+
+    def settings(self, session: Session) -> dict[str, str | None]:
+        if self._settings is None:
+            from workflow.services.settings import load_settings
+
+            self._settings = load_settings(session)
+        return self._settings
+
+
 def produce_effects(
     session: Session,
     region: Region,
@@ -34,12 +50,15 @@ def produce_effects(
     today: date,
     actor: str,
     formats: tuple[str, ...],
+    reads: SweepReads | None = None,
 ) -> Effects:
     number = file = letter_error = blocker = blocker_error = None
     if reminder.opens_blocker:
         blocker, blocker_error = _open_blocker(session, region, reminder, today, actor)
     if reminder.letter_kind:
-        number, file, letter_error = _issue_letter(session, region, reminder, today, actor, formats)
+        number, file, letter_error = _issue_letter(
+            session, region, reminder, today, actor, formats, reads or SweepReads()
+        )
     return Effects(number, file, letter_error, blocker, blocker_error)
 
 
@@ -50,6 +69,7 @@ def _issue_letter(
     today: date,
     actor: str,
     formats: tuple[str, ...],
+    reads: SweepReads,
 ) -> tuple[str | None, str | None, str | None]:
     from workflow.services.letters import issue_letter
 
@@ -63,6 +83,7 @@ def _issue_letter(
             actor=actor,
             extra=dict(reminder.letter_extra or {}),
             formats=formats,
+            settings=reads.settings(session),
         )
     except DomainError as exc:
         savepoint.rollback()
