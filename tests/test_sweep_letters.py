@@ -12,7 +12,7 @@ from reminder_helpers import AKSANSI, PROFILE, add_due, issued_audit_ids, moa_dr
 from sqlalchemy import select
 
 from workflow import db
-from workflow.models import Blocker, Letter, Region
+from workflow.models import AuditEntry, Blocker, Letter, Region
 from workflow.services.advance import advance
 from workflow.services.blockers import open_blocker, resolve_blocker_row
 from workflow.services.officials import set_official
@@ -171,3 +171,27 @@ def test_killed_while_rendering_then_rerun_renders_each_letter_once(ready: str) 
     assert issued_audit_ids(ready) == [4, 5, 6]
     numbers = [x.number for x in letters_of(ready)]
     assert numbers == [f"00{n}/SEK-AKSANSI/XI/2026" for n in range(1, 5)]  # none lost, none twice
+
+
+def test_a_letter_file_that_cannot_be_written_uses_no_number_and_stores_nothing(
+    ready: str,
+    cli,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    add_due(ready, 1, letter="audiensi_request")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the letters folder should be")
+    monkeypatch.setenv("AKSANSI_OUTPUT_DIR", str(blocked))
+    out = sweep_on(cli, monkeypatch, "2026-11-27")
+    assert "NOT produced" in out and "cannot write" in out
+    [reminder] = [r for r in reminders_of(ready) if r.text == "Test reminder 0"]
+    assert reminder.status == "issued" and reminder.letter_number is None
+    assert len(letters_of(ready)) == 1  # only the MoA submission of the fixture
+    with UnitOfWork(ready) as uow:
+        kinds = uow.session.scalars(select(AuditEntry.kind).order_by(AuditEntry.id)).all()
+    assert kinds[-1] == "reminder_issued"  # no audit row of a letter that does not exist
+    monkeypatch.setenv("AKSANSI_OUTPUT_DIR", str(tmp_path / "letters"))
+    again = cli("letter", "render", "mojokerto", "audiensi_request")
+    assert again.exit_code == 0, again.stderr
+    assert [x.number for x in letters_of(ready)][-1] == "002/SEK-AKSANSI/XI/2026"

@@ -5,7 +5,9 @@
 so a missing field raises `MissingField` before a number is taken; the number comes
 from a per-year counter row locked with SELECT … FOR UPDATE (PostgreSQL) or inside
 SQLite's BEGIN IMMEDIATE, so two coordinators never get the same number, and a
-rolled-back transaction gives its number back.
+rolled-back transaction gives its number back (`letter_numbers`). Nothing is written
+to the database until the letter is rendered and its files are written: a
+`DomainError` from `issue_letter` leaves the caller's transaction as it was.
 """
 
 from __future__ import annotations
@@ -17,16 +19,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from documents.errors import DocumentError
 from states.letters import KINDS_BY_ID, LETTER_KINDS, LetterKind
 from workflow import audit, clock
 from workflow.errors import DocumentProblem, InvalidInput, MissingField
-from workflow.models import Letter, LetterCounter, Region
+from workflow.models import Letter, Region
 from workflow.services import letter_context as ctx
-from workflow.services.settings import format_number, load_settings
+from workflow.services.letter_numbers import reserve_number, use_number
+from workflow.services.settings import load_settings
 
 __all__ = [
     "MissingField",
@@ -141,44 +143,6 @@ def _check_kind_needs(
             context["ref_sebelumnya"] = None if first is None else ctx.letter_ref(first)
 
 
-def next_number(session: Session, on: date, number_format: str) -> tuple[int, str]:
-    """The next sequence number of `on`'s year and the formatted letter number.
-
-    One `UPDATE … SET last_seq = last_seq + 1 … RETURNING`: the update locks the
-    counter row until the transaction ends (a second coordinator's update waits, then
-    sees the first one's number), and a rollback gives the number back. Only the first
-    letter of a year finds no row: it is created (insert … on conflict do nothing, so
-    two first letters cannot both create it) and the update is run again.
-    """
-    seq = _bump_counter(session, on.year)
-    if seq is None:
-        session.execute(_insert_ignore(session).values(year=on.year, last_seq=0))
-        seq = _bump_counter(session, on.year)
-        assert seq is not None  # the row exists now, ours or a concurrent one
-    return seq, format_number(number_format, seq=seq, on=on)
-
-
-_BUMP = (
-    update(LetterCounter)
-    .where(LetterCounter.year == bindparam("counter_year"))
-    .values(last_seq=LetterCounter.last_seq + 1)
-    .returning(LetterCounter.last_seq)
-    .execution_options(synchronize_session=False)  # no counter object is ever loaded
-)
-
-
-def _bump_counter(session: Session, year: int) -> int | None:
-    return session.execute(_BUMP, {"counter_year": year}).scalar()
-
-
-def _insert_ignore(session: Session) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(LetterCounter).on_conflict_do_nothing()
-
-
 def output_dir() -> Path:
     configured = os.environ.get("AKSANSI_OUTPUT_DIR", "").strip()
     if configured:
@@ -249,9 +213,16 @@ def issue_letter(
         check_format(fmt)
     context = build_context(session, region, spec, on=on, extra=extra, settings=settings)
     settings = context.pop("_settings")
-    seq, number = next_number(session, on, settings["letter.number_format"] or "")
+    seq, number = reserve_number(session, on, settings["letter.number_format"] or "")
     context["surat"]["nomor"] = number
     markdown, template_hash = render_with_hash(f"{spec['id']}.md.j2", context)
+    # Files first, then the counter and one INSERT with their paths. A failed render or
+    # write stores nothing; a failed transaction leaves at worst a file that the next
+    # letter given the same (returned) number replaces, as a failed commit always could.
+    files = write_files(
+        markdown, region, on, number, formats, output, spec["hal"], register_copy=True
+    )
+    use_number(session, on, seq)
     letter = Letter(
         region_id=region.id,
         kind=spec["id"],
@@ -265,15 +236,12 @@ def issue_letter(
         template=f"{spec['id']}.md.j2",
         template_hash=template_hash,
         content=markdown,
-        files={},
+        files=files,
         actor=actor,
         created_at=clock.utcnow(),
     )
     session.add(letter)
-    session.flush()
-    letter.files = write_files(
-        markdown, region, on, number, formats, output, spec["hal"], register_copy=True
-    )
+    session.flush()  # the id, for the audit row
     audit.record(
         session,
         region=region,

@@ -1,8 +1,11 @@
 """What issuing a reminder does besides changing its status: the letter and the blocker.
 
-Each effect runs in a savepoint: a letter that cannot be produced (a missing field,
-say) is reported in the digest with the reason and how to fix it, while the reminder
-is still issued — the coordinator is told to act either way.
+An effect that cannot be produced (a missing field, say) is reported in the digest
+with the reason and how to fix it, while the reminder is still issued — the
+coordinator is told to act either way — and leaves nothing half-written: the blocker
+runs in a savepoint; the letter needs none, because `issue_letter` writes nothing to
+the database before it has rendered and written the letter (saving a SAVEPOINT, its
+RELEASE and a flush per letter).
 """
 
 from __future__ import annotations
@@ -73,7 +76,6 @@ def _issue_letter(
 ) -> tuple[str | None, str | None, str | None]:
     from workflow.services.letters import issue_letter
 
-    savepoint = session.begin_nested()
     try:
         letter = issue_letter(
             session,
@@ -85,10 +87,8 @@ def _issue_letter(
             formats=formats,
             settings=reads.settings(session),
         )
-    except DomainError as exc:
-        savepoint.rollback()
+    except DomainError as exc:  # raised before issue_letter wrote anything
         return None, None, exc.message
-    savepoint.commit()
     return letter.number, _letter_file(letter), None
 
 
