@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from states import lifecycle as spec
 from workflow.models import Region
 
 
@@ -22,6 +23,9 @@ class GuardContext:
     force: bool = False
     open_blocker_types: list[str] = field(default_factory=list)
     moa_drafts: int | None = None  # None: the document register is not in use
+
+
+_GUARDS = {ev["trigger"]: tuple(ev["guards"]) for ev in spec.EVENTS}
 
 
 def has_note(ctx: GuardContext) -> bool:
@@ -41,14 +45,19 @@ def has_moa_draft(ctx: GuardContext) -> bool:
 def build_context(
     session: Session, region: Region, event: str, *, note: str | None, force: bool
 ) -> GuardContext:
+    """What `event`'s guards read: the open blockers and MoA drafts are queried only for
+    the events guarded by them (sign_moa, submit_moa), not on every hold or resume."""
+    needs = _GUARDS.get(event, ())  # an unknown event is refused later, by the lifecycle
     return GuardContext(
         region_name=region.name,
         region_code=region.code,
         event=event,
         note=note,
         force=force,
-        open_blocker_types=_open_blocker_types(session, region),
-        moa_drafts=_moa_draft_count(session, region),
+        open_blocker_types=(
+            _open_blocker_types(session, region) if "no_open_blockers" in needs else []
+        ),
+        moa_drafts=_moa_draft_count(session, region) if "has_moa_draft" in needs else None,
     )
 
 
