@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from workflow.errors import AmbiguousRegion, InvalidInput, RegionNotFound
@@ -12,6 +12,9 @@ from workflow.models import Region, RegionAlias
 
 CODE_RE = re.compile(r"^(\d{2})\.?(\d{1,2})$")
 KIND_PREFIXES = ("kabupaten ", "kab. ", "kab ", "kota ")
+# Built once: every command resolves a region, and building the statement costs more
+# than running it on SQLite.
+_BY_CODE = select(Region).where(Region.code == bindparam("region_code"))
 
 
 def normalise_code(text: str) -> str | None:
@@ -54,7 +57,7 @@ def resolve(session: Session, text: str) -> Region:
         raise InvalidInput("a region is needed: give its code (35.76), name or alias.")
     code = normalise_code(text)
     if code is not None:
-        region = session.scalar(select(Region).where(Region.code == code))
+        region = session.scalar(_BY_CODE, {"region_code": code})
         if region is None:
             raise RegionNotFound(_not_found(text))
         return region

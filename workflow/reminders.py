@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
@@ -56,6 +56,20 @@ def schedule_rules(
     return created
 
 
+_PENDING_OF = (  # built once: every state change runs it
+    select(Reminder)
+    .where(
+        Reminder.region_id == bindparam("region_id"),
+        Reminder.status == "pending",
+        Reminder.trigger == bindparam("trigger"),
+        Reminder.trigger_key == bindparam("trigger_key"),
+    )
+    .order_by(Reminder.id)
+    # A sweep issuing one of them right now holds its row: wait, and see it issued.
+    .with_for_update()
+)
+
+
 def cancel_pending(
     session: Session,
     region: Region,
@@ -67,16 +81,7 @@ def cancel_pending(
 ) -> list[int]:
     """Cancel what a state entry or a blocker scheduled; one audit row lists them."""
     pending = session.scalars(
-        select(Reminder)
-        .where(
-            Reminder.region_id == region.id,
-            Reminder.status == "pending",
-            Reminder.trigger == trigger,
-            Reminder.trigger_key == trigger_key,
-        )
-        .order_by(Reminder.id)
-        # A sweep issuing one of them right now holds its row: wait, and see it issued.
-        .with_for_update()
+        _PENDING_OF, {"region_id": region.id, "trigger": trigger, "trigger_key": trigger_key}
     ).all()
     if not pending:
         return []

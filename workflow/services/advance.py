@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from states import lifecycle as spec
@@ -16,6 +16,9 @@ from workflow.regions import resolve
 from workflow.unit_of_work import UnitOfWork
 
 LIFECYCLE_KINDS = ("transition", "milestone")
+_LAST_EVENT_DAY = select(func.max(AuditEntry.occurred_on)).where(  # built once, run per advance
+    AuditEntry.region_id == bindparam("region_id"), AuditEntry.kind.in_(LIFECYCLE_KINDS)
+)
 
 
 @dataclass(frozen=True)
@@ -105,11 +108,7 @@ def _event_day(session: Session, region: Region, on: date | None) -> date:
     day = on or today
     if day > today:
         raise InvalidInput(f"{day.isoformat()} is in the future; an event can only be back-dated.")
-    previous = session.scalar(
-        select(func.max(AuditEntry.occurred_on)).where(
-            AuditEntry.region_id == region.id, AuditEntry.kind.in_(LIFECYCLE_KINDS)
-        )
-    )
+    previous = session.scalar(_LAST_EVENT_DAY, {"region_id": region.id})
     if previous is not None and day < previous:
         raise InvalidInput(
             f"{day.isoformat()} is before {region.name}'s previous event "
