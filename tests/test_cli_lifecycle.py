@@ -122,13 +122,31 @@ def test_help_does_not_load_the_database_layer() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
 
 
+def test_version_answers_without_loading_any_command_module() -> None:
+    code = (
+        "import sys, cli\n"
+        "try:\n    cli.main(['--version'])\nexcept SystemExit as exit:\n    assert exit.code == 0\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('commands'))\n"
+        "assert loaded == [], loaded"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=Path(__file__).parents[1], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    from workflow import __version__
+
+    assert done.stdout == f"aksansi, version {__version__}\n"
+
+
 def _all_commands():  # type: ignore[no-untyped-def]
     import click
 
     from cli import main
 
     def walk(group, prefix):  # type: ignore[no-untyped-def]
-        for name, command in group.commands.items():
+        ctx = click.Context(group)
+        for name in group.list_commands(ctx):  # the top level loads its commands lazily
+            command = group.get_command(ctx, name)
             yield [*prefix, name]
             if isinstance(command, click.Group):
                 yield from walk(command, [*prefix, name])
