@@ -153,18 +153,6 @@ def get_blocker(session: Session, blocker_id: int, *, for_update: bool = False) 
     return blocker
 
 
-def blocker_json(blocker: Blocker, region_code: str) -> dict[str, Any]:
-    """The blocker object of the JSON contract (design.md §4)."""
-    return {
-        "id": blocker.id,
-        "region": region_code,
-        "type": blocker.type,
-        "note": blocker.note,
-        "opened_on": blocker.opened_on.isoformat(),
-        "resolved_on": None if blocker.resolved_on is None else blocker.resolved_on.isoformat(),
-    }
-
-
 # --- use cases (each one transaction) -------------------------------------------------
 
 

@@ -14,10 +14,23 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 
+def blocker_json(blocker: Any, region_code: str) -> dict[str, Any]:
+    """The blocker object of the JSON contract (design.md §4). Here rather than in
+    `services.blockers`, whose imports (reactions, reminders, holidays) a read command
+    does not need."""
+    return {
+        "id": blocker.id,
+        "region": region_code,
+        "type": blocker.type,
+        "note": blocker.note,
+        "opened_on": blocker.opened_on.isoformat(),
+        "resolved_on": None if blocker.resolved_on is None else blocker.resolved_on.isoformat(),
+    }
+
+
 def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """region id → open blockers (`id`, `region`, `type`, `note`, `opened_on`, `resolved_on`)."""
     from workflow.models import Blocker, Region
-    from workflow.services.blockers import blocker_json
 
     found: dict[int, list[dict[str, Any]]] = {}
     if not region_ids:
@@ -41,7 +54,6 @@ def open_blockers_on(
     A blocker resolved after `day` was open then, so its `resolved_on` shows as null.
     """
     from workflow.models import Blocker, Region
-    from workflow.services.blockers import blocker_json
 
     found: dict[int, list[dict[str, Any]]] = {}
     if not region_ids:
