@@ -17,44 +17,46 @@ from workflow import __version__
 if TYPE_CHECKING:
     from workflow.errors import DomainError
 
-# Each area's command module, one line each; imported on the first look-up of a command
-# (`--version` needs none of them).
-COMMAND_MODULES = (
-    "regions",
-    "lifecycle",
-    "blockers",
-    "officials",
-    "letters",
-    "config",
-    "drafts",
-    "reminders",
-    "calendar",
-    "jobs",
-    "ksm",
-)
+# Each area's command module and the commands it defines, one line each. A command is
+# imported when it is run (`aksansi board` loads commands.regions only); `--help` loads
+# them all, `--version` none.
+COMMAND_MODULES = {
+    "regions": ("init", "region", "board", "diagram"),
+    "lifecycle": ("advance", "events", "history"),
+    "blockers": ("blocker",),
+    "officials": ("official",),
+    "letters": ("letter",),
+    "config": ("config",),
+    "drafts": ("mou", "moa"),
+    "reminders": ("remind",),
+    "calendar": ("calendar",),
+    "jobs": ("jobs",),
+    "ksm": ("ksm",),
+}
 
 
 class AksansiGroup(click.Group):
     """The top-level group: commands load lazily, and a DomainError becomes `Error: …`."""
 
-    _loaded = False
+    _loaded: set[str]
 
-    def _load(self) -> None:
-        if self._loaded:
-            return
+    def _load(self, *modules: str) -> None:
         from importlib import import_module
 
-        for name in COMMAND_MODULES:
-            for command in import_module(f"commands.{name}").COMMANDS:
-                self.add_command(command)
-        self._loaded = True
+        loaded = self.__dict__.setdefault("_loaded", set())
+        for name in modules:
+            if name not in loaded:
+                for command in import_module(f"commands.{name}").COMMANDS:
+                    self.add_command(command)
+                loaded.add(name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        self._load()
+        self._load(*COMMAND_MODULES)
         return super().list_commands(ctx)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        self._load()
+        owner = [module for module, names in COMMAND_MODULES.items() if cmd_name in names]
+        self._load(*(owner or COMMAND_MODULES))  # an unknown name: load all, click refuses it
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:

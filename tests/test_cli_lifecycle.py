@@ -138,6 +138,16 @@ def test_version_answers_without_loading_any_command_module() -> None:
     assert done.stdout == f"aksansi, version {__version__}\n"
 
 
+@pytest.mark.parametrize("module", sorted(__import__("cli").COMMAND_MODULES))
+def test_the_lazy_command_table_names_what_each_module_defines(module: str) -> None:
+    import importlib
+
+    from cli import COMMAND_MODULES
+
+    defined = importlib.import_module(f"commands.{module}").COMMANDS
+    assert tuple(command.name for command in defined) == COMMAND_MODULES[module]
+
+
 def _all_commands():  # type: ignore[no-untyped-def]
     import click
 

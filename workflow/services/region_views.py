@@ -77,10 +77,51 @@ def open_blockers_on(
 
 def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dict[str, Any]]:
     """region id → its next pending reminder: `id`, `region`, `due_on`, `text`, `status`,
-    `letter`."""
-    from workflow.services.reminders import next_pending
+    `letter` (one query for all regions).
 
-    return next_pending(session, region_ids)
+    A window function keeps one row per region, so a region with thousands of pending
+    reminders costs the board one row, not thousands.
+    """
+    from sqlalchemy import func
+
+    from workflow.models import Region, Reminder
+
+    if not region_ids:
+        return {}
+    rank = (
+        func.row_number()
+        .over(partition_by=Reminder.region_id, order_by=(Reminder.due_on, Reminder.id))
+        .label("rank")
+    )
+    ranked = (
+        select(
+            Reminder.id,
+            Reminder.region_id,
+            Reminder.due_on,
+            Reminder.text,
+            Reminder.status,
+            Reminder.letter_kind,
+            rank,
+        )
+        .where(Reminder.status == "pending", Reminder.region_id.in_(region_ids))
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked, Region.code)
+        .join(Region, Region.id == ranked.c.region_id)
+        .where(ranked.c.rank == 1)
+    )
+    return {
+        row.region_id: {
+            "id": row.id,
+            "region": row.code,
+            "due_on": row.due_on.isoformat(),
+            "text": row.text,
+            "status": row.status,
+            "letter": row.letter_kind,
+        }
+        for row in rows
+    }
 
 
 def sections_for(session: Session, region: Any) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
@@ -192,47 +192,3 @@ def entries_by_id(session: Session, ids: set[int]) -> dict[int, AuditEntry]:
         return {}
     rows = session.scalars(select(AuditEntry).where(AuditEntry.id.in_(ids))).all()
     return {row.id: row for row in rows}
-
-
-def next_pending(session: Session, region_ids: list[int]) -> dict[int, dict[str, object]]:
-    """region id → its earliest pending reminder as JSON (one query for all regions).
-
-    A window function keeps one row per region, so a region with thousands of pending
-    reminders costs the board one row, not thousands.
-    """
-    if not region_ids:
-        return {}
-    rank = (
-        func.row_number()
-        .over(partition_by=Reminder.region_id, order_by=(Reminder.due_on, Reminder.id))
-        .label("rank")
-    )
-    ranked = (
-        select(
-            Reminder.id,
-            Reminder.region_id,
-            Reminder.due_on,
-            Reminder.text,
-            Reminder.status,
-            Reminder.letter_kind,
-            rank,
-        )
-        .where(Reminder.status == "pending", Reminder.region_id.in_(region_ids))
-        .subquery()
-    )
-    rows = session.execute(
-        select(ranked, Region.code)
-        .join(Region, Region.id == ranked.c.region_id)
-        .where(ranked.c.rank == 1)
-    )
-    return {
-        row.region_id: {
-            "id": row.id,
-            "region": row.code,
-            "due_on": row.due_on.isoformat(),
-            "text": row.text,
-            "status": row.status,
-            "letter": row.letter_kind,
-        }
-        for row in rows
-    }
