@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -47,6 +46,8 @@ def plain(value: Any) -> Any:
 
 
 def echo_json(value: Any) -> None:
+    import json  # here: `--help` and the text output need no JSON encoder
+
     click.echo(json.dumps(plain(value), ensure_ascii=False, indent=2))
 
 

@@ -6,7 +6,6 @@ rich costs ~40 ms to import and ~0.4 ms per row, so the big lists use this inste
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
 
 GAP = "  "
@@ -16,6 +15,8 @@ def columns(
     headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int | None = None
 ) -> str:
     """Rows under headers; the widest column is cut with '…' so the lines fit `width`."""
+    import shutil  # here: `--json` output and `--help` do not need it
+
     width = width or min(shutil.get_terminal_size((80, 24)).columns, 120)
     table = [list(headers), *[[str(cell) for cell in row] for row in rows]]
     sizes = [max(len(row[i]) for row in table) for i in range(len(headers))]
