@@ -1,33 +1,18 @@
-"""All mapped tables, each loaded on first use.
+"""The mapped tables, one module per area, imported on first use.
 
-`from workflow.models import Region` imports only the module that maps Region (and what
-it refers to), so a read command does not pay for mapping the KSM or letter tables it
-never touches (~15 ms of start-up). `Base` loads every model first: whoever asks for
-the metadata (Alembic, the schema check, the test fixtures) gets all the tables.
+`from workflow.models import Region` loads only the module that defines `Region` (PEP 562
+`__getattr__`): a read command then pays for the ORM classes it uses, not for all of them
+(~2 ms each). Whatever needs the whole schema (Alembic, the tests) calls `load_all()`.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+import importlib
+from typing import Any
 
-if TYPE_CHECKING:
-    from workflow.models.audit import AuditEntry
-    from workflow.models.base import Base
-    from workflow.models.blocker import Blocker
-    from workflow.models.ksm import Assessment, Facility, Ksm
-    from workflow.models.letters import (
-        AgreementDraft,
-        IncomingLetter,
-        Letter,
-        LetterCounter,
-        Setting,
-    )
-    from workflow.models.official import Official
-    from workflow.models.region import Region, RegionAlias
-    from workflow.models.reminder import HolidayOverride, Reminder
+from workflow.models.base import Base
 
-_MODULE_OF = {
+_HOMES = {
     "AuditEntry": "audit",
     "Blocker": "blocker",
     "Assessment": "ksm",
@@ -45,38 +30,26 @@ _MODULE_OF = {
     "Reminder": "reminder",
 }
 
-# The tables other tables' foreign keys point at (a module whose table refers to another
-# module's table must have that module here, or import it itself).
-_REFERRED = ("region", "audit")
+# The tables other tables' foreign keys point at: a flush sorts the tables by their
+# foreign keys and fails on one whose target table is not mapped (NoReferencedTableError),
+# so these load with any model. A new model referring to another module's table adds
+# that module here (or imports it itself, as reminder.py imports audit).
+_REFERRED = ("region",)
 
-__all__ = [
-    "AgreementDraft",
-    "Assessment",
-    "AuditEntry",
-    "Base",
-    "Blocker",
-    "Facility",
-    "HolidayOverride",
-    "IncomingLetter",
-    "Ksm",
-    "Letter",
-    "LetterCounter",
-    "Official",
-    "Region",
-    "RegionAlias",
-    "Reminder",
-    "Setting",
-]
+__all__ = ["Base", "load_all", *_HOMES]
 
 
 def __getattr__(name: str) -> Any:
-    if name == "Base":
-        for module in sorted(set(_MODULE_OF.values())):
-            import_module(f"workflow.models.{module}")
-        return import_module("workflow.models.base").Base
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'workflow.models' has no attribute {name!r}")
-    for needed in _REFERRED:  # a flush needs the tables a row's foreign keys point at
-        import_module(f"workflow.models.{needed}")
-    return getattr(import_module(f"workflow.models.{module}"), name)
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    for needed in _REFERRED:
+        importlib.import_module(f"{__name__}.{needed}")
+    module = importlib.import_module(f"{__name__}.{_HOMES[name]}")
+    return getattr(module, name)
+
+
+def load_all() -> type[Base]:
+    """Import every model module, so `Base.metadata` holds the whole schema."""
+    for module in sorted(set(_HOMES.values())):
+        importlib.import_module(f"{__name__}.{module}")
+    return Base
