@@ -32,10 +32,25 @@ pass_settings = click.make_pass_decorator(Settings, ensure=True)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def plain(value: Any) -> Any:
-    """Dataclasses, dates and tuples as JSON-ready plain values."""
+    """Dataclasses, dates and tuples as JSON-ready plain values.
+
+    Called once per value of a `--json` answer (thousands for `board`): the common
+    cases are tested first by exact type, and a dataclass's field names are looked up
+    once per class.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+        return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
