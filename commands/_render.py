@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from commands._common import plain
+from commands._history_text import entry_text, history_line
 from commands._table import columns
 
 LARGE_GROUP = 12
@@ -70,7 +71,7 @@ def region_detail(detail: Any) -> None:
             click.echo(f"  {line}")
     click.echo("\nRecent history")
     for e in detail.recent:
-        click.echo(f"  {e.at}  {_entry_text(e)}")
+        click.echo(f"  {e.at}  {entry_text(e)}")
 
 
 def detail_json(detail: Any) -> dict[str, Any]:
@@ -141,17 +142,4 @@ def events(view: Any) -> None:
 def history(view: Any) -> None:
     click.echo(f"History of {view.region} ({view.code})")
     for e in view.entries:
-        click.echo(
-            f"{e.at}  {_entry_text(e)}  [by {e.by}, recorded {e.recorded_at:%Y-%m-%d %H:%M} UTC]"
-        )
-
-
-def _entry_text(e: Any) -> str:
-    if e.kind == "transition":
-        text = f"{e.event}: {e.from_} → {e.to}"
-    elif e.kind in ("milestone", "seed"):
-        text = f"{e.kind}: {e.event or e.to}"
-    else:
-        shown = {k: v for k, v in e.details.items() if not isinstance(v, (dict, list))}
-        text = e.kind + (" " + ", ".join(f"{k}={v}" for k, v in shown.items()) if shown else "")
-    return text + (f" — {e.note}" if e.note else "")
+        click.echo(history_line(e))
