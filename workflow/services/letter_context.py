@@ -128,6 +128,15 @@ def latest_letter(
     ).first()
 
 
+def escalation(session: Session, region: Region, extra: dict[str, Any]) -> dict[str, Any] | None:
+    """For the sweep's escalation (`letter_extra.escalation`): the unanswered submission
+    letter, so the audience request says why it is asked, not "let us introduce AKSANSI"."""
+    if not extra.get("escalation"):
+        return None
+    submitted = latest_letter(session, region, "moa_submission")
+    return {"ref": None if submitted is None else letter_ref(submitted)}
+
+
 def letter_ref(letter: Letter) -> dict[str, Any]:
     return {"nomor": letter.number, "tanggal": letter.issued_on, "hal": letter.subject}
 

@@ -86,6 +86,7 @@ def build_context(
         "pks": ctx.latest_moa(session, region),
         "kb_ditandatangani": region.state in ctx.AFTER_MOU,
         "langkah": int(extra.get("step", 1)),
+        "eskalasi": ctx.escalation(session, region, extra),
         "tahun_anggaran": on.year + 1,
         "ref": None,
         "ref_sebelumnya": None,
