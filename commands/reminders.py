@@ -88,14 +88,20 @@ def explain(settings: Settings, region: str, as_json: bool) -> None:
     if not found.reminders:
         click.echo("  no reminders.")
     for item in found.reminders:
-        click.echo(f"  #{item.id} {item.status:<9} due {item.due_on}: {item.text}")
-        click.echo(f"      by {item.rule}; scheduled by {item.created_by}")
+        _wrapped(f"#{item.id} {item.status:<9} due {item.due_on}: {item.text}", 2)
+        _wrapped(f"by {item.rule}; scheduled by {item.created_by}", 6)
         if item.outcome:
-            click.echo(f"      {item.outcome}")
+            _wrapped(item.outcome, 6)
         if item.letter_number:
-            click.echo(f"      letter {item.letter} no. {item.letter_number}")
+            _wrapped(f"letter {item.letter} no. {item.letter_number}", 6)
         elif item.letter_error:
-            click.echo(f"      letter {item.letter} not produced: {item.letter_error}")
+            _wrapped(f"letter {item.letter} not produced: {item.letter_error}", 6)
+
+
+def _wrapped(text: str, indent: int) -> None:
+    """One explanation, wrapped for an 80-column terminal under its indent."""
+    pad = " " * indent
+    click.echo(click.wrap_text(text, 80, initial_indent=pad, subsequent_indent=pad + "  "))
 
 
 @remind.command("ics")
