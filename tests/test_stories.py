@@ -1,0 +1,118 @@
+"""Acceptance: the twelve user stories (docs/user-stories.md), one test each, driven
+from the command line as Rina types them, the clock moved day by day with AKSANSI_NOW."""
+
+from __future__ import annotations
+
+import pytest
+
+WIB = "T07:00:00+07:00"
+PROFILE = {
+    "org.address": "Jl. Kaliurang Km 5, Yogyakarta",
+    "org.city": "Yogyakarta",
+    "signatory.name": "Rina Wulandari",
+    "signatory.position": "Koordinator Sekretariat",
+}
+
+
+@pytest.fixture
+def day(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Move the clock: `day("2026-12-14")` is 07:00 WIB that day (the cron sweep's hour)."""
+
+    def move(iso: str) -> None:
+        monkeypatch.setenv("AKSANSI_NOW", iso + WIB)
+
+    return move
+
+
+@pytest.fixture
+def rina(cli, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """`aksansi …` as Rina: it must succeed; returns stdout."""
+    monkeypatch.setenv("AKSANSI_USER", "rina")
+
+    def run(*args: str) -> str:
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.stdout, result.stderr)
+        return result.stdout
+
+    return run
+
+
+@pytest.fixture
+def portfolio(rina, day, db_url: str) -> str:  # type: ignore[no-untyped-def]
+    """`aksansi init --seed` and the Secretariat's profile, on 30 November 2026 (Monday)."""
+    day("2026-11-30")
+    rina("init", "--seed")
+    for key, value in PROFILE.items():
+        rina("config", "set", key, value)
+    return db_url
+
+
+def _submit_temanggung(rina) -> None:  # type: ignore[no-untyped-def]
+    rina("advance", "temanggung", "draft_moa")
+    rina("official", "set", "temanggung", "--position", "Kepala Dinas PUPR", "--name", "Budi")
+    rina("moa", "draft", "temanggung", "--subject", "Sambungan rumah", "--budget", "150000000")
+    rina("letter", "render", "temanggung", "moa_submission")
+    rina("advance", "temanggung", "submit_moa")
+
+
+def _fits(text: str) -> None:
+    too_wide = [line for line in text.splitlines() if len(line) > 80]
+    assert not too_wide, too_wide
+
+
+def test_story_03_silence_follow_ups_then_escalation(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
+    _submit_temanggung(rina)
+    day("2026-12-11")
+    assert "nothing due" in rina("jobs", "sweep")
+    day("2026-12-14")  # 10 working days after Monday 30 November
+    assert "002/SEK-AKSANSI/XII/2026" in rina("jobs", "sweep")
+    first = rina("letter", "show", "002/SEK-AKSANSI/XII/2026")
+    assert "Permohonan Tanggapan" in first
+    assert "Nomor 001/SEK-AKSANSI/XI/2026 tanggal 30 November 2026" in first
+    day("2026-12-29")  # Christmas and its cuti bersama (24, 25 December) do not count
+    assert "nothing due" in rina("jobs", "sweep")
+    day("2026-12-30")
+    rina("jobs", "sweep")
+    second = rina("letter", "show", "003/SEK-AKSANSI/XII/2026")
+    assert "Sekretaris Daerah Kabupaten Temanggung selaku Ketua TKKSD" in second
+    day("2027-01-14")  # 1 and 5 January 2027 are holidays
+    assert "nothing due" in rina("jobs", "sweep")
+    day("2027-01-15")
+    rina("jobs", "sweep")
+    assert "draft_unanswered" in rina("blocker", "list", "--open")
+    audience = rina("letter", "show", "001/SEK-AKSANSI/I/2027")
+    assert "Yth. Bupati Temanggung" in audience
+    assert "belum menerima tanggapan" in audience  # says why, not "let us introduce AKSANSI"
+    assert "memperkenalkan AKSANSI" not in audience
+
+
+def test_story_04_the_answer_cancels_every_follow_up(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
+    _submit_temanggung(rina)
+    assert rina("remind", "list", "--region", "temanggung").count("[letter") == 3
+    day("2026-12-15")
+    rina("advance", "temanggung", "receive_response")
+    assert "No pending reminders." in rina("remind", "list", "--region", "temanggung")
+    explained = rina("remind", "explain", "temanggung")
+    _fits(explained)
+    assert explained.count("cancelled on 2026-12-15") == 3
+    day("2027-01-20")
+    assert "nothing due" in rina("jobs", "sweep")
+
+
+def test_story_05_rotation_blocker_introduction_and_audience(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
+    where = ("official", "set", "surakarta", "--position", "Kepala Dinas PUPR")
+    rina(*where, "--name", "Ir. Agus Wibowo", "--since", "2026-01-05")
+    day("2026-12-01")
+    said = rina(*where, "--name", "Dra. Sri Lestari", "--since", "2026-11-24")
+    _fits(said)
+    assert "Blocker #1 (official_rotated) opened" in " ".join(said.split())
+    assert "aksansi blocker show 1" in " ".join(said.split())
+    assert "audiensi_request" in rina("blocker", "show", "1")  # the playbook suggests it
+    assert "official_introduction" in rina("remind", "list", "--region", "surakarta")
+    rina("jobs", "sweep")  # 5 working days after 24 November: due today
+    letter = rina("letter", "show", "001/SEK-AKSANSI/XII/2026")
+    assert "Yth. Kepala Dinas PUPR Kota Surakarta" in letter
+    assert "salinan Kesepakatan Bersama dan ringkasan perkembangan" in letter
+    history = rina("history", "surakarta")
+    assert "official: Kepala Dinas PUPR is Dra. Sri Lestari, replacing Ir." in history
+    assert "blocker #1 opened: official_rotated" in history
