@@ -17,11 +17,17 @@ def _print_columns(headers: list[str], rows: list[list[str]]) -> None:
 
 
 def added(view: Any) -> None:
-    click.echo(
+    from states.blockers import blocker_type
+
+    _say(
         f"Blocker #{view.id} opened on {view.region_name}: {view.type} "
-        f"({view.label_en}), {view.opened_on}, by {view.opened_by}."
+        f"({view.label_en}), {view.opened_on}, by {view.opened_by}.",
+        indent=0,
     )
-    click.echo(f"Next steps: aksansi blocker show {view.id}")
+    click.echo("Playbook:")
+    for n, step in enumerate(blocker_type(view.type)["playbook"], start=1):
+        _say(f"{n}. {step['text_en']}", hang=3)
+    click.echo(f"In full, with what was done since: aksansi blocker show {view.id}")
 
 
 def resolved(view: Any) -> None:
