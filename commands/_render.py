@@ -96,10 +96,11 @@ def import_result(result: Any) -> None:
 
 
 def board(result: Any) -> None:
-    click.echo(
-        f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked, "
-        f"{result.due_this_week} with something due within 7 days"
-    )
+    from workflow import clock
+
+    past = result.as_of < clock.today()
+    due = "" if past else f", {result.due_this_week} with something due within 7 days"
+    click.echo(f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked{due}")
     for group in result.stages:
         click.echo(f"\n{group.label} ({group.state}) — {group.count}")
         if group.count > LARGE_GROUP:
@@ -110,8 +111,19 @@ def board(result: Any) -> None:
             continue
         rows = [(v.code, v.name, _days(v), _blockers(v), _next_due(v)) for v in group.regions]
         click.echo(columns(("Code", "Region", "Days", "Blockers", "Next due"), rows))
+        for v in group.regions:
+            if v.subject:
+                click.echo(click.wrap_text(f"{v.code} {v.subject}", 80, subsequent_indent="      "))
+    _board_footer(result)
+
+
+def _board_footer(result: Any) -> None:
+    if any(v.days_in_state is None for g in result.stages for v in g.regions):
+        click.echo("\nDays ?: loaded from the portfolio; the day it reached its stage is unknown.")
+    if result.moved_since:
+        click.echo(f"\nMoved since {result.as_of}:")
     for move in result.moved_since:
-        click.echo(f"moved {move['on']}: {move['name']} {move['from']} → {move['to']}")
+        click.echo(f"  {move['on']}  {move['name']}: {move['from']} → {move['to']}")
 
 
 def advance_result(result: Any) -> None:
