@@ -3,6 +3,8 @@ from the command line as Rina types them, the clock moved day by day with AKSANS
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 WIB = "T07:00:00+07:00"
@@ -116,3 +118,82 @@ def test_story_05_rotation_blocker_introduction_and_audience(portfolio, rina, da
     history = rina("history", "surakarta")
     assert "official: Kepala Dinas PUPR is Dra. Sri Lestari, replacing Ir." in history
     assert "blocker #1 opened: official_rotated" in history
+
+
+def test_story_01_monday_morning_board(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
+    _submit_temanggung(rina)
+    day("2026-12-04")  # Friday: the first follow-up falls due on Monday 14 December
+    rina("blocker", "add", "kulon progo", "no_budget", "--note", "Tidak ada pagu 2027")
+    board = rina("board")
+    _fits(board)
+    assert "Board 2026-12-04: 8 regions, 1 blocked, 0 with something due" in board
+    assert "33.23  Kabupaten Temanggung  4 " in board  # days in its stage
+    assert "no_budget" in board
+    assert "35.76 Mekanisme teknis retrofit MCK Plus" in board  # what Mojokerto negotiates
+    assert "Days ?: loaded from the portfolio" in board  # the seed has no dates
+    day("2026-12-07")  # Monday morning
+    assert "1 with something due within 7 days" in rina("board")
+    assert "2026-12-14 No answer to the MoA" in rina("board")
+
+
+def test_story_02_a_draft_goes_out(portfolio, rina, day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    rina("advance", "temanggung", "draft_moa")
+    rina("official", "set", "temanggung", "--position", "Kepala Dinas PUPR", "--name", "Budi")
+    drafted = rina(
+        "moa", "draft", "temanggung", "--subject", "Sambungan rumah", "--budget", "150000000",
+        "--format", "docx", "-o", str(tmp_path / "pks.docx"),
+    )  # fmt: skip
+    assert "moa draft version 1" in drafted
+    text = [p.text for p in docx.Document(str(tmp_path / "pks.docx")).paragraphs]
+    assert any("Rp150.000.000,00 (seratus lima puluh juta rupiah)" in t for t in text)
+    cover = rina("letter", "render", "temanggung", "moa_submission", "--format", "docx")
+    assert "001/SEK-AKSANSI/XI/2026" in cover
+    rina("advance", "temanggung", "submit_moa")
+    pending = rina("remind", "list", "--region", "temanggung")
+    assert "2026-12-14" in pending and "[letter response_request]" in pending
+
+
+def test_story_06_no_budget_playbook_and_statistics(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
+    said = rina("blocker", "add", "kulon progo", "no_budget", "--note", "Tidak ada pagu 2027")
+    _fits(said)
+    flat = " ".join(said.split())
+    assert "next planning window" in flat and "Musrenbang" in flat  # when to try again
+    assert "DAK Sanitasi" in flat and "CSR" in flat  # channels other than a grant
+    day("2027-01-29")
+    stats = rina("blocker", "stats")
+    assert "no_budget  1    1     1     1    60" in stats
+
+
+def test_story_07_back_filling_one_letter_per_matter(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
+    _submit_temanggung(rina)
+    day("2027-01-15")  # the sweep did not run since 30 November: all three steps are due
+    swept = rina("jobs", "sweep")
+    assert "1 reminder(s) issued" in swept
+    assert rina("letter", "list").count("\n") == 2  # the submission and one escalation
+    explained = rina("remind", "explain", "temanggung")
+    _fits(explained)
+    flat = " ".join(explained.split())
+    assert flat.count("skipped on 2027-01-15: step 3 of the same follow-up fell due too") == 2
+    assert "issued on 2027-01-15" in flat and "letter audiensi_request" in flat
+    assert "nothing due" in rina("jobs", "sweep")  # rerunning changes nothing
+
+
+def test_story_08_board_meeting(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
+    _submit_temanggung(rina)
+    rina("blocker", "add", "kediri", "no_budget")
+    day("2027-01-15")
+    rina("jobs", "sweep")  # opens draft_unanswered on Temanggung
+    day("2027-02-01")
+    rina("advance", "temanggung", "receive_response")
+    rina("blocker", "resolve", "2", "--note", "Pembahasan dijadwalkan")
+    day("2027-04-01")
+    stats = rina("blocker", "stats")
+    assert stats.index("no_budget") < stats.index("draft_unanswered")  # most days lost first
+    quarter = rina("board", "--as-of", "2026-12-31")
+    _fits(quarter)
+    assert "Rancangan PKS diajukan (moa_submitted) — 1" in quarter
+    assert "Moved since 2026-12-31:" in quarter
+    assert "2027-02-01  Kabupaten Temanggung: moa_submitted → moa_negotiation" in quarter
+    assert "due within 7 days" not in quarter  # a past board does not guess what was due
