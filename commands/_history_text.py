@@ -35,11 +35,12 @@ SUMMARIES: dict[str, tuple[str, ...]] = {
         ", blocker not opened: {blocker_error}",
     ),
     "reminder_cancelled": ("reminder(s) #{reminder_ids} cancelled",),
-    "ksm_added": ("KSM registered",),
-    "ksm_updated": ("KSM updated",),
-    "facility_added": ("facility registered",),
-    "assessment_recorded": ("pre-monitoring recorded",),
-    "assessment_updated": ("pre-monitoring corrected",),
+    # The KSM import writes a whole sentence as the note: nothing to add before it.
+    "ksm_added": (),
+    "ksm_updated": (),
+    "facility_added": (),
+    "assessment_recorded": (),
+    "assessment_updated": (),
     "config": ("profile: {key} = {value}",),
 }
 
@@ -51,8 +52,10 @@ def entry_text(e: Any) -> str:
     elif e.kind in ("milestone", "seed"):
         text = f"{e.kind}: {e.event or e.to}"
     elif e.kind in SUMMARIES:
-        text = "".join(_segment(s, e.details) for s in SUMMARIES[e.kind])
-        text = text or e.kind
+        facts = {**e.details, "to_state": e.to, "from_state": e.from_}
+        text = "".join(_segment(s, facts) for s in SUMMARIES[e.kind])
+        if not text:
+            return e.note or e.kind
     else:
         shown = {k: v for k, v in e.details.items() if not isinstance(v, (dict, list))}
         text = e.kind + (" " + ", ".join(f"{k}={v}" for k, v in shown.items()) if shown else "")
@@ -67,8 +70,20 @@ def history_line(e: Any, width: int = 80) -> str:
         width=width,
         initial_indent=f"{e.at}  ",
         subsequent_indent=" " * 12,
+        break_on_hyphens=False,  # file names and letter numbers stay whole
     )
     return text.replace(NBSP, " ")
+
+
+def wrap(text: str, initial: str = "", subsequent: str = "") -> str:
+    """80 columns; letter numbers (001/SEK-AKSANSI/…) and file names are never split."""
+    return textwrap.fill(
+        text,
+        width=80,
+        initial_indent=initial,
+        subsequent_indent=subsequent,
+        break_on_hyphens=False,
+    )
 
 
 def _segment(template: str, details: dict[str, Any]) -> str:
