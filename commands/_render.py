@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from commands._common import plain
-from commands._history_text import entry_text, history_line
+from commands._history_text import entry_text, history_line, wrap
 from commands._table import columns
 
 LARGE_GROUP = 12
@@ -17,9 +17,9 @@ def _blockers(view: Any) -> str:
     return ", ".join(b["type"] for b in view.open_blockers) or "-"
 
 
-def _next_due(view: Any) -> str:
+def _next_due(view: Any, width: int | None = 40) -> str:
     r = view.next_reminder
-    return "-" if not r else f"{r['due_on']} {r['text']}"[:40]
+    return "-" if not r else f"{r['due_on']} {r['text']}"[:width]
 
 
 def _days(view: Any) -> str:
@@ -54,24 +54,25 @@ def region_detail(detail: Any) -> None:
         if v.state_since
         else "since: not recorded"
     )
-    click.echo(f"State: {v.state} — {v.state_label}, {since}")
+    click.echo(wrap(f"State: {v.state} — {v.state_label}, {since}", subsequent="  "))
     for label, value in (
         ("On hold from", v.held_from),
         ("Also known as", ", ".join(v.aliases)),
         ("Subject", v.subject),
         ("AKSANSI Daerah formed", detail.chapter_formed_on),
         ("Open blockers", _blockers(v)),
-        ("Next reminder", _next_due(v)),
+        ("Next reminder", _next_due(v, width=None)),
     ):
         if value:
-            click.echo(f"{label}: {value}")
+            click.echo(wrap(f"{label}: {value}", subsequent="  "))
     for name, lines in detail.sections.items():
-        click.echo(f"\n{name}")
-        for line in lines:
-            click.echo(f"  {line}")
+        click.echo(f"\n{name.capitalize()}")
+        for line in lines or ["(none recorded)"]:
+            click.echo(wrap(line, "  ", "    "))
     click.echo("\nRecent history")
     for e in detail.recent:
-        click.echo(f"  {e.at}  {entry_text(e)}")
+        text = f"{e.at}  {entry_text(e)}"
+        click.echo(wrap(text, "  ", " " * 14))
 
 
 def detail_json(detail: Any) -> dict[str, Any]:
@@ -113,7 +114,7 @@ def board(result: Any) -> None:
         click.echo(columns(("Code", "Region", "Days", "Blockers", "Next due"), rows))
         for v in group.regions:
             if v.subject:
-                click.echo(click.wrap_text(f"{v.code} {v.subject}", 80, subsequent_indent="      "))
+                click.echo(wrap(f"{v.code} {v.subject}", subsequent=" " * 6))
     _board_footer(result)
 
 
