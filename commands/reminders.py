@@ -29,9 +29,8 @@ def list_(settings: Settings, due: bool, region: str | None, as_json: bool) -> N
         click.echo("No pending reminders.")
     for item in items:
         letter = f" [letter {item.letter}]" if item.letter else ""
-        click.echo(
-            f"#{item.id:<5} {item.due_on}  {item.region} {item.region_name}: {item.text}{letter}"
-        )
+        line = f"#{item.id:<5} {item.due_on}  {item.region} {item.region_name}: {item.text}{letter}"
+        _wrapped(line, 0, hang=" " * 19)
 
 
 @remind.command("add")
@@ -98,10 +97,12 @@ def explain(settings: Settings, region: str, as_json: bool) -> None:
             _wrapped(f"letter {item.letter} not produced: {item.letter_error}", 6)
 
 
-def _wrapped(text: str, indent: int) -> None:
-    """One explanation, wrapped for an 80-column terminal under its indent."""
+def _wrapped(text: str, indent: int, hang: str = "  ") -> None:
+    """One line of output, wrapped for an 80-column terminal under its indent."""
+    from commands._history_text import wrap
+
     pad = " " * indent
-    click.echo(click.wrap_text(text, 80, initial_indent=pad, subsequent_indent=pad + "  "))
+    click.echo(wrap(text, pad, pad + hang))
 
 
 @remind.command("ics")
