@@ -197,3 +197,57 @@ def test_story_08_board_meeting(portfolio, rina, day) -> None:  # type: ignore[n
     assert "Moved since 2026-12-31:" in quarter
     assert "2027-02-01  Kabupaten Temanggung: moa_submitted → moa_negotiation" in quarter
     assert "due within 7 days" not in quarter  # a past board does not guess what was due
+
+
+def test_story_09_pre_monitoring_data_for_a_pemda(portfolio, rina, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+    from _ksm_rows import _typed, failing_row, good_row
+    from openpyxl import load_workbook
+
+    from states.ksm_fields import COLUMN_NAMES
+
+    sheet = tmp_path / "pekalongan.xlsx"
+    rina("ksm", "template", "-o", str(sheet))
+    book = load_workbook(sheet)  # the field staff fill the template itself
+    impossible = good_row(nama_ksm="KSM Salah", desa="Kraton", sr_aktif="70")
+    for row in (good_row(), failing_row(), impossible):
+        book["KSM"].append([_typed(row.get(name)) for name in COLUMN_NAMES])
+    book.save(sheet)
+    refused = cli("ksm", "import", str(sheet))
+    assert refused.exit_code == 1 and "nothing was imported" in refused.stderr
+    assert "line 4, sr_aktif: 70 active connections is more than the 58 installed" in (
+        refused.stderr
+    )
+    book["KSM"].delete_rows(4)
+    book.save(sheet)
+    assert "2 visit(s) recorded" in rina("ksm", "import", str(sheet))
+    report = tmp_path / "laporan.docx"
+    rina("ksm", "report", "pekalongan", "--format", "docx", "-o", str(report))
+    text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
+    assert "LAPORAN HASIL PRE-MONITORING KSM" in text and "KOTA PEKALONGAN" in text
+    assert "KSM Mawar — MCK Plus" in text and "Mangkrak" in text  # which need help
+    assert "Perkiraan biaya perbaikan: Rp15.000.000,00" in text
+    history = rina("history", "pekalongan")
+    assert "Pre-monitoring KSM Mawar (mck_plus) recorded: kel/tek/keu 7/5/0" in history
+    assert "pekalongan.xlsx)" in history  # the file name is not split when wrapped
+
+
+def test_story_11_a_new_region_from_the_national_list(  # type: ignore[no-untyped-def]
+    portfolio, rina, national_csv: Path
+) -> None:
+    imported = rina("region", "import", str(national_csv))
+    assert "Imported 506 new region(s) at prospect; 8 already known" in imported
+    shown = rina("region", "show", "lebak")
+    assert "Kabupaten Lebak (36.02), kabupaten, Banten" in shown
+    assert "State: prospect" in shown
+    assert "region added at prospect (from wilayah_kabkota.csv)" in shown
+    said = rina("letter", "render", "lebak", "audiensi_request")
+    number = said.split()[0]
+    rina("advance", "lebak", "request_audiensi")
+    assert "Yth. Bupati Lebak" in rina("letter", "show", number)
+    pending = rina("remind", "list", "--region", "lebak")
+    _fits(pending)
+    assert "2026-12-14  36.02 Kabupaten Lebak: Follow up the audiensi request" in pending
+    shown = rina("region", "show", "lebak")
+    _fits(shown)
+    assert f"letter audiensi_request — Permohonan Audiensi\n              ({number})" in shown
