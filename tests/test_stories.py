@@ -251,3 +251,87 @@ def test_story_11_a_new_region_from_the_national_list(  # type: ignore[no-untype
     shown = rina("region", "show", "lebak")
     _fits(shown)
     assert f"letter audiensi_request — Permohonan Audiensi\n              ({number})" in shown
+
+
+def _at_once(*commands: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Start `aksansi …` processes together (two coordinators' laptops); exit code and output."""
+    import os
+    import subprocess
+    import sys
+
+    aksansi = str(Path(sys.executable).parent / "aksansi")
+    procs = [
+        subprocess.Popen(
+            [aksansi, *args],
+            env={**os.environ, "AKSANSI_USER": who},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for who, *args in commands
+    ]
+    outputs = [p.communicate(timeout=60)[0] for p in procs]
+    return [(p.returncode, out) for p, out in zip(procs, outputs, strict=True)]
+
+
+def test_story_10_a_second_coordinator_on_one_database(portfolio, rina) -> None:  # type: ignore[no-untyped-def]
+    both = _at_once(
+        ("rina", "advance", "temanggung", "draft_moa"),
+        ("dimas", "advance", "temanggung", "draft_moa"),
+    )
+    assert sorted(code for code, _ in both) == [0, 1], both
+    refused = next(out for code, out in both if code == 1)
+    assert "Kabupaten Temanggung" in refused and "Traceback" not in refused
+    assert "moa_drafting" in refused or "changed by someone else" in refused  # look again
+    history = rina("history", "temanggung")
+    assert history.count("draft_moa: mou_signed → moa_drafting") == 1  # nothing lost, no twice
+    letters = _at_once(
+        ("rina", "letter", "render", "pekalongan", "audiensi_request"),
+        ("dimas", "letter", "render", "surakarta", "audiensi_request"),
+    )
+    assert [code for code, _ in letters] == [0, 0], letters
+    register = rina("letter", "list")
+    assert "001/SEK-AKSANSI/XI/2026" in register and "002/SEK-AKSANSI/XI/2026" in register
+    assert "[by dimas, recorded" in rina("history", "surakarta")  # who, on either laptop
+
+
+def test_story_12_looking_back(portfolio, rina, day, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+
+    _submit_temanggung(rina)
+    sent = Path(os.environ["AKSANSI_OUTPUT_DIR"], "2026", "33.23", "001-SEK-AKSANSI-XI-2026.md")
+    as_sent = sent.read_text(encoding="utf-8")
+    day("2026-12-14")
+    monkeypatch.setenv("AKSANSI_USER", "cron")
+    rina("jobs", "sweep")
+    monkeypatch.setenv("AKSANSI_USER", "dimas")
+    day("2026-12-16")
+    rina("advance", "temanggung", "receive_response", "--on", "2026-12-15", "--note", "Telepon")
+    rina("config", "set", "signatory.name", "Dimas Pratama")  # the letterhead changes later
+    day("2027-11-30")
+    history = rina("history", "temanggung")
+    _fits(history)
+    for line in (
+        "2026-11-30  submit_moa: moa_drafting → moa_submitted\n"
+        "            [by rina, recorded 2026-11-30 00:00 UTC]",
+        "2026-11-30  letter moa_submission — Penyampaian Rancangan Perjanjian Kerja Sama\n"
+        "            (001/SEK-AKSANSI/XI/2026)  [by rina, recorded 2026-11-30 00:00 UTC]",
+        "2026-12-14  reminder #1 issued (moa_response_request_1), letter\n"
+        "            002/SEK-AKSANSI/XII/2026",
+        "2026-12-15  receive_response: moa_submitted → moa_negotiation — Telepon\n"
+        "            [by dimas, recorded 2026-12-16 00:00 UTC]",
+        "2026-12-15  reminder(s) #2, #3 cancelled — the region left moa_submitted",
+    ):
+        assert line in history, line
+    assert rina("letter", "show", "001/SEK-AKSANSI/XI/2026").strip() == as_sent.strip()
+    assert "Rina Wulandari" in as_sent  # exactly as sent, not re-rendered with today's profile
+    entries = json.loads(rina("history", "temanggung", "--json"))
+    letter = next(e for e in entries if e["kind"] == "letter")
+    assert (letter["at"], letter["number"], letter["by"]) == (
+        "2026-11-30",
+        "001/SEK-AKSANSI/XI/2026",
+        "rina",
+    )
+    move = next(e for e in entries if e.get("event") == "receive_response")
+    assert (move["from"], move["to"], move["by"]) == ("moa_submitted", "moa_negotiation", "dimas")
