@@ -286,3 +286,12 @@ def test_region_show_lists_its_letters_drafts_and_officials(ready: str, cli) -> 
     assert "letter 001/SEK-AKSANSI/XI/2026 audiensi_request" in shown.stdout
     assert "MOA draft v1" in shown.stdout
     assert "Kepala Dinas PUPR: Pejabat Uji (since 2026-01-05)" in shown.stdout
+
+
+def test_a_new_user_learns_every_missing_profile_key_at_once(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("init", "--seed").exit_code == 0
+    cli("config", "set", "org.city", "Yogyakarta")
+    first = cli("letter", "render", "mojokerto", "audiensi_request")
+    assert first.exit_code == 1
+    assert "needs org.address, signatory.name, signatory.position" in first.stderr
+    assert "aksansi config set signatory.position VALUE" in first.stderr
