@@ -145,11 +145,14 @@ def events(view: Any) -> None:
     click.echo(f"{view.region} ({view.code}) is at {view.state}.")
     allowed = [e for e in view.events if e.allowed]
     click.echo("Allowed now:" if allowed else "No event is allowed now.")
+    width = max((len(e.to or "(no change)") for e in allowed), default=0)
     for e in allowed:
-        click.echo(f"  {e.event:<22} → {e.to or '(no change)'}  {e.label}")
-    for e in view.events:
-        if e.from_here and not e.allowed:
-            click.echo(f"  {e.event:<22} refused now: {e.reason}")
+        click.echo(f"  {e.event:<20} → {e.to or '(no change)':<{width}}  {e.label}")
+    refused = [e for e in view.events if e.from_here and not e.allowed]
+    if refused:
+        click.echo("Not yet (what is missing):")
+    for e in refused:
+        click.echo(wrap(f"{e.event:<20} {e.reason}", "  ", " " * 23))
 
 
 def history(view: Any) -> None:
