@@ -95,7 +95,7 @@ def test_story_04_the_answer_cancels_every_follow_up(portfolio, rina, day) -> No
     rina("advance", "temanggung", "receive_response")
     assert "No pending reminders." in rina("remind", "list", "--region", "temanggung")
     events = rina("events", "temanggung")  # what can Rina do next?
-    assert "  sign_moa             → moa_signed       Sign the MoA" in events
+    assert "  sign_moa             → moa_signed    Sign the MoA" in events
     assert "Not yet (what is missing):\n  hold                 'hold' needs a note" in events
     explained = rina("remind", "explain", "temanggung")
     _fits(explained)
