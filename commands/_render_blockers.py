@@ -31,9 +31,10 @@ def added(view: Any) -> None:
 
 
 def resolved(view: Any) -> None:
-    click.echo(
+    _say(
         f"Blocker #{view.id} ({view.type}) on {view.region_name} resolved on "
-        f"{view.resolved_on} by {view.resolved_by}, after {view.days_open} day(s)."
+        f"{view.resolved_on} by {view.resolved_by}, after {view.days_open} day(s).",
+        indent=0,
     )
 
 
