@@ -55,11 +55,16 @@ def entry_text(e: Any) -> str:
         facts = {**e.details, "to_state": e.to, "from_state": e.from_}
         text = "".join(_segment(s, facts) for s in SUMMARIES[e.kind])
         if not text:
-            return e.note or e.kind
+            return (e.note or e.kind) + _scheduled(e.details)
     else:
         shown = {k: v for k, v in e.details.items() if not isinstance(v, (dict, list))}
         text = e.kind + (" " + ", ".join(f"{k}={v}" for k, v in shown.items()) if shown else "")
-    return text + (f" — {e.note}" if e.note else "")
+    return text + _scheduled(e.details) + (f" — {e.note}" if e.note else "")
+
+
+def _scheduled(details: dict[str, Any]) -> str:
+    due = [item["due_on"] for item in details.get("scheduled") or []]
+    return f"; follow-up(s) due {', '.join(due)}" if due else ""
 
 
 def history_line(e: Any, width: int = 80) -> str:

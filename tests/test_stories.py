@@ -316,7 +316,8 @@ def test_story_12_looking_back(portfolio, rina, day, monkeypatch: pytest.MonkeyP
     history = rina("history", "temanggung")
     _fits(history)
     for line in (
-        "2026-11-30  submit_moa: moa_drafting → moa_submitted\n"
+        "2026-11-30  submit_moa: moa_drafting → moa_submitted; follow-up(s) due\n"
+        "            2026-12-14, 2026-12-30, 2027-01-15\n"
         "            [by rina, recorded 2026-11-30 00:00 UTC]",
         "2026-11-30  letter moa_submission — Penyampaian Rancangan Perjanjian Kerja Sama\n"
         "            (001/SEK-AKSANSI/XI/2026)  [by rina, recorded 2026-11-30 00:00 UTC]",
