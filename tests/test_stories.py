@@ -62,6 +62,62 @@ def _fits(text: str) -> None:
     assert not too_wide, too_wide
 
 
+def _at_once(*commands: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Start `aksansi …` processes together (two coordinators' laptops); exit code and output."""
+    import os
+    import subprocess
+    import sys
+
+    aksansi = str(Path(sys.executable).parent / "aksansi")
+    procs = [
+        subprocess.Popen(
+            [aksansi, *args],
+            env={**os.environ, "AKSANSI_USER": who},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for who, *args in commands
+    ]
+    outputs = [p.communicate(timeout=60)[0] for p in procs]
+    return [(p.returncode, out) for p, out in zip(procs, outputs, strict=True)]
+
+
+def test_story_01_monday_morning_board(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
+    _submit_temanggung(rina)
+    day("2026-12-04")  # Friday: the first follow-up falls due on Monday 14 December
+    rina("blocker", "add", "kulon progo", "no_budget", "--note", "Tidak ada pagu 2027")
+    board = rina("board")
+    _fits(board)
+    assert "Board 2026-12-04: 8 regions, 1 blocked, 0 with something due" in board
+    assert "33.23  Kabupaten Temanggung  4 " in board  # days in its stage
+    assert "no_budget" in board
+    assert "35.76 Mekanisme teknis retrofit MCK Plus" in board  # what Mojokerto negotiates
+    assert "Days ?: loaded from the portfolio" in board  # the seed has no dates
+    day("2026-12-07")  # Monday morning
+    assert "1 with something due within 7 days" in rina("board")
+    assert "2026-12-14 No answer to the MoA" in rina("board")
+
+
+def test_story_02_a_draft_goes_out(portfolio, rina, day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    rina("advance", "temanggung", "draft_moa")
+    rina("official", "set", "temanggung", "--position", "Kepala Dinas PUPR", "--name", "Budi")
+    drafted = rina(
+        "moa", "draft", "temanggung", "--subject", "Sambungan rumah", "--budget", "150000000",
+        "--format", "docx", "-o", str(tmp_path / "pks.docx"),
+    )  # fmt: skip
+    assert "moa draft version 1" in drafted
+    text = [p.text for p in docx.Document(str(tmp_path / "pks.docx")).paragraphs]
+    assert any("Rp150.000.000,00 (seratus lima puluh juta rupiah)" in t for t in text)
+    cover = rina("letter", "render", "temanggung", "moa_submission", "--format", "docx")
+    assert "001/SEK-AKSANSI/XI/2026" in cover
+    rina("advance", "temanggung", "submit_moa")
+    pending = rina("remind", "list", "--region", "temanggung")
+    assert "2026-12-14" in pending and "[letter response_request]" in pending
+
+
 def test_story_03_silence_follow_ups_then_escalation(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
     _submit_temanggung(rina)
     day("2026-12-11")
@@ -121,41 +177,6 @@ def test_story_05_rotation_blocker_introduction_and_audience(portfolio, rina, da
     history = rina("history", "surakarta")
     assert "official: Kepala Dinas PUPR is Dra. Sri Lestari, replacing Ir." in history
     assert "blocker #1 opened: official_rotated" in history
-
-
-def test_story_01_monday_morning_board(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
-    _submit_temanggung(rina)
-    day("2026-12-04")  # Friday: the first follow-up falls due on Monday 14 December
-    rina("blocker", "add", "kulon progo", "no_budget", "--note", "Tidak ada pagu 2027")
-    board = rina("board")
-    _fits(board)
-    assert "Board 2026-12-04: 8 regions, 1 blocked, 0 with something due" in board
-    assert "33.23  Kabupaten Temanggung  4 " in board  # days in its stage
-    assert "no_budget" in board
-    assert "35.76 Mekanisme teknis retrofit MCK Plus" in board  # what Mojokerto negotiates
-    assert "Days ?: loaded from the portfolio" in board  # the seed has no dates
-    day("2026-12-07")  # Monday morning
-    assert "1 with something due within 7 days" in rina("board")
-    assert "2026-12-14 No answer to the MoA" in rina("board")
-
-
-def test_story_02_a_draft_goes_out(portfolio, rina, day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    import docx
-
-    rina("advance", "temanggung", "draft_moa")
-    rina("official", "set", "temanggung", "--position", "Kepala Dinas PUPR", "--name", "Budi")
-    drafted = rina(
-        "moa", "draft", "temanggung", "--subject", "Sambungan rumah", "--budget", "150000000",
-        "--format", "docx", "-o", str(tmp_path / "pks.docx"),
-    )  # fmt: skip
-    assert "moa draft version 1" in drafted
-    text = [p.text for p in docx.Document(str(tmp_path / "pks.docx")).paragraphs]
-    assert any("Rp150.000.000,00 (seratus lima puluh juta rupiah)" in t for t in text)
-    cover = rina("letter", "render", "temanggung", "moa_submission", "--format", "docx")
-    assert "001/SEK-AKSANSI/XI/2026" in cover
-    rina("advance", "temanggung", "submit_moa")
-    pending = rina("remind", "list", "--region", "temanggung")
-    assert "2026-12-14" in pending and "[letter response_request]" in pending
 
 
 def test_story_06_no_budget_playbook_and_statistics(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
@@ -235,48 +256,6 @@ def test_story_09_pre_monitoring_data_for_a_pemda(portfolio, rina, cli, tmp_path
     assert "pekalongan.xlsx)" in history  # the file name is not split when wrapped
 
 
-def test_story_11_a_new_region_from_the_national_list(  # type: ignore[no-untyped-def]
-    portfolio, rina, national_csv: Path
-) -> None:
-    imported = rina("region", "import", str(national_csv))
-    assert "Imported 506 new region(s) at prospect; 8 already known" in imported
-    shown = rina("region", "show", "lebak")
-    assert "Kabupaten Lebak (36.02), kabupaten, Banten" in shown
-    assert "State: prospect" in shown
-    assert "region added at prospect (from wilayah_kabkota.csv)" in shown
-    said = rina("letter", "render", "lebak", "audiensi_request")
-    number = said.split()[0]
-    rina("advance", "lebak", "request_audiensi")
-    assert "Yth. Bupati Lebak" in rina("letter", "show", number)
-    pending = rina("remind", "list", "--region", "lebak")
-    _fits(pending)
-    assert "2026-12-14  36.02 Kabupaten Lebak: Follow up the audiensi request" in pending
-    shown = rina("region", "show", "lebak")
-    _fits(shown)
-    assert f"letter audiensi_request — Permohonan Audiensi\n              ({number})" in shown
-
-
-def _at_once(*commands: tuple[str, ...]) -> list[tuple[int, str]]:
-    """Start `aksansi …` processes together (two coordinators' laptops); exit code and output."""
-    import os
-    import subprocess
-    import sys
-
-    aksansi = str(Path(sys.executable).parent / "aksansi")
-    procs = [
-        subprocess.Popen(
-            [aksansi, *args],
-            env={**os.environ, "AKSANSI_USER": who},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for who, *args in commands
-    ]
-    outputs = [p.communicate(timeout=60)[0] for p in procs]
-    return [(p.returncode, out) for p, out in zip(procs, outputs, strict=True)]
-
-
 def test_story_10_a_second_coordinator_on_one_database(portfolio, rina) -> None:  # type: ignore[no-untyped-def]
     both = _at_once(
         ("rina", "advance", "temanggung", "draft_moa"),
@@ -296,6 +275,27 @@ def test_story_10_a_second_coordinator_on_one_database(portfolio, rina) -> None:
     register = rina("letter", "list")
     assert "001/SEK-AKSANSI/XI/2026" in register and "002/SEK-AKSANSI/XI/2026" in register
     assert "[by dimas, recorded" in rina("history", "surakarta")  # who, on either laptop
+
+
+def test_story_11_a_new_region_from_the_national_list(  # type: ignore[no-untyped-def]
+    portfolio, rina, national_csv: Path
+) -> None:
+    imported = rina("region", "import", str(national_csv))
+    assert "Imported 506 new region(s) at prospect; 8 already known" in imported
+    shown = rina("region", "show", "lebak")
+    assert "Kabupaten Lebak (36.02), kabupaten, Banten" in shown
+    assert "State: prospect" in shown
+    assert "region added at prospect (from wilayah_kabkota.csv)" in shown
+    said = rina("letter", "render", "lebak", "audiensi_request")
+    number = said.split()[0]
+    rina("advance", "lebak", "request_audiensi")
+    assert "Yth. Bupati Lebak" in rina("letter", "show", number)
+    pending = rina("remind", "list", "--region", "lebak")
+    _fits(pending)
+    assert "2026-12-14  36.02 Kabupaten Lebak: Follow up the audiensi request" in pending
+    shown = rina("region", "show", "lebak")
+    _fits(shown)
+    assert f"letter audiensi_request — Permohonan Audiensi\n              ({number})" in shown
 
 
 def test_story_12_looking_back(portfolio, rina, day, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
