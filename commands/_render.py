@@ -11,6 +11,7 @@ from commands._history_text import entry_text, history_line, wrap
 from commands._table import columns
 
 LARGE_GROUP = 12
+DAYS_UNKNOWN = "Days ?: loaded from the portfolio; the day it reached its stage is unknown."
 
 
 def _blockers(view: Any) -> str:
@@ -44,6 +45,8 @@ def region_table(views: list[Any]) -> None:
     rows = [(v.code, v.name, v.state, _days(v), _blockers(v), _next_due(v)) for v in views]
     click.echo(columns(("Code", "Region", "State", "Days", "Blockers", "Next due"), rows))
     click.echo(f"{len(views)} region(s).")
+    if any(v.days_in_state is None for v in views):
+        click.echo(DAYS_UNKNOWN)
 
 
 def region_detail(detail: Any) -> None:
@@ -120,7 +123,7 @@ def board(result: Any) -> None:
 
 def _board_footer(result: Any) -> None:
     if any(v.days_in_state is None for g in result.stages for v in g.regions):
-        click.echo("\nDays ?: loaded from the portfolio; the day it reached its stage is unknown.")
+        click.echo("\n" + DAYS_UNKNOWN)
     if result.moved_since:
         click.echo(f"\nMoved since {result.as_of}:")
     for move in result.moved_since:

@@ -94,6 +94,7 @@ def test_story_01_monday_morning_board(portfolio, rina, day) -> None:  # type: i
     assert "no_budget" in board
     assert "35.76 Mekanisme teknis retrofit MCK Plus" in board  # what Mojokerto negotiates
     assert "Days ?: loaded from the portfolio" in board  # the seed has no dates
+    assert "Days ?: loaded from the portfolio" in rina("region", "list")
     day("2026-12-07")  # Monday morning
     assert "1 with something due within 7 days" in rina("board")
     assert "2026-12-14 No answer to the MoA" in rina("board")
