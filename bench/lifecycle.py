@@ -25,6 +25,7 @@ def main() -> None:
         _read_commands(env)
         _advance_from_shell(env)
         _many_advances(db, Path(folder))
+    _shared_machine_vs_one_per_region()
 
 
 def _prepare(env: dict[str, str]) -> None:
@@ -116,3 +117,47 @@ def _raw_sqlite(path: Path) -> None:
         conn.execute("INSERT INTO a (r, kind, at) VALUES (?, 'transition', '2026-11-27')", (i % 8,))
         conn.execute("COMMIT")
     conn.close()
+
+
+def _shared_machine_vs_one_per_region(regions: int = 514) -> None:
+    """Why one shared machine: the per-region alternative pays a Machine for every row loaded."""
+    import tracemalloc
+
+    from transitions import Machine
+
+    from states import lifecycle as spec
+    from workflow import lifecycle
+    from workflow.guards import GuardContext
+
+    ctx = GuardContext("Kota Contoh", "99.71", "draft_moa")
+    rows = lifecycle.machine_transitions()
+
+    def per_region() -> list[Machine]:
+        return [
+            Machine(
+                model=lifecycle.Subject("mou_signed"),
+                states=spec.STATE_IDS,
+                transitions=rows,
+                initial="mou_signed",
+                auto_transitions=False,
+                send_event=True,
+            )
+            for _ in range(regions)
+        ]
+
+    def shared() -> None:
+        for _ in range(regions):
+            lifecycle.fire(lifecycle.Subject("mou_signed"), "draft_moa", ctx)
+
+    machines_time = timed(per_region)
+    shared_time = timed(shared)
+    tracemalloc.start()
+    kept = per_region()
+    machines_memory = tracemalloc.get_traced_memory()[0] / 1024 / 1024
+    tracemalloc.stop()
+    del kept
+    print(
+        f"{regions} regions: one Machine per region {machines_time * 1000:.0f} ms, "
+        f"{machines_memory:.1f} MB just to build them | the shared machine firing one event "
+        f"on each: {shared_time * 1000:.0f} ms | ratio {machines_time / shared_time:.1f}x"
+    )

@@ -45,7 +45,8 @@ echo; echo "--- Illustrative: obstacles are logged with their playbooks"
 step aksansi blocker add "kulon progo" no_budget --note "Tidak ada pos anggaran sanitasi tahun ini"
 step aksansi official set surakarta --position "Kepala Dinas PUPR" --name "Pejabat Lama (ilustrasi)" --since 2025-03-01
 step aksansi official set surakarta --position "Kepala Dinas PUPR" --name "Pejabat Baru (ilustrasi)" --since 2026-11-16
-step aksansi blocker add mojokerto funding_unanswered --note "Usulan dana pengelolaan bersama belum dijawab"
+step aksansi official set 35.76 --position "Kepala Dinas PUPR" --name "Pejabat Contoh Dua (ilustrasi)" --since 2026-02-02
+step aksansi blocker add 35.76 funding_unanswered --note "Usulan dana pengelolaan bersama belum dijawab"
 step aksansi advance 35.76 sign-moa || true
 
 echo; echo "--- Illustrative: pre-monitoring data for Kota Pekalongan"
@@ -53,6 +54,19 @@ step aksansi ksm import "$here/demo_ksm_ilustrasi.csv"
 step aksansi ksm report "kota pekalongan" --format docx
 
 step aksansi board
+
+echo; echo "--- The scheduled job: one sweep a day (cron or 'aksansi jobs run'); working days only"
+day 2026-11-23
+step aksansi jobs sweep
+day 2026-11-30
+step aksansi jobs sweep
+step aksansi jobs sweep
+day 2026-12-01
+step aksansi advance temanggung receive-response --note "Dinas mengundang rapat pembahasan"
+step aksansi remind explain temanggung
+step aksansi letter list
+step aksansi letter show 004/SEK-AKSANSI/XI/2026
 step aksansi blocker stats
+step aksansi board
 step aksansi history temanggung
 echo; echo "Files written under $AKSANSI_OUTPUT_DIR:"; find "$AKSANSI_OUTPUT_DIR" -type f | sort

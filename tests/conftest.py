@@ -80,9 +80,9 @@ def _empty_pg(url: str) -> None:
     from sqlalchemy import text
 
     from workflow import db
-    from workflow.models import Base
+    from workflow.models import load_all
 
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    tables = ", ".join(f'"{t.name}"' for t in load_all().metadata.sorted_tables)
     with db.engine_for(db.database_url(url)).begin() as conn:
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
 

@@ -10,7 +10,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from workflow import db, schema
-from workflow.models import Base
+from workflow.models import load_all
 
 
 def revisions() -> list[str]:
@@ -52,5 +52,5 @@ def test_database_at_the_first_revision_upgrades_keeping_its_rows(tmp_path: Path
 
 def test_models_and_migrations_agree(db_url: str) -> None:
     with db.engine_for(db.database_url(db_url)).connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), load_all().metadata)
     assert diff == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from workflow import db
-from workflow.models import Base
+from workflow.models import load_all
 
 config = context.config
 
@@ -24,7 +24,7 @@ def run_migrations() -> None:
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=load_all().metadata,
         render_as_batch=True,  # SQLite lacks most ALTER TABLE forms
         compare_type=True,
     )

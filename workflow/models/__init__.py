@@ -1,35 +1,47 @@
-"""All mapped tables. Importing this package registers every model on `Base.metadata`."""
+"""The mapped tables, one module per area, imported on first use.
 
-from workflow.models.audit import AuditEntry
+`from workflow.models import Region` loads only the module that defines `Region` (PEP 562
+`__getattr__`): a read command then pays for the ORM classes it uses, not for all of them
+(~2 ms each). Whatever needs the whole schema (Alembic, the tests) calls `load_all()`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from workflow.models.base import Base
-from workflow.models.blocker import Blocker
-from workflow.models.ksm import Assessment, Facility, Ksm
-from workflow.models.letters import (
-    AgreementDraft,
-    IncomingLetter,
-    Letter,
-    LetterCounter,
-    Setting,
-)
-from workflow.models.official import Official
-from workflow.models.region import Region, RegionAlias
-from workflow.models.reminder import HolidayOverride, Reminder
 
-__all__ = [
-    "AgreementDraft",
-    "Assessment",
-    "AuditEntry",
-    "Base",
-    "Blocker",
-    "Facility",
-    "HolidayOverride",
-    "IncomingLetter",
-    "Ksm",
-    "Letter",
-    "LetterCounter",
-    "Official",
-    "Region",
-    "RegionAlias",
-    "Reminder",
-    "Setting",
-]
+_HOMES = {
+    "AuditEntry": "audit",
+    "Blocker": "blocker",
+    "Assessment": "ksm",
+    "Facility": "ksm",
+    "Ksm": "ksm",
+    "AgreementDraft": "letters",
+    "IncomingLetter": "letters",
+    "Letter": "letters",
+    "LetterCounter": "letters",
+    "Setting": "letters",
+    "Official": "official",
+    "Region": "region",
+    "RegionAlias": "region",
+    "HolidayOverride": "reminder",
+    "Reminder": "reminder",
+}
+
+__all__ = ["Base", "load_all", *_HOMES]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.{_HOMES[name]}")
+    return getattr(module, name)
+
+
+def load_all() -> type[Base]:
+    """Import every model module, so `Base.metadata` holds the whole schema."""
+    for module in sorted(set(_HOMES.values())):
+        importlib.import_module(f"{__name__}.{module}")
+    return Base

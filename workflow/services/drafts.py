@@ -138,65 +138,84 @@ def make_draft(
 ) -> DraftView:
     """Render and store the next version of the region's MoU or MoA draft."""
     from documents.output import check_format
-    from documents.render import render_with_hash
 
     check_format(fmt)
     amount = parse_budget(budget)
     day = on or clock.today()
     with uow:
-        session = uow.session
-        region = regions.resolve(session, region_text)
-        previous = _latest(session, region, agreement)
-        subject_, budget_, years_ = _terms(region, agreement, previous, subject, amount, years)
+        region = regions.resolve(uow.session, region_text)
+        previous = _latest(uow.session, region, agreement)
+        terms = _terms(region, agreement, previous, subject, amount, years)
         version = (previous.version if previous else 0) + 1
-        context = {
-            **_parties(session, region),
-            "pemda": ctx.pemda(region),
-            "judul": subject_,
-            "judul_dokumen": TITLES[agreement],
-            "tanggal": day,
-            "tanggal_draf": day,
-            "versi": version,
-            "nilai": budget_,
-            "tahun": years_,
-        }
-        markdown, template_hash = render_with_hash(f"{agreement}.md.j2", context)
-        draft = AgreementDraft(
-            region_id=region.id,
-            agreement=agreement,
-            version=version,
-            drafted_on=day,
-            subject=subject_,
-            budget=budget_,
-            years=years_,
-            template_hash=template_hash,
-            content=markdown,
-            files={},
-            actor=actor,
-            created_at=clock.utcnow(),
-        )
-        session.add(draft)
-        session.flush()
-        stem = f"{agreement}-v{version}"
+        draft = _store(uow.session, region, agreement, version, terms, day, actor)
+        title = f"Rancangan {NAMES[agreement]} v{version}"
         draft.files = write_files(
-            markdown, region, day, stem, (fmt,), output, f"Rancangan {NAMES[agreement]} v{version}"
+            draft.content, region, day, f"{agreement}-v{version}", (fmt,), output, title
         )
-        audit.record(
-            session,
-            region=region,
-            kind="draft",
-            actor=actor,
-            occurred_on=day,
-            note=f"Rancangan {NAMES[agreement]} versi {version}",
-            agreement=agreement,
-            version=version,
-            draft_id=draft.id,
-            budget=budget_,
-            files=draft.files,
-        )
+        _record(uow.session, region, draft, actor)
         view = _view(draft, region)
         uow.commit()
     return view
+
+
+def _store(
+    session: Session,
+    region: Region,
+    agreement: str,
+    version: int,
+    terms: tuple[str, int | None, int],
+    day: date,
+    actor: str,
+) -> AgreementDraft:
+    """Render the draft from its template and add its row (files come after)."""
+    from documents.render import render_with_hash
+
+    subject, budget, years = terms
+    context = {
+        **_parties(session, region),
+        "pemda": ctx.pemda(region),
+        "judul": subject,
+        "judul_dokumen": TITLES[agreement],
+        "tanggal": day,
+        "tanggal_draf": day,
+        "versi": version,
+        "nilai": budget,
+        "tahun": years,
+    }
+    markdown, template_hash = render_with_hash(f"{agreement}.md.j2", context)
+    draft = AgreementDraft(
+        region_id=region.id,
+        agreement=agreement,
+        version=version,
+        drafted_on=day,
+        subject=subject,
+        budget=budget,
+        years=years,
+        template_hash=template_hash,
+        content=markdown,
+        files={},
+        actor=actor,
+        created_at=clock.utcnow(),
+    )
+    session.add(draft)
+    session.flush()
+    return draft
+
+
+def _record(session: Session, region: Region, draft: AgreementDraft, actor: str) -> None:
+    audit.record(
+        session,
+        region=region,
+        kind="draft",
+        actor=actor,
+        occurred_on=draft.drafted_on,
+        note=f"Rancangan {NAMES[draft.agreement]} versi {draft.version}",
+        agreement=draft.agreement,
+        version=draft.version,
+        draft_id=draft.id,
+        budget=draft.budget,
+        files=draft.files,
+    )
 
 
 def list_versions(uow: UnitOfWork, region_text: str, agreement: str) -> list[DraftView]:
