@@ -41,7 +41,16 @@ def init_result(result: Any) -> None:
         )
 
 
-def region_table(views: list[Any]) -> None:
+NO_REGIONS = (
+    "No regions yet: load the portfolio with 'aksansi init --seed', or the national "
+    "list with 'aksansi region import FILE.csv'."
+)
+
+
+def region_table(views: list[Any], state: str | None = None) -> None:
+    if not views:
+        click.echo(f"No region is at {state}." if state else wrap(NO_REGIONS))
+        return
     rows = [(v.code, v.name, v.state, _days(v), _blockers(v), _next_due(v)) for v in views]
     click.echo(columns(("Code", "Region", "State", "Days", "Blockers", "Next due"), rows))
     click.echo(f"{len(views)} region(s).")
@@ -105,6 +114,8 @@ def board(result: Any) -> None:
     past = result.as_of < clock.today()
     due = "" if past else f", {result.due_this_week} with something due within 7 days"
     click.echo(f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked{due}")
+    if not result.total:
+        click.echo(wrap(NO_REGIONS))
     for group in result.stages:
         click.echo(f"\n{group.label} ({group.state}) — {group.count}")
         if group.count > LARGE_GROUP:

@@ -39,6 +39,9 @@ def resolved(view: Any) -> None:
 
 
 def blocker_table(views: list[Any]) -> None:
+    if not views:
+        click.echo("No blockers.")
+        return
     rows = [
         [
             str(v.id),
