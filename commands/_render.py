@@ -7,18 +7,20 @@ from typing import Any
 import click
 
 from commands._common import plain
+from commands._history_text import entry_text, history_line, wrap
 from commands._table import columns
 
 LARGE_GROUP = 12
+DAYS_UNKNOWN = "Days ?: loaded from the portfolio; the day it reached its stage is unknown."
 
 
 def _blockers(view: Any) -> str:
     return ", ".join(b["type"] for b in view.open_blockers) or "-"
 
 
-def _next_due(view: Any) -> str:
+def _next_due(view: Any, width: int | None = 40) -> str:
     r = view.next_reminder
-    return "-" if not r else f"{r['due_on']} {r['text']}"[:40]
+    return "-" if not r else f"{r['due_on']} {r['text']}"[:width]
 
 
 def _days(view: Any) -> str:
@@ -39,10 +41,21 @@ def init_result(result: Any) -> None:
         )
 
 
-def region_table(views: list[Any]) -> None:
+NO_REGIONS = (
+    "No regions yet: load the portfolio with 'aksansi init --seed', or the national "
+    "list with 'aksansi region import FILE.csv'."
+)
+
+
+def region_table(views: list[Any], state: str | None = None) -> None:
+    if not views:
+        click.echo(f"No region is at {state}." if state else wrap(NO_REGIONS))
+        return
     rows = [(v.code, v.name, v.state, _days(v), _blockers(v), _next_due(v)) for v in views]
     click.echo(columns(("Code", "Region", "State", "Days", "Blockers", "Next due"), rows))
     click.echo(f"{len(views)} region(s).")
+    if any(v.days_in_state is None for v in views):
+        click.echo(DAYS_UNKNOWN)
 
 
 def region_detail(detail: Any) -> None:
@@ -53,24 +66,25 @@ def region_detail(detail: Any) -> None:
         if v.state_since
         else "since: not recorded"
     )
-    click.echo(f"State: {v.state} — {v.state_label}, {since}")
+    click.echo(wrap(f"State: {v.state} — {v.state_label}, {since}", subsequent="  "))
     for label, value in (
         ("On hold from", v.held_from),
         ("Also known as", ", ".join(v.aliases)),
         ("Subject", v.subject),
         ("AKSANSI Daerah formed", detail.chapter_formed_on),
         ("Open blockers", _blockers(v)),
-        ("Next reminder", _next_due(v)),
+        ("Next reminder", _next_due(v, width=None)),
     ):
         if value:
-            click.echo(f"{label}: {value}")
+            click.echo(wrap(f"{label}: {value}", subsequent="  "))
     for name, lines in detail.sections.items():
-        click.echo(f"\n{name}")
-        for line in lines:
-            click.echo(f"  {line}")
+        click.echo(f"\n{name.capitalize()}")
+        for line in lines or ["(none recorded)"]:
+            click.echo(wrap(line, "  ", "    "))
     click.echo("\nRecent history")
     for e in detail.recent:
-        click.echo(f"  {e.at}  {_entry_text(e)}")
+        text = f"{e.at}  {entry_text(e)}"
+        click.echo(wrap(text, "  ", " " * 14))
 
 
 def detail_json(detail: Any) -> dict[str, Any]:
@@ -95,10 +109,13 @@ def import_result(result: Any) -> None:
 
 
 def board(result: Any) -> None:
-    click.echo(
-        f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked, "
-        f"{result.due_this_week} with something due within 7 days"
-    )
+    from workflow import clock
+
+    past = result.as_of < clock.today()
+    due = "" if past else f", {result.due_this_week} with something due within 7 days"
+    click.echo(f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked{due}")
+    if not result.total:
+        click.echo(wrap(NO_REGIONS))
     for group in result.stages:
         click.echo(f"\n{group.label} ({group.state}) — {group.count}")
         if group.count > LARGE_GROUP:
@@ -109,8 +126,19 @@ def board(result: Any) -> None:
             continue
         rows = [(v.code, v.name, _days(v), _blockers(v), _next_due(v)) for v in group.regions]
         click.echo(columns(("Code", "Region", "Days", "Blockers", "Next due"), rows))
+        for v in group.regions:
+            if v.subject:
+                click.echo(wrap(f"{v.code} {v.subject}", subsequent=" " * 6))
+    _board_footer(result)
+
+
+def _board_footer(result: Any) -> None:
+    if any(v.days_in_state is None for g in result.stages for v in g.regions):
+        click.echo("\n" + DAYS_UNKNOWN)
+    if result.moved_since:
+        click.echo(f"\nMoved since {result.as_of}:")
     for move in result.moved_since:
-        click.echo(f"moved {move['on']}: {move['name']} {move['from']} → {move['to']}")
+        click.echo(f"  {move['on']}  {move['name']}: {move['from']} → {move['to']}")
 
 
 def advance_result(result: Any) -> None:
@@ -131,27 +159,17 @@ def events(view: Any) -> None:
     click.echo(f"{view.region} ({view.code}) is at {view.state}.")
     allowed = [e for e in view.events if e.allowed]
     click.echo("Allowed now:" if allowed else "No event is allowed now.")
+    width = max((len(e.to or "(no change)") for e in allowed), default=0)
     for e in allowed:
-        click.echo(f"  {e.event:<22} → {e.to or '(no change)'}  {e.label}")
-    for e in view.events:
-        if e.from_here and not e.allowed:
-            click.echo(f"  {e.event:<22} refused now: {e.reason}")
+        click.echo(f"  {e.event:<20} → {e.to or '(no change)':<{width}}  {e.label}")
+    refused = [e for e in view.events if e.from_here and not e.allowed]
+    if refused:
+        click.echo("Not yet (what is missing):")
+    for e in refused:
+        click.echo(wrap(f"{e.event:<20} {e.reason}", "  ", " " * 23))
 
 
 def history(view: Any) -> None:
     click.echo(f"History of {view.region} ({view.code})")
     for e in view.entries:
-        click.echo(
-            f"{e.at}  {_entry_text(e)}  [by {e.by}, recorded {e.recorded_at:%Y-%m-%d %H:%M} UTC]"
-        )
-
-
-def _entry_text(e: Any) -> str:
-    if e.kind == "transition":
-        text = f"{e.event}: {e.from_} → {e.to}"
-    elif e.kind in ("milestone", "seed"):
-        text = f"{e.kind}: {e.event or e.to}"
-    else:
-        shown = {k: v for k, v in e.details.items() if not isinstance(v, (dict, list))}
-        text = e.kind + (" " + ", ".join(f"{k}={v}" for k, v in shown.items()) if shown else "")
-    return text + (f" — {e.note}" if e.note else "")
+        click.echo(history_line(e))

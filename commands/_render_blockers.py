@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from commands._common import plain
+from commands._history_text import entry_text
 
 
 def _print_columns(headers: list[str], rows: list[list[str]]) -> None:
@@ -16,21 +17,31 @@ def _print_columns(headers: list[str], rows: list[list[str]]) -> None:
 
 
 def added(view: Any) -> None:
-    click.echo(
+    from states.blockers import blocker_type
+
+    _say(
         f"Blocker #{view.id} opened on {view.region_name}: {view.type} "
-        f"({view.label_en}), {view.opened_on}, by {view.opened_by}."
+        f"({view.label_en}), {view.opened_on}, by {view.opened_by}.",
+        indent=0,
     )
-    click.echo(f"Next steps: aksansi blocker show {view.id}")
+    click.echo("Playbook:")
+    for n, step in enumerate(blocker_type(view.type)["playbook"], start=1):
+        _say(f"{n}. {step['text_en']}", hang=3)
+    click.echo(f"In full, with what was done since: aksansi blocker show {view.id}")
 
 
 def resolved(view: Any) -> None:
-    click.echo(
+    _say(
         f"Blocker #{view.id} ({view.type}) on {view.region_name} resolved on "
-        f"{view.resolved_on} by {view.resolved_by}, after {view.days_open} day(s)."
+        f"{view.resolved_on} by {view.resolved_by}, after {view.days_open} day(s).",
+        indent=0,
     )
 
 
 def blocker_table(views: list[Any]) -> None:
+    if not views:
+        click.echo("No blockers.")
+        return
     rows = [
         [
             str(v.id),
@@ -100,8 +111,7 @@ def _entries(title: str, entries: list[Any]) -> None:
     if not entries:
         _say("(nothing recorded)")
     for e in entries:
-        note = f" — {e.note}" if e.note else ""
-        _say(f"{e.at}  {e.event or e.kind} by {e.by}{note}", hang=12)
+        _say(f"{e.at}  {entry_text(e)} (by {e.by})", hang=12)
 
 
 def detail_json(d: Any) -> dict[str, Any]:
@@ -151,9 +161,16 @@ def official_set(r: Any) -> None:
     elif r.outcome == "new":
         click.echo(f"{o.name} holds {o.position} at {r.region} since {o.since}.")
     else:
-        click.echo(
+        _say(
             f"Rotation at {r.region}: {o.position} was {r.left.name}, is {o.name} since "
-            f"{o.since}. Blocker #{r.blocker_id} (official_rotated) opened."
+            f"{o.since}. Blocker #{r.blocker_id} (official_rotated) opened.",
+            indent=0,
+        )
+        _say(
+            f"An introduction letter to {o.name} is scheduled "
+            f"('aksansi remind list --region {r.code}'); the playbook, with the audience "
+            f"to ask for: 'aksansi blocker show {r.blocker_id}'.",
+            indent=0,
         )
 
 

@@ -29,7 +29,8 @@ def sweep(settings: Settings, as_json: bool) -> None:
     if as_json:
         echo_json(digest_json(outcome))
     else:
-        click.echo(format_digest(outcome.report))
+        for line in format_digest(outcome.report).splitlines():
+            click.echo(_fit_80(line))
         for address in outcome.mailed_to:
             click.echo(f"Digest mailed to {address}.")
     if outcome.mail_error:
@@ -61,6 +62,14 @@ def run(settings: Settings, every: str) -> None:
         out=lambda text: click.echo(text),
         err=lambda text: click.echo(text, err=True),
     )
+
+
+def _fit_80(line: str) -> str:
+    """A digest line wrapped under its own indent (the mailed digest is left as it is)."""
+    from commands._history_text import wrap
+
+    indent = " " * (len(line) - len(line.lstrip()))
+    return wrap(line.strip(), indent, indent + "    ") if line.strip() else line
 
 
 COMMANDS: list[click.Command] = [jobs]

@@ -94,8 +94,11 @@ def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-d
         return
     if not views:
         click.echo("No letters in the register.")
-    for view in views:
-        click.echo(f"{view.number:<26} {view.issued_on.isoformat()}  {view.region}  {view.kind}")
+    if views:
+        from commands._table import columns
+
+        rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind) for v in views]
+        click.echo(columns(("Number", "Date", "Code", "Kind"), rows, width=80))
 
 
 @letter.command("show")

@@ -35,7 +35,7 @@ def region_list(settings: Settings, state: str | None, as_json: bool) -> None:
     from workflow.services.regions import list_regions
 
     views = list_regions(settings.uow(read_only=True), state=state)
-    echo_json(views) if as_json else _render.region_table(views)
+    echo_json(views) if as_json else _render.region_table(views, state)
 
 
 @region.command("show")

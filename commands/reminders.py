@@ -29,9 +29,8 @@ def list_(settings: Settings, due: bool, region: str | None, as_json: bool) -> N
         click.echo("No pending reminders.")
     for item in items:
         letter = f" [letter {item.letter}]" if item.letter else ""
-        click.echo(
-            f"#{item.id:<5} {item.due_on}  {item.region} {item.region_name}: {item.text}{letter}"
-        )
+        line = f"#{item.id:<5} {item.due_on}  {item.region} {item.region_name}: {item.text}{letter}"
+        _wrapped(line, 0, hang=" " * 19)
 
 
 @remind.command("add")
@@ -88,14 +87,22 @@ def explain(settings: Settings, region: str, as_json: bool) -> None:
     if not found.reminders:
         click.echo("  no reminders.")
     for item in found.reminders:
-        click.echo(f"  #{item.id} {item.status:<9} due {item.due_on}: {item.text}")
-        click.echo(f"      by {item.rule}; scheduled by {item.created_by}")
+        _wrapped(f"#{item.id} {item.status:<9} due {item.due_on}: {item.text}", 2)
+        _wrapped(f"by {item.rule}; scheduled by {item.created_by}", 6)
         if item.outcome:
-            click.echo(f"      {item.outcome}")
+            _wrapped(item.outcome, 6)
         if item.letter_number:
-            click.echo(f"      letter {item.letter} no. {item.letter_number}")
+            _wrapped(f"letter {item.letter} no. {item.letter_number}", 6)
         elif item.letter_error:
-            click.echo(f"      letter {item.letter} not produced: {item.letter_error}")
+            _wrapped(f"letter {item.letter} not produced: {item.letter_error}", 6)
+
+
+def _wrapped(text: str, indent: int, hang: str = "  ") -> None:
+    """One line of output, wrapped for an 80-column terminal under its indent."""
+    from commands._history_text import wrap
+
+    pad = " " * indent
+    click.echo(wrap(text, pad, pad + hang))
 
 
 @remind.command("ics")

@@ -140,8 +140,8 @@ def cli():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def national_csv() -> Path:
-    """The real list of 514 kabupaten/kota (read-only, beside the checkout, or where
-    AKSANSI_NATIONAL_CSV says: a worktree is not beside it)."""
+    """The real list of 514 kabupaten/kota (read-only): AKSANSI_NATIONAL_CSV, else beside
+    the checkout (../shared/data), so a worktree elsewhere can point at it."""
     beside = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "wilayah_kabkota.csv"
     path = Path(os.environ.get("AKSANSI_NATIONAL_CSV") or beside)
     if not path.exists():

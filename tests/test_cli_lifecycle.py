@@ -207,3 +207,12 @@ def test_board_as_of_shows_the_blockers_open_then(cli, seeded: str) -> None:  # 
     then = json.loads(cli("board", "--as-of", "2026-10-15", "--json").stdout)
     now = json.loads(cli("board", "--json").stdout)
     assert (then["blocked"], now["blocked"]) == (1, 0)
+
+
+def test_empty_lists_say_what_to_do(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("init").exit_code == 0
+    assert "No regions yet: load the portfolio with 'aksansi init --seed'" in cli("board").stdout
+    assert "No regions yet" in cli("region", "list").stdout
+    assert cli("blocker", "list").stdout == "No blockers.\n"
+    assert cli("init", "--seed").exit_code == 0
+    assert cli("region", "list", "--state", "closed").stdout == "No region is at closed.\n"

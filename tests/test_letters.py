@@ -304,3 +304,12 @@ def test_a_users_template_gets_the_values_it_reads_through_an_include(
     assert cli("advance", "cilacap", "hold_audiensi").exit_code == 0
     view = _render(ready, "audiensi_request", region="33.01")
     assert show_letter(UnitOfWork(ready), view.number) == "Audiensi 27 November 2026.\n"
+
+
+def test_a_new_user_learns_every_missing_profile_key_at_once(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("init", "--seed").exit_code == 0
+    cli("config", "set", "org.city", "Yogyakarta")
+    first = cli("letter", "render", "mojokerto", "audiensi_request")
+    assert first.exit_code == 1
+    assert "needs org.address, signatory.name, signatory.position" in first.stderr
+    assert "aksansi config set signatory.position VALUE" in first.stderr

@@ -123,3 +123,10 @@ def test_seed_is_idempotent_and_exact(db_url: str) -> None:
     assert states.pop("35.76") == "moa_negotiation"
     assert set(states.values()) == {"mou_signed"} and len(states) == 7
     assert since == {None}, "the seed invents no dates"
+
+
+def test_region_add_refuses_a_name_that_contradicts_the_code(sqlite_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+    wrong = cli("region", "add", "36.99", "Kabupaten Contoh", "--province", "Banten")
+    assert wrong.exit_code == 1
+    assert "Kabupaten Contoh is a kabupaten by its name, but 36.99 is a kota code" in wrong.stderr
+    assert cli("region", "add", "36.09", "Kabupaten Contoh").exit_code == 0

@@ -132,7 +132,9 @@ def test_remind_refusals(seeded_sqlite: str, cli) -> None:  # type: ignore[no-un
 def test_explain_says_rule_event_and_why_cancelled(seeded_sqlite: str, cli) -> None:  # type: ignore[no-untyped-def]
     submit_moa(seeded_sqlite)
     advance(UnitOfWork(seeded_sqlite), "pekalongan", "receive_response", actor="rina")
-    text = cli("remind", "explain", "pekalongan").stdout
+    out = cli("remind", "explain", "pekalongan").stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    text = " ".join(out.split())  # wrapped for 80 columns; read as one text
     assert "rule moa_response_request_2 (20 working days after 2026-11-27)" in text
     assert "scheduled by submit_moa (moa_drafting → moa_submitted) on 2026-11-27 by rina" in text
     assert "cancelled on 2026-11-27: the region left moa_submitted (receive_response" in text

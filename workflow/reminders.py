@@ -53,6 +53,9 @@ def schedule_rules(
         )
         session.add(reminder)
         created.append(reminder)
+    # History shows, on the row that caused them, which follow-ups were scheduled.
+    scheduled = [{"rule": r.rule_id, "due_on": r.due_on.isoformat()} for r in created]
+    entry.details = {**(entry.details or {}), "scheduled": scheduled}
     return created
 
 

@@ -40,12 +40,17 @@ def pemda(region: Region) -> dict[str, str]:
     }
 
 
+PROFILE = ("org.name", "org.address", "org.city", "signatory.name", "signatory.position")
+
+
 def require(settings: dict[str, str | None], key: str, what: str) -> str:
+    """The profile value; if unset, name every unset profile key at once (a new user
+    fixes them in one go instead of meeting one error per key)."""
     value = settings.get(key)
     if not value:
-        raise MissingField(
-            f"{what} needs {key}, which is not set; set it with: aksansi config set {key} VALUE."
-        )
+        missing = [k for k in PROFILE if not settings.get(k)] or [key]
+        how = "; ".join(f"aksansi config set {k} VALUE" for k in missing)
+        raise MissingField(f"{what} needs {', '.join(missing)}, not set yet; set with: {how}.")
     return value
 
 
@@ -126,6 +131,15 @@ def latest_letter(
     return session.scalars(
         query.order_by(Letter.issued_on.desc(), Letter.id.desc()).limit(1)
     ).first()
+
+
+def escalation(session: Session, region: Region, extra: dict[str, Any]) -> dict[str, Any] | None:
+    """For the sweep's escalation (`letter_extra.escalation`): the unanswered submission
+    letter, so the audience request says why it is asked, not "let us introduce AKSANSI"."""
+    if not extra.get("escalation"):
+        return None
+    submitted = latest_letter(session, region, "moa_submission")
+    return {"ref": None if submitted is None else letter_ref(submitted)}
 
 
 def letter_ref(letter: Letter) -> dict[str, Any]:

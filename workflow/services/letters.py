@@ -108,6 +108,7 @@ def build_context(
         "pks": ctx.latest_moa(session, region) if wanted("pks") or _needs_moa(spec) else None,
         "kb_ditandatangani": region.state in ctx.AFTER_MOU,
         "langkah": int(extra.get("step", 1)),
+        "eskalasi": ctx.escalation(session, region, extra),
         "tahun_anggaran": on.year + 1,
         "ref": None,
         "ref_sebelumnya": None,

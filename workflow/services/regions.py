@@ -45,6 +45,7 @@ def add_region(
     row = RegionRow(0, normal, name.strip(), kind_of_code(normal), province, normal[:2])
     if not row.name:
         raise InvalidInput('the region needs a name, e.g. "Kabupaten Lebak".')
+    _check_kind_matches_name(row)
     with uow:
         existing = uow.session.scalar(select(Region).where(Region.code == normal))
         if existing is not None:
@@ -139,3 +140,14 @@ def _keep_name_as_alias(region: Region, row: RegionRow, taken: set[str]) -> bool
     region.aliases.append(RegionAlias(alias=row.name))
     taken.add(row.name)
     return True
+
+
+def _check_kind_matches_name(row: RegionRow) -> None:
+    """`Kabupaten X` under a kota code would be addressed `Yth. Wali Kota X`: refuse it."""
+    said = row.name.split(" ", 1)[0].lower()
+    if said in ("kabupaten", "kota") and said != row.kind:
+        digits = "01–69" if said == "kabupaten" else "71–99"
+        raise InvalidInput(
+            f"{row.name} is a {said} by its name, but {row.code} is a {row.kind} code; "
+            f"a {said}'s code ends in {digits}: check the code."
+        )
