@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Final, TypedDict
 
+from states import letters, lifecycle
+
 
 class PlaybookStep(TypedDict):
     text_id: str
@@ -27,31 +29,11 @@ class BlockerType(TypedDict):
     playbook: list[PlaybookStep]
 
 
-# The letter kinds a playbook may name (the letters module owns their templates).
-LETTER_KINDS: Final[tuple[str, ...]] = (
-    "audiensi_request",
-    "premonitoring_notice",
-    "cooperation_offer",
-    "moa_submission",
-    "response_request",
-    "official_introduction",
-    "funding_followup",
-)
+# The letter kinds a playbook may name (`states/letters.py` owns them).
+LETTER_KINDS: Final[tuple[str, ...]] = tuple(kind["id"] for kind in letters.LETTER_KINDS)
 
 # The states before `closed` and outside hold/decline, for types that can strike anywhere.
-_ACTIVE: Final[list[str]] = [
-    "prospect",
-    "audiensi_requested",
-    "audiensi_held",
-    "premonitoring",
-    "mou_drafting",
-    "mou_signed",
-    "moa_drafting",
-    "moa_submitted",
-    "moa_negotiation",
-    "moa_signed",
-    "implementation",
-]
+_ACTIVE: Final[list[str]] = list(lifecycle.BEFORE_CLOSED)
 
 
 def _step(text_id: str, text_en: str, *letters: str) -> PlaybookStep:

@@ -11,19 +11,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states import lifecycle as spec
 from states.letters import LetterKind
 from workflow.errors import InvalidInput, MissingField
 from workflow.models import AgreementDraft, AuditEntry, IncomingLetter, Letter, Region
 
-AFTER_MOU = (
-    "mou_signed",
-    "moa_drafting",
-    "moa_submitted",
-    "moa_negotiation",
-    "moa_signed",
-    "implementation",
-    "closed",
-)
+AFTER_MOU = (*spec.MAIN_LINE[spec.MAIN_LINE.index("mou_signed") :],)
 TECHNICAL_HINTS = ("pupr", "perkim", "permukiman", "cipta karya", "pekerjaan umum")
 
 
