@@ -30,10 +30,10 @@ STATUS = ["berfungsi_baik", "berfungsi_sebagian", "tidak_berfungsi", "mangkrak"]
 IMPORT_SIDE = """
 import json, resource, sys, time
 from pathlib import Path
-from workflow import db, schema
+from workflow.infrastructure import db, schema
 from workflow.services.seed import seed_portfolio
 from workflow.services.ksm_import import import_ksm_file
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.unit_of_work import UnitOfWork
 url = db.database_url(sys.argv[2])
 schema.upgrade(url)
 seed_portfolio(UnitOfWork(url), actor="bench")

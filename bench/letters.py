@@ -133,11 +133,12 @@ def docx_breakdown(n: int = 60) -> dict[str, float]:
 
 def issue_rate(formats: tuple[str, ...], n: int = 300) -> float:
     """Whole letters/second: one transaction each (number, render, store, audit, files)."""
-    from workflow import db, regions, schema
-    from workflow.services.letters import issue_letter
+    from workflow.domain import regions
+    from workflow.domain.letters.issuing import issue_letter
+    from workflow.infrastructure import db, schema
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.seed import seed_portfolio
     from workflow.services.settings import set_setting
-    from workflow.unit_of_work import UnitOfWork
 
     work = tempfile.mkdtemp(prefix="aksansi-bench-")
     os.environ["AKSANSI_OUTPUT_DIR"] = os.path.join(work, "out")

@@ -85,8 +85,8 @@ def _advance_from_shell(env: dict[str, str]) -> None:
 
 
 def _many_advances(db: str, folder: Path) -> None:
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.advance import advance
-    from workflow.unit_of_work import UnitOfWork
 
     os.environ["AKSANSI_NOW"] = "2026-11-27T09:00:00+07:00"
     codes = ["33.75", "34.01", "33.23", "35.76", "33.11", "33.72", "35.71", "16.73"]
@@ -129,8 +129,8 @@ def _shared_machine_vs_one_per_region(regions: int = 514) -> None:
     from transitions import Machine
 
     from states import lifecycle as spec
-    from workflow import lifecycle
-    from workflow.guards import GuardContext
+    from workflow.domain import lifecycle
+    from workflow.domain.guards import GuardContext
 
     ctx = GuardContext("Kota Contoh", "99.71", "draft_moa")
     rows = lifecycle.machine_transitions()

@@ -46,11 +46,12 @@ def _database(path: Path, *, due: int, later: int, letter: str | None) -> str:
     """A seeded SQLite database with `due` reminders due and `later` not yet due."""
     from sqlalchemy import insert, select
 
-    from workflow import clock, db, schema
-    from workflow.models import Region, Reminder
+    from workflow.domain import clock
+    from workflow.infrastructure import db, schema
+    from workflow.infrastructure.models import Region, Reminder
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.seed import seed_portfolio
     from workflow.services.settings import set_setting
-    from workflow.unit_of_work import UnitOfWork
 
     url = db.database_url(str(path))
     schema.upgrade(url)
@@ -81,7 +82,7 @@ def _database(path: Path, *, due: int, later: int, letter: str | None) -> str:
 
 
 def _sweep(url: str, formats: tuple[str, ...] = ("md",)) -> int:
-    from workflow import clock
+    from workflow.domain import clock
     from workflow.services.sweep import run_sweep
 
     return len(run_sweep(url, now=clock.now(), actor="bench", letter_formats=formats).issued)
@@ -101,7 +102,7 @@ def _throughput(root: Path) -> None:
     print(
         f"  the same sweep without letters: {without:.2f} s ({10_000 / without:.0f}/s), ratio "
         f"1/{without / raw:.1f}; issuing the letters costs "
-        f"{(with_letters - without) / 10:.2f} ms each (workflow.services.letters.issue_letter)"
+        f"{(with_letters - without) / 10:.2f} ms each (issuing.issue_letter)"
     )
 
 

@@ -17,12 +17,12 @@ class Settings:
     debug: bool = False
 
     def uow(self, *, read_only: bool = False):  # type: ignore[no-untyped-def]
-        from workflow.unit_of_work import UnitOfWork
+        from workflow.infrastructure.unit_of_work import UnitOfWork
 
         return UnitOfWork(self.db_url, read_only=read_only)
 
     def who(self, explicit: str | None = None) -> str:
-        from workflow.audit import current_actor
+        from workflow.domain.audit import current_actor
 
         return current_actor(explicit or self.actor)
 
@@ -76,6 +76,6 @@ def console():  # type: ignore[no-untyped-def]
 def parse_day(value: str | None, *, what: str = "--on") -> date | None:
     if value is None:
         return None
-    from workflow.clock import parse_date
+    from workflow.domain.clock import parse_date
 
     return parse_date(value, what=what)

@@ -109,7 +109,7 @@ def import_result(result: Any) -> None:
 
 
 def board(result: Any) -> None:
-    from workflow import clock
+    from workflow.domain import clock
 
     past = result.as_of < clock.today()
     due = "" if past else f", {result.due_this_week} with something due within 7 days"

@@ -108,7 +108,7 @@ def template(output: str) -> None:
     """Write the blank pre-monitoring sheet the field staff fill."""
     from pathlib import Path
 
-    from workflow.ksm_template import write_template
+    from workflow.domain.ksm.template import write_template
 
     click.echo(f"Wrote {write_template(Path(output))}.")
 

@@ -20,7 +20,7 @@ def letter() -> None:
 @json_option
 def kinds(as_json: bool) -> None:
     """List the letter kinds and what each is for."""
-    from workflow.services.letter_register import letter_kinds
+    from workflow.services.letters import letter_kinds
 
     views = letter_kinds()
     if as_json:
@@ -48,7 +48,7 @@ def render(  # type: ignore[no-untyped-def]
     settings, region, kind, fmt, output, preview, to, step, reply_to, on, as_json
 ):
     """Render a letter for REGION: numbered, stored and written to a file."""
-    from workflow.services import letter_register as service
+    from workflow.services import letters as service
 
     extra = {"to": to, "step": step, "reply_to": reply_to}
     day = parse_day(on)
@@ -86,7 +86,7 @@ def render(  # type: ignore[no-untyped-def]
 @pass_settings
 def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-def]
     """The outgoing-letter register, in number order."""
-    from workflow.services.letter_register import list_letters
+    from workflow.services.letters import list_letters
 
     views = list_letters(settings.uow(read_only=True), region_text=region, year=year)
     if as_json:
@@ -108,7 +108,7 @@ def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-d
 @pass_settings
 def show(settings, number, fmt, output) -> None:  # type: ignore[no-untyped-def]
     """Print a stored letter exactly as it was sent (Markdown), or write it as a file."""
-    from workflow.services import letter_register as service
+    from workflow.services import letters as service
 
     if fmt is None and output is None:
         click.echo(service.show_letter(settings.uow(read_only=True), number), nl=False)
@@ -128,7 +128,7 @@ def show(settings, number, fmt, output) -> None:  # type: ignore[no-untyped-def]
 @pass_settings
 def receive(settings, region, number, dated, subject, sender) -> None:  # type: ignore[no-untyped-def]
     """Record an incoming letter so later letters can cite it."""
-    from workflow.services.letter_register import receive_letter
+    from workflow.services.letters import receive_letter
 
     view = receive_letter(
         settings.uow(),

@@ -92,7 +92,7 @@ def board(settings: Settings, as_of: str | None, as_json: bool) -> None:
 @click.command()
 def diagram() -> None:
     """Print the lifecycle as a Mermaid state diagram."""
-    from workflow.diagram import mermaid
+    from workflow.domain.diagram import mermaid
 
     click.echo(mermaid(), nl=False)
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from jobs.sweep import format_digest, sweep_once
-from workflow.clock import JAKARTA
+from workflow.domain.clock import JAKARTA
 from workflow.errors import DomainError, InvalidInput
 
 JOB_ID = "reminder-sweep"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jobs import mail
-from workflow import clock
+from workflow.domain import clock
 from workflow.services.sweep import Hook, SweepReport, run_sweep
 
 CRASH_AFTER = "AKSANSI_TEST_CRASH_AFTER"

@@ -6,7 +6,7 @@ of `weight × fraction`, rounded to a whole number, where each criterion's fract
 scores 0 for its criterion ("no evidence, no points"); the completeness check says
 which fields are missing, so an empty sheet is never mistaken for a failing KSM.
 
-Rules (interpreted by `workflow/ksm_scoring.py`):
+Rules (interpreted by `workflow/domain/ksm/scoring.py`):
 - `enum`: `points[value]`;
 - `bool`: 1 for yes;
 - `at_least`: min(value / target, 1);

@@ -1,6 +1,6 @@
 """The agreement lifecycle of a region (design.md §3), as data.
 
-Guards are named by string; `workflow/guards.py` holds a function of the same
+Guards are named by string; `workflow/domain/guards.py` holds a function of the same
 name for each, and a unit test checks that every name resolves.
 """
 

@@ -34,7 +34,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from workflow import db, schema
+    from workflow.infrastructure import db, schema
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     schema.upgrade(db.database_url(str(path)))
@@ -63,7 +63,7 @@ def pg_database() -> Iterator[str]:
         pytest.skip(message)
     import psycopg
 
-    from workflow import db, schema
+    from workflow.infrastructure import db, schema
 
     name = f"aksansi_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(PG_SERVER, autocommit=True) as conn:
@@ -79,8 +79,8 @@ def pg_database() -> Iterator[str]:
 def _empty_pg(url: str) -> None:
     from sqlalchemy import text
 
-    from workflow import db
-    from workflow.models import load_all
+    from workflow.infrastructure import db
+    from workflow.infrastructure.models import load_all
 
     tables = ", ".join(f'"{t.name}"' for t in load_all().metadata.sorted_tables)
     with db.engine_for(db.database_url(url)).begin() as conn:
@@ -102,7 +102,7 @@ def db_url(
     monkeypatch.setenv("AKSANSI_DB", url)
     yield url
     if request.param == "sqlite":
-        from workflow import db
+        from workflow.infrastructure import db
 
         db.dispose(db.database_url(url))
 
@@ -118,8 +118,8 @@ def sqlite_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sqlite_template:
 
 @pytest.fixture
 def seeded(db_url: str) -> str:
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.seed import seed_portfolio
-    from workflow.unit_of_work import UnitOfWork
 
     seed_portfolio(UnitOfWork(db_url), actor="tester")
     return db_url

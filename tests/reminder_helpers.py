@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from workflow import clock, db
-from workflow.models import AuditEntry, Region, Reminder
+from workflow.domain import clock
+from workflow.infrastructure import db
+from workflow.infrastructure.models import AuditEntry, Region, Reminder
 
 AKSANSI = str(Path(sys.executable).with_name("aksansi"))
 
@@ -79,9 +80,9 @@ PROFILE = {
 
 def moa_draft(url: str, code: str) -> None:
     """A profile and a rendered MoA draft: what `submit_moa` needs."""
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.drafts import make_draft
     from workflow.services.settings import set_setting
-    from workflow.unit_of_work import UnitOfWork
 
     for key, value in PROFILE.items():
         set_setting(UnitOfWork(url), key, value, actor="tester")

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from workflow.errors import GuardRefused, InvalidInput, InvalidTransition
-from workflow.models import AuditEntry, Region
+from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
 from workflow.services.history import history
-from workflow.unit_of_work import UnitOfWork
 
 
 def state_and_entries(url: str, code: str) -> tuple[str, int]:

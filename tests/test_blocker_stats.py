@@ -12,8 +12,8 @@ def build_history() -> None:
     """no_budget: Temanggung 10 days (resolved), Sukoharjo open since 11-07, Temanggung
     again open since 11-17. official_rotated: Kediri 4 days, Pekalongan 6 days (both
     resolved). Today is 2026-11-27."""
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.blockers import add_blocker, resolve_blocker
-    from workflow.unit_of_work import UnitOfWork
 
     def add(region: str, kind: str, on: str) -> int:
         return add_blocker(UnitOfWork(), region, kind, actor="t", on=date.fromisoformat(on)).id
@@ -35,8 +35,8 @@ def by_type(stats) -> dict:  # type: ignore[no-untyped-def]
 def test_stats_count_regions_and_median_days_honestly(
     db_url: str, seeded: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.blocker_report import blocker_stats
-    from workflow.unit_of_work import UnitOfWork
 
     build_history()
     stats = by_type(blocker_stats(UnitOfWork()))

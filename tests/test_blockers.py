@@ -36,8 +36,8 @@ EXPECTED_TYPES = [
 
 @pytest.fixture
 def seeded_sqlite(sqlite_url: str) -> str:
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.seed import seed_portfolio
-    from workflow.unit_of_work import UnitOfWork
 
     seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
     return sqlite_url
@@ -45,8 +45,8 @@ def seeded_sqlite(sqlite_url: str) -> str:
 
 def snapshot(url: str) -> tuple[int, int, list[tuple]]:
     """Row counts and the blocker rows: what 'nothing changed' compares."""
-    from workflow.models import AuditEntry, Blocker, Official
-    from workflow.unit_of_work import UnitOfWork
+    from workflow.infrastructure.models import AuditEntry, Blocker, Official
+    from workflow.infrastructure.unit_of_work import UnitOfWork
 
     with UnitOfWork(url) as uow:
         s = uow.session
@@ -106,9 +106,9 @@ def test_blocker_types_json_lists_playbooks(cli) -> None:  # type: ignore[no-unt
 
 
 def test_add_and_resolve_are_attributed_and_in_history(db_url: str, seeded: str) -> None:
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.blockers import add_blocker, list_blockers, resolve_blocker
     from workflow.services.history import history
-    from workflow.unit_of_work import UnitOfWork
 
     opened = add_blocker(
         UnitOfWork(),
@@ -195,7 +195,7 @@ def test_bad_input_is_one_sentence_and_changes_nothing(  # type: ignore[no-untyp
 @contextmanager
 def counted_statements(url: str) -> Iterator[list[str]]:
     """The SQL statements sent to the database inside the block."""
-    from workflow import db
+    from workflow.infrastructure import db
 
     statements: list[str] = []
     engine = db.engine_for(db.database_url(url))
@@ -211,10 +211,10 @@ def counted_statements(url: str) -> Iterator[list[str]]:
 
 
 def test_region_views_show_open_blockers_in_one_query(seeded_sqlite: str) -> None:
-    from workflow.models import Region
+    from workflow.domain.region_sections import open_blockers_for
+    from workflow.infrastructure.models import Region
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.blockers import add_blocker, resolve_blocker
-    from workflow.services.region_views import open_blockers_for
-    from workflow.unit_of_work import UnitOfWork
 
     first = add_blocker(UnitOfWork(), "kediri", "legal_review", actor="t", on=date(2026, 11, 3))
     add_blocker(UnitOfWork(), "kediri", "no_signatory", actor="t", note="Pj. Wali Kota")
@@ -274,10 +274,10 @@ def test_a_resolved_blocker_no_longer_holds_signing(cli, seeded_sqlite: str) -> 
 
 
 def test_board_as_of_a_day_can_see_the_blockers_open_then(seeded_sqlite: str) -> None:
-    from workflow.models import Region
+    from workflow.domain.region_sections import open_blockers_on
+    from workflow.infrastructure.models import Region
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.blockers import add_blocker, resolve_blocker
-    from workflow.services.region_views import open_blockers_on
-    from workflow.unit_of_work import UnitOfWork
 
     early = add_blocker(UnitOfWork(), "kediri", "legal_review", actor="t", on=date(2026, 10, 1))
     resolve_blocker(UnitOfWork(), early.id, actor="t", on=date(2026, 10, 20))
@@ -297,11 +297,11 @@ def test_board_as_of_a_day_can_see_the_blockers_open_then(seeded_sqlite: str) ->
 
 def test_show_marks_the_playbook_letters_sent_while_it_was_open(seeded_sqlite: str) -> None:
     """The letters area records `kind="letter"` rows with `letter_kind` in their details."""
-    from workflow import audit
-    from workflow.regions import resolve
+    from workflow.domain import audit
+    from workflow.domain.regions import resolve
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.blocker_report import show_blocker
     from workflow.services.officials import set_official
-    from workflow.unit_of_work import UnitOfWork
 
     for name, since in (("Budi", date(2025, 3, 1)), ("Sri", date(2026, 11, 20))):
         set_official(UnitOfWork(), "surakarta", position="Kepala Dinas PUPR", name=name,
@@ -322,13 +322,13 @@ def test_two_coordinators_resolving_at_once_resolve_it_once(db_url: str, seeded:
     import threading
 
     from workflow.errors import DomainError
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.blockers import (
         add_blocker,
         get_blocker,
         resolve_blocker,
         resolve_blocker_row,
     )
-    from workflow.unit_of_work import UnitOfWork
 
     if not db_url.startswith("postgresql"):
         pytest.skip("row locks are a PostgreSQL matter; SQLite serialises writers")

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from workflow.errors import ConcurrentChange
-from workflow.models import Region
+from workflow.infrastructure.models import Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
-from workflow.unit_of_work import UnitOfWork
 
 
 def test_second_writer_on_a_stale_region_is_refused(seeded: str) -> None:

@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from workflow.errors import InvalidInput
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_mou_draft_and_cli(ready: str, cli) -> None:  # type: ignore[no-untyped-
 
 
 def test_submit_moa_guard_counts_drafts(ready: str) -> None:
-    from workflow import guards, regions
+    from workflow.domain import guards, regions
 
     with UnitOfWork(ready) as uow:
         region = regions.resolve(uow.session, "33.23")

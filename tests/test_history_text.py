@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from commands._history_text import SUMMARIES, entry_text, history_line
-from workflow.services.views import HistoryEntry
+from workflow.domain.views import HistoryEntry
 
 
 def _entry(kind: str, note: str | None = None, **details: object) -> HistoryEntry:

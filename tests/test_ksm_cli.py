@@ -73,9 +73,9 @@ def test_add_list_show_and_the_incomplete_data_suggestion(cli, seeded: str) -> N
 def test_history_rows_for_ksm_changes(cli, sqlite_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
-    from workflow.models import AuditEntry
+    from workflow.infrastructure.models import AuditEntry
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.seed import seed_portfolio
-    from workflow.unit_of_work import UnitOfWork
 
     seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
     assert cli("ksm", "import", str(write_xlsx(tmp_path / "a.xlsx", [good_row()]))).exit_code == 0

@@ -9,9 +9,9 @@ from _ksm_rows import failing_row, good_row, write_csv, write_xlsx
 from sqlalchemy import func, select
 
 from states.ksm_fields import COLUMN_NAMES
-from workflow.models import Assessment, AuditEntry, Facility, Ksm
+from workflow.infrastructure.models import Assessment, AuditEntry, Facility, Ksm
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.ksm_import import ImportRefused, import_ksm_file
-from workflow.unit_of_work import UnitOfWork
 
 
 def counts(url: str) -> dict[str, int]:

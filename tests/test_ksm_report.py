@@ -7,10 +7,10 @@ from pathlib import Path
 from _ksm_rows import failing_row, good_row, write_csv
 
 from documents.ksm_report import write_report
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.ksm import NewKsm, add_ksm, region_ksm_coverage
 from workflow.services.ksm_import import import_ksm_file
 from workflow.services.ksm_report import region_report
-from workflow.unit_of_work import UnitOfWork
 
 ROWS = [
     good_row(),  # IPAL: SR designed 60, installed 58, active 50; scores 78/95/95

@@ -8,7 +8,7 @@ import pytest
 
 from states.ksm_fields import COLUMN_NAMES
 from states.ksm_rubric import ASPECTS, RUBRIC
-from workflow.ksm_scoring import light_for, score_assessment
+from workflow.domain.ksm.scoring import light_for, score_assessment
 
 VISIT = date(2026, 10, 1)
 

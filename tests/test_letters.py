@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from workflow.errors import InvalidInput, MissingField
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 PROFILE = {
     "org.address": "Jl. Contoh Nomor 1, Yogyakarta",
@@ -60,7 +60,7 @@ def ready(sqlite_url: str) -> str:
 
 
 def _render(url: str, kind: str, fmt: str = "md", region: str = "35.76", **kw):  # type: ignore[no-untyped-def]
-    from workflow.services.letter_register import render_letter
+    from workflow.services.letters import render_letter
 
     extra = kw.pop("extra", {})
     return render_letter(UnitOfWork(url), region, kind, actor="tester", fmt=fmt, extra=extra, **kw)
@@ -102,7 +102,7 @@ def test_every_kind_renders_in_every_format(ready: str, fmt: str) -> None:
 
 
 def test_response_request_cites_the_submission_and_the_second_goes_to_the_sekda(ready: str) -> None:
-    from workflow.services.letter_register import show_letter
+    from workflow.services.letters import show_letter
 
     submission = _render(ready, "moa_submission", on=date(2026, 11, 2))
     first = _render(ready, "response_request", on=date(2026, 11, 16))
@@ -116,7 +116,7 @@ def test_response_request_cites_the_submission_and_the_second_goes_to_the_sekda(
 
 
 def test_incoming_letter_is_cited(ready: str) -> None:
-    from workflow.services.letter_register import receive_letter, show_letter
+    from workflow.services.letters import receive_letter, show_letter
 
     receive_letter(
         UnitOfWork(ready),
@@ -153,7 +153,7 @@ def test_numbering_restarts_each_year(ready: str) -> None:
 
 
 def test_missing_field_names_it_and_uses_no_number(ready: str) -> None:
-    from workflow.models import Letter, Setting
+    from workflow.infrastructure.models import Letter, Setting
 
     with UnitOfWork(ready) as uow:
         uow.session.delete(uow.session.get(Setting, "signatory.name"))
@@ -216,7 +216,7 @@ def test_cli_render_show_list_history(ready: str, cli) -> None:  # type: ignore[
     assert again.exit_code == 0 and docx.Document(str(path.with_suffix(".docx"))).paragraphs
     listed = cli("letter", "list", "--region", "35.76", "--json")
     assert '"number": "001/SEK-AKSANSI/XI/2026"' in listed.stdout
-    from workflow.models import AuditEntry
+    from workflow.infrastructure.models import AuditEntry
 
     with UnitOfWork(ready) as uow:
         entry = uow.session.scalars(select(AuditEntry).where(AuditEntry.kind == "letter")).one()
@@ -295,7 +295,7 @@ def test_a_users_template_gets_the_values_it_reads_through_an_include(
     tmp_path: Path,
 ) -> None:
     """The built-in audiensi request does not print the audiensi date; a user's one may."""
-    from workflow.services.letter_register import show_letter
+    from workflow.services.letters import show_letter
 
     (tmp_path / "audiensi_request.md.j2").write_text('{% include "_isi.md.j2" %}\n')
     (tmp_path / "_isi.md.j2").write_text("Audiensi {{ audiensi_tanggal | tanggal }}.\n")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from states import lifecycle as spec
-from workflow import guards, lifecycle
+from workflow.domain import guards, lifecycle
+from workflow.domain.guards import GuardContext
 from workflow.errors import GuardRefused, InvalidTransition
-from workflow.guards import GuardContext
-from workflow.models import Region
+from workflow.infrastructure.models import Region
 
 
 def ctx(event: str = "x", **kw: object) -> GuardContext:

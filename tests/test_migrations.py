@@ -9,8 +9,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from workflow import db, schema
-from workflow.models import load_all
+from workflow.infrastructure import db, schema
+from workflow.infrastructure.models import load_all
 
 
 def revisions() -> list[str]:

@@ -13,16 +13,16 @@ from tests.test_blockers import snapshot
 
 @pytest.fixture
 def seeded_sqlite(sqlite_url: str) -> str:
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.seed import seed_portfolio
-    from workflow.unit_of_work import UnitOfWork
 
     seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
     return sqlite_url
 
 
 def set_pupr(name: str, since: str | None = None, **more: str):  # type: ignore[no-untyped-def]
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.officials import set_official
-    from workflow.unit_of_work import UnitOfWork
 
     return set_official(
         UnitOfWork(),
@@ -36,9 +36,9 @@ def set_pupr(name: str, since: str | None = None, **more: str):  # type: ignore[
 
 
 def test_rotation_ends_the_tenure_and_opens_exactly_one_blocker(db_url: str, seeded: str) -> None:
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.blockers import list_blockers
     from workflow.services.history import history
-    from workflow.unit_of_work import UnitOfWork
 
     first = set_pupr("Budi Santoso", "2025-03-01", email="budi@example.go.id")
     assert (first.outcome, first.blocker_id) == ("new", None)
@@ -76,9 +76,9 @@ def test_the_same_person_again_changes_nothing(seeded_sqlite: str) -> None:
 
 
 def test_current_officials_are_the_counterparts(seeded_sqlite: str) -> None:
-    from workflow.regions import resolve
+    from workflow.domain.regions import resolve
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.officials import current_official, current_officials
-    from workflow.unit_of_work import UnitOfWork
 
     set_pupr("Budi Santoso", "2025-03-01")
     set_pupr("Andi", "2025-01-01", position="Sekretaris Daerah", institution="Setda")
@@ -92,7 +92,7 @@ def test_current_officials_are_the_counterparts(seeded_sqlite: str) -> None:
 
 
 def test_rotation_is_one_transaction(seeded_sqlite: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from workflow import reactions
+    from workflow.domain import reactions
 
     set_pupr("Budi Santoso", "2025-03-01")
     before = snapshot(seeded_sqlite)
@@ -151,9 +151,9 @@ def test_bad_official_input_changes_nothing(  # type: ignore[no-untyped-def]
 
 
 def test_officials_of_a_region_are_kept_apart(seeded_sqlite: str) -> None:
-    from workflow.models import Blocker
+    from workflow.infrastructure.models import Blocker
+    from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.officials import set_official
-    from workflow.unit_of_work import UnitOfWork
 
     for region in ("kediri", "mojokerto"):
         set_official(UnitOfWork(), region, position="Kepala Dinas PUPR", name="A", actor="t")

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from workflow.domain.regions import normalise_code, resolve
 from workflow.errors import AmbiguousRegion, BadFile, InvalidInput, RegionNotFound
-from workflow.models import Region
-from workflow.regions import normalise_code, resolve
+from workflow.infrastructure.models import Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
 from workflow.services.regions import add_region, import_regions, list_regions
 from workflow.services.seed import seed_portfolio
-from workflow.unit_of_work import UnitOfWork
 
 
 def find(url: str, text: str) -> str:

@@ -10,10 +10,10 @@ import pytest
 from reminder_helpers import moa_draft, reminders_of
 from sqlalchemy import select
 
-from workflow.models import AuditEntry, Region
+from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
 from workflow.services.seed import seed_portfolio
-from workflow.unit_of_work import UnitOfWork
 
 FRIDAY = date(2026, 11, 27)
 
@@ -142,7 +142,7 @@ def test_explain_says_rule_event_and_why_cancelled(seeded_sqlite: str, cli) -> N
 
 def test_region_views_show_the_next_reminder(seeded_sqlite: str, cli) -> None:  # type: ignore[no-untyped-def]
     submit_moa(seeded_sqlite)
-    from workflow.services.region_views import next_reminders_for
+    from workflow.domain.region_sections import next_reminders_for
 
     with UnitOfWork(seeded_sqlite) as uow:
         found = next_reminders_for(uow.session, [1, 2, 3])
@@ -180,7 +180,7 @@ def test_ics_has_stable_uids_and_parses_back(seeded_sqlite: str, cli, tmp_path: 
 
 
 def test_next_reminder_is_the_earliest_pending_per_region(seeded: str, cli) -> None:  # type: ignore[no-untyped-def]
-    from workflow.services.region_views import next_reminders_for
+    from workflow.domain.region_sections import next_reminders_for
 
     for day, text in (("2026-12-20", "later"), ("2026-12-02", "first"), ("2026-12-09", "mid")):
         assert cli("remind", "add", "kediri", "--on", day, text).exit_code == 0

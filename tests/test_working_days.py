@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from workflow import working_days
-from workflow.working_days import WorkingCalendar
+from workflow.domain import working_days
+from workflow.domain.working_days import WorkingCalendar
 
 PLAIN = WorkingCalendar()
 
@@ -79,7 +79,7 @@ def test_calendar_refusals(sqlite_url: str, cli) -> None:  # type: ignore[no-unt
 
 
 def working_days_from(url: str) -> WorkingCalendar:
-    from workflow.unit_of_work import UnitOfWork
+    from workflow.infrastructure.unit_of_work import UnitOfWork
 
     with UnitOfWork(url) as uow:
         return working_days.load(uow.session)

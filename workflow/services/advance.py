@@ -9,11 +9,11 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from states import lifecycle as spec
-from workflow import audit, clock, guards, lifecycle, reactions
+from workflow.domain import audit, clock, guards, lifecycle, reactions
+from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput
-from workflow.models import AuditEntry, Region
-from workflow.regions import resolve
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 LIFECYCLE_KINDS = ("transition", "milestone")
 _LAST_EVENT_DAY = select(func.max(AuditEntry.occurred_on)).where(  # built once, run per advance
@@ -67,7 +67,7 @@ def _notes(session: Session, region: Region, trigger: str) -> list[str]:
     """Starting pre-monitoring or drafting the MoU shows the region's KSM coverage."""
     if trigger not in ("start_premonitoring", "draft_mou"):
         return []
-    from workflow.ksm_registry import coverage_lines
+    from workflow.domain.ksm.registry import coverage_lines
 
     return coverage_lines(session, region)
 

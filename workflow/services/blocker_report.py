@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import select
 
 from states import blockers as taxonomy
-from workflow import clock
-from workflow.models import AuditEntry, Blocker, Region
+from workflow.domain import clock
+from workflow.domain.views import HistoryEntry, history_entry
+from workflow.infrastructure.models import AuditEntry, Blocker, Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.blockers import BlockerView, blocker_view, get_blocker
-from workflow.services.views import HistoryEntry, history_entry
-from workflow.unit_of_work import UnitOfWork
 
 # Detail keys under which an audit row may name the letter kind it produced.
 LETTER_KEYS = ("letter", "letter_kind")

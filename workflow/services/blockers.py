@@ -15,11 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
-from workflow import audit, clock, reactions
+from workflow.domain import audit, clock, reactions
+from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput, NotFound
-from workflow.models import AuditEntry, Blocker, Region
-from workflow.regions import resolve
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.models import AuditEntry, Blocker, Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
 def check_type(type_id: str) -> str:

@@ -9,11 +9,10 @@ from typing import Any
 from sqlalchemy import select
 
 from states import lifecycle as spec
-from workflow import clock
-from workflow.models import AuditEntry, Region
-from workflow.services import region_views as seams
-from workflow.services.views import RegionView, region_views
-from workflow.unit_of_work import UnitOfWork
+from workflow.domain import clock, region_sections
+from workflow.domain.views import RegionView, region_views
+from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 SNAPSHOT_KINDS = ("transition", "seed", "region_added")
 
@@ -75,7 +74,7 @@ def board_as_of(uow: UnitOfWork, day: date) -> Board:
             .where(AuditEntry.kind.in_(SNAPSHOT_KINDS))
             .order_by(AuditEntry.occurred_on, AuditEntry.id)
         ).all()
-        blocked = seams.open_blockers_on(uow.session, list({r.id for _, r in rows}), day)
+        blocked = region_sections.open_blockers_on(uow.session, list({r.id for _, r in rows}), day)
     moved = [
         _move(entry, region)
         for entry, region in rows

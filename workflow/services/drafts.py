@@ -17,13 +17,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workflow import audit, clock, regions
+from workflow.domain import audit, clock, regions
+from workflow.domain.letters import context as ctx
+from workflow.domain.letters.issuing import document_errors, write_files
 from workflow.errors import InvalidInput, MissingField, NotFound
-from workflow.models import AgreementDraft, Region
-from workflow.services import letter_context as ctx
-from workflow.services.letters import document_errors, write_files
+from workflow.infrastructure.models import AgreementDraft, Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.settings import load_settings
-from workflow.unit_of_work import UnitOfWork
 
 TITLES = {"mou": "KESEPAKATAN BERSAMA", "moa": "PERJANJIAN KERJA SAMA"}
 NAMES = {"mou": "Kesepakatan Bersama", "moa": "Perjanjian Kerja Sama"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from states import lifecycle as spec
-from workflow import guards, lifecycle
-from workflow.regions import resolve
-from workflow.unit_of_work import UnitOfWork
+from workflow.domain import guards, lifecycle
+from workflow.domain.regions import resolve
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from workflow.models import AuditEntry
-from workflow.regions import resolve
-from workflow.services.views import HistoryEntry, history_entry
-from workflow.unit_of_work import UnitOfWork
+from workflow.domain.regions import resolve
+from workflow.domain.views import HistoryEntry, history_entry
+from workflow.infrastructure.models import AuditEntry
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)

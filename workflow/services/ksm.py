@@ -9,11 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.ksm_fields import FACILITY_KINDS
-from workflow import audit, clock, ksm_registry
+from workflow.domain import audit, clock
+from workflow.domain.ksm import registry
+from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput, NotFound
-from workflow.models import Facility, Ksm, Region
-from workflow.regions import resolve
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.models import Facility, Ksm, Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def add_ksm(uow: UnitOfWork, region_text: str, new: NewKsm, *, actor: str) -> di
                 region=region,
                 kind="ksm_added",
                 actor=actor,
-                note=f"{ksm_registry.ksm_label(ksm.name)} registered",
+                note=f"{registry.ksm_label(ksm.name)} registered",
                 ksm_id=ksm.id,
                 ksm=ksm.name,
             )
@@ -60,7 +61,7 @@ def add_ksm(uow: UnitOfWork, region_text: str, new: NewKsm, *, actor: str) -> di
         if new.facility is not None:
             _add_facility(uow.session, region, ksm, new, actor)
         uow.commit()
-        return ksm_registry.ksm_view(ksm, region)
+        return registry.ksm_view(ksm, region)
 
 
 def _check_new(new: NewKsm) -> None:
@@ -95,7 +96,7 @@ def _add_facility(session: Session, region: Region, ksm: Ksm, new: NewKsm, actor
         region=region,
         kind="facility_added",
         actor=actor,
-        note=f"{new.facility} of {ksm_registry.ksm_label(ksm.name)} registered",
+        note=f"{new.facility} of {registry.ksm_label(ksm.name)} registered",
         ksm_id=ksm.id,
         ksm=ksm.name,
         facility_id=facility.id,
@@ -106,7 +107,7 @@ def _add_facility(session: Session, region: Region, ksm: Ksm, new: NewKsm, actor
 
 def find_ksm(session: Session, region: Region, name: str) -> Ksm | None:
     return session.scalar(
-        select(Ksm).where(Ksm.region_id == region.id, Ksm.name_key == ksm_registry.name_key(name))
+        select(Ksm).where(Ksm.region_id == region.id, Ksm.name_key == registry.name_key(name))
     )
 
 
@@ -116,7 +117,7 @@ def create_ksm(
     ksm = Ksm(
         region_id=region.id,
         name=" ".join(name.split()),
-        name_key=ksm_registry.name_key(name),
+        name_key=registry.name_key(name),
         kecamatan=kecamatan,
         desa=desa,
         created_at=clock.utcnow(),
@@ -130,13 +131,13 @@ def list_ksms(uow: UnitOfWork, region_text: str | None = None) -> KsmList:
     with uow:
         session = uow.session
         region = None if region_text is None else resolve(session, region_text)
-        ksms = ksm_registry.region_ksms(session, None if region is None else [region.id])
+        ksms = registry.region_ksms(session, None if region is None else [region.id])
         regions = {r.id: r for r in session.scalars(select(Region))}
-        views = [ksm_registry.ksm_view(k, regions[k.region_id]) for k in ksms]
+        views = [registry.ksm_view(k, regions[k.region_id]) for k in ksms]
         suggestion = None
         if region is not None:
-            missing = ksm_registry.missing_ksm_data(session, region)
-            suggestion = ksm_registry.blocker_suggestion(session, missing, region)
+            missing = registry.missing_ksm_data(session, region)
+            suggestion = registry.blocker_suggestion(session, missing, region)
         return KsmList(None if region is None else region.code, views, suggestion)
 
 
@@ -147,11 +148,11 @@ def show_ksm(uow: UnitOfWork, ksm_id: int) -> dict[str, Any]:
         if ksm is None:
             raise NotFound(f"no KSM has id {ksm_id}; see 'aksansi ksm list'.")
         region = uow.session.get_one(Region, ksm.region_id)
-        return ksm_registry.ksm_view(ksm, region, all_visits=True)
+        return registry.ksm_view(ksm, region, all_visits=True)
 
 
 def region_ksm_coverage(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
     """`ksm_coverage` as a use case (for views that hold no session)."""
     with uow:
         region = resolve(uow.session, region_text)
-        return ksm_registry.ksm_coverage(uow.session, region)
+        return registry.ksm_coverage(uow.session, region)

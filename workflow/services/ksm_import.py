@@ -15,14 +15,15 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from states.ksm_fields import COLUMN_NAMES
-from workflow import clock, ksm_registry
+from workflow.domain import clock
+from workflow.domain.ksm import registry
+from workflow.domain.ksm.applying import Applier
+from workflow.domain.ksm.cells import CheckedRow, check_row
+from workflow.domain.ksm.sheet import read_sheet
+from workflow.domain.regions import resolve
 from workflow.errors import BadFile, DomainError
-from workflow.ksm_cells import CheckedRow, check_row
-from workflow.ksm_import_apply import Applier
-from workflow.ksm_sheet import read_sheet
-from workflow.models import Region
-from workflow.regions import resolve
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.models import Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 SHOWN_PROBLEMS = 50
 
@@ -128,7 +129,7 @@ def _natural_key(row: CheckedRow, regions: dict[str, Region]) -> tuple[Any, ...]
         return None
     return (
         regions[v["wilayah"]].id,
-        ksm_registry.name_key(v["nama_ksm"]),
+        registry.name_key(v["nama_ksm"]),
         v["jenis_sarana"],
         v["tanggal_kunjungan"],
     )

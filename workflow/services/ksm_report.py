@@ -15,13 +15,14 @@ from typing import Any
 
 from states.ksm_fields import FACILITY_KINDS, FUNCTIONING
 from states.ksm_rubric import ASPECTS, HIJAU_FROM, KUNING_FROM, LABELS_ID, RUBRIC_VERSION
-from workflow import clock, ksm_registry
+from workflow.domain import clock
+from workflow.domain.ksm import registry
+from workflow.domain.ksm.scoring import score_assessment
+from workflow.domain.regions import resolve
 from workflow.errors import BadFile
-from workflow.ksm_scoring import score_assessment
-from workflow.models import Assessment, Facility, Ksm, Region
-from workflow.models.ksm import ASSESSMENT_FIELDS
-from workflow.regions import resolve
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.models import Assessment, Facility, Ksm, Region
+from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 WORST_SHOWN = 5
 NOT_VISITED = "belum_dikunjungi"
@@ -38,7 +39,7 @@ def write_region_report(
 ) -> ReportFiles:
     """Render the report; without `output` it goes to <output dir>/<year>/<code>/."""
     from documents.ksm_report import BASENAME, write_report
-    from workflow.services.letters import output_dir
+    from workflow.domain.letters.issuing import output_dir
 
     context = region_report(uow, region_text)
     target = (
@@ -62,19 +63,19 @@ def region_report(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
     with uow:
         session = uow.session
         region = resolve(session, region_text)
-        ksms = ksm_registry.region_ksms(session, [region.id])
+        ksms = registry.region_ksms(session, [region.id])
         pairs = [(k, f) for k in ksms for f in k.facilities]
-        rows = [_row(k, f, a) for k, f in pairs if (a := ksm_registry.latest(f)) is not None]
-        missing = ksm_registry.missing_ksm_data(session, region)
+        rows = [_row(k, f, a) for k, f in pairs if (a := registry.latest(f)) is not None]
+        missing = registry.missing_ksm_data(session, region)
         return _header(region, rows) | {
-            "coverage": ksm_registry.ksm_coverage(session, region),
+            "coverage": registry.ksm_coverage(session, region),
             "by_kind": _by_kind([f for _, f in pairs]),
-            "status": _status([ksm_registry.latest(f) for _, f in pairs]),
+            "status": _status([registry.latest(f) for _, f in pairs]),
             "aspects": _aspects(rows),
             "rows": rows,
             "worst": sorted(rows, key=lambda r: (r["mean"], r["ksm"]))[:WORST_SHOWN],
             "missing": missing,
-            "suggestion": ksm_registry.blocker_suggestion(session, missing, region),
+            "suggestion": registry.blocker_suggestion(session, missing, region),
             "chart_file": None,
         }
 

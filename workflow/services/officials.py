@@ -14,12 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow import audit, clock
+from workflow.domain import audit, clock
+from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput
-from workflow.models import Official, Region
-from workflow.regions import resolve
+from workflow.infrastructure.models import Official, Region
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.blockers import check_not_future, clean, open_blocker
-from workflow.unit_of_work import UnitOfWork
 
 
 def position_key(position: str) -> str:

@@ -10,15 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states import lifecycle as spec
-from workflow import audit, clock
+from workflow.domain import audit, clock, region_sections
+from workflow.domain.national_list import RegionRow, read_regions
+from workflow.domain.regions import kind_of_code, normalise_code, resolve
+from workflow.domain.views import HistoryEntry, RegionView, history_entry
+from workflow.domain.views import region_views as views_of
 from workflow.errors import InvalidInput
-from workflow.models import AuditEntry, Region, RegionAlias
-from workflow.region_import import RegionRow, read_regions
-from workflow.regions import kind_of_code, normalise_code, resolve
-from workflow.services import region_views
-from workflow.services.views import HistoryEntry, RegionView, history_entry
-from workflow.services.views import region_views as views_of
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.models import AuditEntry, Region, RegionAlias
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def show_region(uow: UnitOfWork, region_ref: str) -> RegionDetail:
             views_of(uow.session, [region])[0],
             _chapter_formed(uow.session, region),
             [history_entry(e) for e in entries],
-            region_views.sections_for(uow.session, region),
+            region_sections.sections_for(uow.session, region),
         )
 
 

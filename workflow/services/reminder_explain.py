@@ -7,10 +7,10 @@ from datetime import date
 
 from sqlalchemy import select
 
-from workflow import regions
-from workflow.models import AuditEntry, Reminder
+from workflow.domain import regions
+from workflow.infrastructure.models import AuditEntry, Reminder
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.reminders import entries_by_id, rule_label
-from workflow.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)

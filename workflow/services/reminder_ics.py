@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from workflow import clock
+from workflow.domain import clock
+from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.reminders import ReminderView, list_reminders
-from workflow.unit_of_work import UnitOfWork
 
 PRODID = "-//AKSANSI Secretariat//aksansi reminders//ID"
 

@@ -9,11 +9,11 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
-from workflow import audit, clock, regions, working_days
+from workflow.domain import audit, clock, regions, working_days
+from workflow.domain.reminders.scheduling import close
 from workflow.errors import InvalidInput, NotFound, PolicyViolation
-from workflow.models import AuditEntry, Region, Reminder
-from workflow.reminders import close
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.models import AuditEntry, Region, Reminder
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow import audit, clock
-from workflow.models import Region, RegionAlias
-from workflow.regions import kind_of_code
-from workflow.seed import PORTFOLIO, SeedRegion
-from workflow.unit_of_work import UnitOfWork
+from workflow.domain import audit, clock
+from workflow.domain.regions import kind_of_code
+from workflow.domain.seed import PORTFOLIO, SeedRegion
+from workflow.infrastructure.models import Region, RegionAlias
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 SEED_NOTE = (
     "Loaded from the Secretariat's portfolio; the day it reached this state is not recorded."

@@ -15,10 +15,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow import audit, clock
+from workflow.domain import audit, clock
 from workflow.errors import InvalidInput
-from workflow.models import Setting
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.models import Setting
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 DEFAULT_NUMBER_FORMAT = "{seq:03d}/SEK-AKSANSI/{month_roman}/{year}"
 DEFAULTS: dict[str, str | None] = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workflow import db, schema
+from workflow.infrastructure import db, schema
+from workflow.infrastructure.unit_of_work import UnitOfWork, translate
 from workflow.services.seed import SeedResult, seed_portfolio
-from workflow.unit_of_work import UnitOfWork, translate
 
 
 @dataclass(frozen=True)

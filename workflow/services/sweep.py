@@ -18,11 +18,12 @@ from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
-from workflow import audit, clock, db
-from workflow.models import Region, Reminder
-from workflow.reminders import close
-from workflow.services.sweep_effects import Effects, SweepReads, produce_effects
-from workflow.unit_of_work import translate
+from workflow.domain import audit, clock
+from workflow.domain.reminders.effects import Effects, SweepReads, produce_effects
+from workflow.domain.reminders.scheduling import close
+from workflow.infrastructure import db
+from workflow.infrastructure.models import Region, Reminder
+from workflow.infrastructure.unit_of_work import translate
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from datetime import date
 
 from sqlalchemy import select
 
-from workflow import audit, clock, working_days
+from workflow.domain import audit, clock, working_days
 from workflow.errors import InvalidInput, NotFound
-from workflow.models import HolidayOverride
-from workflow.unit_of_work import UnitOfWork
+from workflow.infrastructure.models import HolidayOverride
+from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,75 @@
+"""The lifecycle's guards: one function per name used in `states/lifecycle.py`.
+
+Each takes a `GuardContext` and answers True (allowed) or False; the human reason
+for a refusal is `states.lifecycle.GUARD_REASONS[name]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from states import lifecycle as spec
+from workflow.infrastructure.models import Region
+
+
+@dataclass(frozen=True)
+class GuardContext:
+    region_name: str
+    region_code: str
+    event: str
+    note: str | None = None
+    force: bool = False
+    open_blocker_types: list[str] = field(default_factory=list)
+    moa_drafts: int | None = None  # None: the document register is not in use
+
+
+_GUARDS = {ev["trigger"]: tuple(ev["guards"]) for ev in spec.EVENTS}
+
+
+def has_note(ctx: GuardContext) -> bool:
+    return bool(ctx.note and ctx.note.strip())
+
+
+def no_open_blockers(ctx: GuardContext) -> bool:
+    if not ctx.open_blocker_types:
+        return True
+    return ctx.force and has_note(ctx)
+
+
+def has_moa_draft(ctx: GuardContext) -> bool:
+    return ctx.moa_drafts is None or ctx.moa_drafts > 0
+
+
+def build_context(
+    session: Session, region: Region, event: str, *, note: str | None, force: bool
+) -> GuardContext:
+    """What `event`'s guards read: the open blockers and MoA drafts are queried only for
+    the events guarded by them (sign_moa, submit_moa), not on every hold or resume."""
+    needs = _GUARDS.get(event, ())  # an unknown event is refused later, by the lifecycle
+    return GuardContext(
+        region_name=region.name,
+        region_code=region.code,
+        event=event,
+        note=note,
+        force=force,
+        open_blocker_types=(
+            _open_blocker_types(session, region) if "no_open_blockers" in needs else []
+        ),
+        moa_drafts=_moa_draft_count(session, region) if "has_moa_draft" in needs else None,
+    )
+
+
+def _open_blocker_types(session: Session, region: Region) -> list[str]:
+    """The types of the region's open blockers, oldest first."""
+    from workflow.services.blockers import open_blockers_of
+
+    return [blocker.type for blocker in open_blockers_of(session, region)]
+
+
+def _moa_draft_count(session: Session, region: Region) -> int | None:
+    """How many MoA drafts the region has (the document register's `agreement_draft`)."""
+    from workflow.services.drafts import moa_draft_count
+
+    return moa_draft_count(session, region.id)

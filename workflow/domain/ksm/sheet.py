@@ -1,0 +1,128 @@
+"""The KSM sheet as a file: read a CSV or Excel file into raw rows; write the template.
+
+Reading checks the header (missing, unknown, repeated or merged column names) and
+hands back each data row with its line number as the user sees it in the file
+(the header is line 1). Cell values are checked in `workflow/domain/ksm/cells.py`.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from states.ksm_fields import COLUMN_NAMES
+from workflow.errors import BadFile
+
+HEADER_LINE = 1
+SHEET_NAME = "KSM"
+
+
+@dataclass
+class Sheet:
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)  # line, column, what
+
+
+def read_sheet(path: Path) -> Sheet:
+    """The rows of FILE.csv or FILE.xlsx, or the header's problems."""
+    if not path.is_file():
+        raise BadFile(f"{path} does not exist or is not a file; give the path of a .csv or .xlsx.")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    raise BadFile(f"{path.name} is neither .csv nor .xlsx; save the sheet in one of those formats.")
+
+
+def _read_csv(path: Path) -> Sheet:
+    """UTF-8 (with or without BOM); else Windows-1252, what Excel on Windows saves as "CSV"."""
+    try:
+        return _read_csv_as(path, "utf-8-sig")
+    except UnicodeDecodeError:
+        return _read_csv_as(path, "cp1252")
+
+
+def _read_csv_as(path: Path, encoding: str) -> Sheet:
+    with path.open(newline="", encoding=encoding) as handle:
+        first_line = handle.readline()
+        handle.seek(0)
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        reader = csv.reader(handle, delimiter=delimiter)
+        header = next(reader, None)
+        if header is None:
+            raise BadFile(f"{path.name} is empty; fill the template from 'aksansi ksm template'.")
+        sheet = Sheet(problems=check_header(header))
+        names = [_column_key(name) for name in header]
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                sheet.rows.append((reader.line_num, dict(zip(names, cells, strict=False))))
+    return sheet
+
+
+def _read_xlsx(path: Path) -> Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise BadFile(f"{path.name} cannot be read as an Excel workbook: {exc}") from None
+    sheet_ws = book[SHEET_NAME] if SHEET_NAME in book.sheetnames else book.worksheets[0]
+    rows = sheet_ws.iter_rows(values_only=True)
+    header = [("" if cell is None else str(cell)) for cell in next(rows, ())]
+    if not any(header):
+        raise BadFile(
+            f"{path.name} has no header row; fill the template from 'aksansi ksm template'."
+        )
+    sheet = Sheet(problems=_merged_header(sheet_ws) or check_header(header))
+    names = [_column_key(name) for name in header]
+    for line, cells in enumerate(rows, start=HEADER_LINE + 1):
+        if any(cell is not None and str(cell).strip() for cell in cells):
+            sheet.rows.append((line, dict(zip(names, cells, strict=False))))
+    book.close()
+    return sheet
+
+
+def _merged_header(worksheet: Any) -> list[tuple[int, str, str]]:
+    merged = [str(r) for r in worksheet.merged_cells.ranges if r.min_row <= HEADER_LINE]
+    return [
+        (
+            HEADER_LINE,
+            cells,
+            "header cells are merged; unmerge them so each column has its own name",
+        )
+        for cells in merged
+    ]
+
+
+def check_header(header: list[str]) -> list[tuple[int, str, str]]:
+    names = [_column_key(name) for name in header]
+    problems = []
+    missing = [name for name in COLUMN_NAMES if name not in names]
+    if missing:
+        problems.append(
+            (
+                HEADER_LINE,
+                ", ".join(missing),
+                "missing column(s); copy the header from 'aksansi ksm template'",
+            )
+        )
+    for name in dict.fromkeys(names):
+        if name and name not in COLUMN_NAMES:
+            problems.append((HEADER_LINE, name, _unknown(name)))
+        elif name and names.count(name) > 1:
+            problems.append((HEADER_LINE, name, "column appears more than once"))
+    return problems
+
+
+def _unknown(name: str) -> str:
+    close = difflib.get_close_matches(name, COLUMN_NAMES, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "remove it or rename it"
+    return f"unknown column; {hint}"
+
+
+def _column_key(name: Any) -> str:
+    return "_".join(str(name or "").strip().lower().split())

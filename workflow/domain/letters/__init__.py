@@ -1,0 +1,1 @@
+"""Letters: numbering, the template context, issuing a numbered letter into the register."""

@@ -1,0 +1,181 @@
+"""The plain dict a letter template receives, built from the region, the profile and
+the register. Every value a letter needs is checked here, before a number is taken:
+a missing one is a `MissingField` naming it and the command that sets it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states import lifecycle as spec
+from states.letters import LetterKind
+from workflow.errors import InvalidInput, MissingField
+from workflow.infrastructure.models import (
+    AgreementDraft,
+    AuditEntry,
+    IncomingLetter,
+    Letter,
+    Region,
+)
+
+AFTER_MOU = (*spec.MAIN_LINE[spec.MAIN_LINE.index("mou_signed") :],)
+TECHNICAL_HINTS = ("pupr", "perkim", "permukiman", "cipta karya", "pekerjaan umum")
+
+
+def pemda(region: Region) -> dict[str, str]:
+    jenis = "Kabupaten" if region.kind == "kabupaten" else "Kota"
+    return {
+        "jenis": jenis,
+        "nama": region.short_name,
+        "nama_lengkap": region.name,
+        "kepala": region.head_title,
+        "pemerintah": f"Pemerintah {region.name}",
+        "kode": region.code,
+        "kota_surat": region.short_name,
+    }
+
+
+PROFILE = ("org.name", "org.address", "org.city", "signatory.name", "signatory.position")
+
+
+def require(settings: dict[str, str | None], key: str, what: str) -> str:
+    """The profile value; if unset, name every unset profile key at once (a new user
+    fixes them in one go instead of meeting one error per key)."""
+    value = settings.get(key)
+    if not value:
+        missing = [k for k in PROFILE if not settings.get(k)] or [key]
+        how = "; ".join(f"aksansi config set {k} VALUE" for k in missing)
+        raise MissingField(f"{what} needs {', '.join(missing)}, not set yet; set with: {how}.")
+    return value
+
+
+def organisation(settings: dict[str, str | None], what: str) -> dict[str, Any]:
+    contact = [
+        f"Telepon {settings['org.phone']}" if settings.get("org.phone") else "",
+        f"Pos-el {settings['org.email']}" if settings.get("org.email") else "",
+    ]
+    return {
+        "nama": require(settings, "org.name", what),
+        "alamat": require(settings, "org.address", what),
+        "kota": require(settings, "org.city", what),
+        "kontak": " · ".join(part for part in contact if part),
+        "telepon": settings.get("org.phone") or "",
+        "email": settings.get("org.email") or "",
+    }
+
+
+def signatory(settings: dict[str, str | None], what: str) -> dict[str, str]:
+    return {
+        "nama": require(settings, "signatory.name", what),
+        "jabatan": require(settings, "signatory.position", what),
+    }
+
+
+def addressee(session: Session, region: Region, kind: LetterKind, to: str | None) -> str:
+    """`Wali Kota Mojokerto`, or a position at the region: `Kepala Dinas PUPR Kota Mojokerto`."""
+    if to:
+        return to if region.name in to else f"{to.strip()} {region.name}"
+    if kind["addressee"] == "head":
+        return f"{region.head_title} {region.short_name}"
+    position = technical_office(session, region)
+    if position is None:
+        raise MissingField(
+            f"the {kind['id']} letter goes to the head of the technical office of {region.name} "
+            f"(e.g. Kepala Dinas PUPR), which is not recorded; record it with: aksansi official "
+            f'set {region.code} --position "Kepala Dinas PUPR" --name NAME (or give --to POSITION).'
+        )
+    return f"{position} {region.name}"
+
+
+def technical_office(session: Session, region: Region) -> str | None:
+    """The position of the region's current head of the technical office, if recorded:
+    the present holder of a "Kepala Dinas …" position (`official set`), preferring the
+    public-works and settlement offices that hold sanitation."""
+    from workflow.services.officials import current_officials
+
+    positions = [official.position for official in current_officials(session, region)]
+    heads = [p for p in positions if p.lower().startswith("kepala dinas")]
+    preferred = [p for p in heads if any(h in p.lower() for h in TECHNICAL_HINTS)]
+    chosen = preferred or heads
+    return chosen[0] if chosen else None
+
+
+def head_name(session: Session, region: Region) -> str | None:
+    """The recorded name of the Bupati / Wali Kota (`official set … --position "Wali Kota"`)."""
+    from workflow.services.officials import current_official
+
+    official = current_official(session, region, region.head_title)
+    return None if official is None else official.name
+
+
+def audiensi_date(session: Session, region: Region) -> date | None:
+    return session.scalar(
+        select(AuditEntry.occurred_on)
+        .where(AuditEntry.region_id == region.id, AuditEntry.event == "hold_audiensi")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+
+
+def latest_letter(
+    session: Session, region: Region, kind: str, step: int | None = None
+) -> Letter | None:
+    query = select(Letter).where(Letter.region_id == region.id, Letter.kind == kind)
+    if step is not None:
+        query = query.where(Letter.step == step)
+    return session.scalars(
+        query.order_by(Letter.issued_on.desc(), Letter.id.desc()).limit(1)
+    ).first()
+
+
+def escalation(session: Session, region: Region, extra: dict[str, Any]) -> dict[str, Any] | None:
+    """For the sweep's escalation (`letter_extra.escalation`): the unanswered submission
+    letter, so the audience request says why it is asked, not "let us introduce AKSANSI"."""
+    if not extra.get("escalation"):
+        return None
+    submitted = latest_letter(session, region, "moa_submission")
+    return {"ref": None if submitted is None else letter_ref(submitted)}
+
+
+def letter_ref(letter: Letter) -> dict[str, Any]:
+    return {"nomor": letter.number, "tanggal": letter.issued_on, "hal": letter.subject}
+
+
+def incoming(session: Session, region: Region, number: str | None) -> dict[str, Any] | None:
+    """The incoming letter to cite (`--reply-to NUMBER`), or None."""
+    if not number:
+        return None
+    row = session.scalar(
+        select(IncomingLetter).where(
+            IncomingLetter.region_id == region.id, IncomingLetter.number == number
+        )
+    )
+    if row is None:
+        known = session.scalars(
+            select(IncomingLetter.number).where(IncomingLetter.region_id == region.id)
+        ).all()
+        listed = ", ".join(known) if known else "none yet"
+        raise InvalidInput(
+            f"no incoming letter {number} is recorded for {region.name} (recorded: {listed}); "
+            f"record it with: aksansi letter receive {region.code} --number N --date D --subject S."
+        )
+    sender = row.sender or f"Pemerintah {region.name}"
+    return {"nomor": row.number, "tanggal": row.dated, "hal": row.subject, "pengirim": sender}
+
+
+def latest_moa(session: Session, region: Region) -> dict[str, Any] | None:
+    draft = session.scalars(
+        select(AgreementDraft)
+        .where(AgreementDraft.region_id == region.id, AgreementDraft.agreement == "moa")
+        .order_by(AgreementDraft.version.desc())
+        .limit(1)
+    ).first()
+    if draft is not None:
+        return {"judul": draft.subject, "nilai": draft.budget, "versi": draft.version}
+    if region.subject:
+        return {"judul": region.subject, "nilai": None, "versi": None}
+    return None

@@ -1,0 +1,274 @@
+"""The letter register: number, render, store and file a letter in one transaction.
+
+`issue_letter(session, region, kind, on=…, actor=…)` is the helper other services call
+(the reminder sweep does); it never commits. The context is built and checked first,
+so a missing field raises `MissingField` before a number is taken; the number comes
+from a per-year counter row locked with SELECT … FOR UPDATE (PostgreSQL) or inside
+SQLite's BEGIN IMMEDIATE, so two coordinators never get the same number, and a
+rolled-back transaction gives its number back (`letter_numbers`). Nothing is written
+to the database until the letter is rendered and its files are written: a
+`DomainError` from `issue_letter` leaves the caller's transaction as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from documents.errors import DocumentError
+from states.letters import KINDS_BY_ID, LETTER_KINDS, LetterKind
+from workflow.domain import audit, clock
+from workflow.domain.letters import context as ctx
+from workflow.domain.letters.numbering import reserve_number, use_number
+from workflow.errors import DocumentProblem, InvalidInput, MissingField
+from workflow.infrastructure.models import Letter, Region
+from workflow.services.settings import load_settings
+
+__all__ = [
+    "MissingField",
+    "document_errors",
+    "issue_letter",
+    "letter_kind",
+    "output_dir",
+    "render_preview",
+]
+
+
+@contextmanager
+def document_errors() -> Iterator[None]:
+    """`documents/` reports with its own exceptions; the engine speaks in DomainErrors."""
+    try:
+        yield
+    except DocumentError as exc:
+        raise DocumentProblem(exc.message) from None
+
+
+def letter_kind(kind: str, step: int = 1) -> LetterKind:
+    """The kind's data with its step's variant applied; an unknown kind lists the valid ones."""
+    spec = KINDS_BY_ID.get(kind.replace("-", "_"))
+    if spec is None:
+        names = ", ".join(k["id"] for k in LETTER_KINDS)
+        raise InvalidInput(f"unknown letter kind '{kind}'; the kinds are: {names}.")
+    steps = spec.get("steps", {})
+    if step != 1 and step not in steps:
+        raise InvalidInput(f"the {spec['id']} letter has no step {step}.")
+    merged: dict[str, Any] = {**spec, **steps.get(step, {})}
+    return merged  # type: ignore[return-value]
+
+
+def build_context(
+    session: Session,
+    region: Region,
+    spec: LetterKind,
+    *,
+    on: date,
+    extra: dict[str, Any],
+    settings: dict[str, str | None] | None = None,
+) -> dict[str, Any]:
+    """Everything the template needs, checked; `surat.nomor` is filled in later.
+
+    `settings`: the profile already read by the caller (a sweep reads it once for all
+    its letters). Values that cost a query are looked up only if the template (built-in
+    or the user's own) reads them, or the kind's checks need them.
+    """
+    from documents.render import names_used
+
+    what = f"the {spec['id']} letter"
+    settings = load_settings(session) if settings is None else settings
+    used = names_used(f"{spec['id']}.md.j2")
+
+    def wanted(name: str) -> bool:
+        return used is None or name in used
+
+    context: dict[str, Any] = {
+        "org": ctx.organisation(settings, what),
+        "ttd": ctx.signatory(settings, what),
+        "pemda": ctx.pemda(region),
+        "surat": {
+            "nomor": "",
+            "tanggal": on,
+            "sifat": spec["sifat"],
+            "lampiran": spec["lampiran"],
+            "hal": spec["hal"],
+            "kepada": ctx.addressee(session, region, spec, extra.get("to")),
+            "di": region.short_name,
+            "draf": False,
+        },
+        "tembusan": [t.format(pemda=region.name) for t in spec["tembusan"]],
+        "rujukan": ctx.incoming(session, region, extra.get("reply_to")),
+        "audiensi_tanggal": (
+            ctx.audiensi_date(session, region) if wanted("audiensi_tanggal") else None
+        ),
+        "pks": ctx.latest_moa(session, region) if wanted("pks") or _needs_moa(spec) else None,
+        "kb_ditandatangani": region.state in ctx.AFTER_MOU,
+        "langkah": int(extra.get("step", 1)),
+        "eskalasi": ctx.escalation(session, region, extra),
+        "tahun_anggaran": on.year + 1,
+        "ref": None,
+        "ref_sebelumnya": None,
+    }
+    _check_kind_needs(session, region, spec, context, what)
+    context["_settings"] = settings
+    return context
+
+
+def _needs_moa(spec: LetterKind) -> bool:
+    return spec["id"] in ("moa_submission", "response_request")
+
+
+def _check_kind_needs(
+    session: Session, region: Region, spec: LetterKind, context: dict[str, Any], what: str
+) -> None:
+    if _needs_moa(spec) and context["pks"] is None:
+        raise MissingField(
+            f"{what} needs the subject of the MoA (Perjanjian Kerja Sama), and {region.name} has "
+            f"no MoA draft; make one with: aksansi moa draft {region.code} --subject TEXT."
+        )
+    cited = spec.get("cites")
+    if cited:
+        earlier = ctx.latest_letter(session, region, cited)
+        if earlier is None:
+            raise MissingField(
+                f"{what} cites the {cited} letter, and {region.name} has none in the register; "
+                f"render it first with: aksansi letter render {region.code} {cited}."
+            )
+        context["ref"] = ctx.letter_ref(earlier)
+        if context["langkah"] > 1:
+            first = ctx.latest_letter(session, region, spec["id"], step=1)
+            context["ref_sebelumnya"] = None if first is None else ctx.letter_ref(first)
+
+
+def output_dir() -> Path:
+    configured = os.environ.get("AKSANSI_OUTPUT_DIR", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "aksansi" / "documents"
+
+
+def target_path(region: Region, on: date, stem: str, fmt: str, output: Path | None) -> Path:
+    """`-o` as given (a folder gets the usual name), else `<dir>/<year>/<code>/<stem>.<ext>`."""
+    from documents.output import safe_name
+
+    name = f"{safe_name(stem)}.{fmt}"
+    if output is not None:
+        return output / name if output.is_dir() else output
+    return output_dir() / str(on.year) / safe_name(region.code) / name
+
+
+def write_files(
+    markdown: str,
+    region: Region,
+    on: date,
+    stem: str,
+    formats: tuple[str, ...],
+    output: Path | None,
+    title: str,
+    *,
+    register_copy: bool = False,
+) -> dict[str, str]:
+    """Write each format; `register_copy`: the Markdown is stored in the same transaction,
+    so the .md file is written atomically but not fsynced (see documents.output.write_atomic)."""
+    from documents.output import write_document
+
+    files: dict[str, str] = {}
+    for fmt in formats:
+        path = target_path(region, on, stem, fmt, output if len(formats) == 1 else None)
+        sync = not (register_copy and fmt == "md")
+        files[fmt] = str(write_document(markdown, fmt, path, title, sync=sync))
+    return files
+
+
+@document_errors()
+def issue_letter(
+    session: Session,
+    region: Region,
+    kind: str,
+    *,
+    on: date,
+    actor: str,
+    extra: dict[str, Any] | None = None,
+    formats: tuple[str, ...] = ("md",),
+    output: Path | None = None,
+    settings: dict[str, str | None] | None = None,
+) -> Letter:
+    """Number, render, store and file one letter, with its audit row; does not commit.
+
+    `extra`: `step` (2 = the second response request), `to` (addressee position),
+    `reply_to` (an incoming letter number to cite). `formats=()` stores the letter
+    without writing a file. `settings`: the profile, if the caller already read it.
+    """
+    from documents.output import check_format
+    from documents.render import render_with_hash
+
+    extra = extra or {}
+    step = int(extra.get("step", 1))
+    spec = letter_kind(kind, step)
+    for fmt in formats:
+        check_format(fmt)
+    context = build_context(session, region, spec, on=on, extra=extra, settings=settings)
+    settings = context.pop("_settings")
+    seq, number = reserve_number(session, on, settings["letter.number_format"] or "")
+    context["surat"]["nomor"] = number
+    markdown, template_hash = render_with_hash(f"{spec['id']}.md.j2", context)
+    # Files first, then the counter and one INSERT with their paths. A failed render or
+    # write stores nothing; a failed transaction leaves at worst a file that the next
+    # letter given the same (returned) number replaces, as a failed commit always could.
+    files = write_files(
+        markdown, region, on, number, formats, output, spec["hal"], register_copy=True
+    )
+    use_number(session, on, seq)
+    letter = Letter(
+        region_id=region.id,
+        kind=spec["id"],
+        step=step,
+        year=on.year,
+        seq=seq,
+        number=number,
+        issued_on=on,
+        subject=spec["hal"],
+        addressee=context["surat"]["kepada"],
+        template=f"{spec['id']}.md.j2",
+        template_hash=template_hash,
+        content=markdown,
+        files=files,
+        actor=actor,
+        created_at=clock.utcnow(),
+    )
+    session.add(letter)
+    session.flush()  # the id, for the audit row
+    audit.record(
+        session,
+        region=region,
+        kind="letter",
+        actor=actor,
+        occurred_on=on,
+        note=f"{spec['hal']} ({number})",
+        number=number,
+        letter_kind=spec["id"],
+        letter_id=letter.id,
+        step=step,
+        files=letter.files,
+    )
+    return letter
+
+
+@document_errors()
+def render_preview(
+    session: Session, region: Region, kind: str, *, on: date, extra: dict[str, Any] | None = None
+) -> tuple[str, LetterKind]:
+    """The letter unnumbered and marked DRAF: nothing stored, no number used."""
+    from documents.render import render_markdown
+
+    extra = extra or {}
+    spec = letter_kind(kind, int(extra.get("step", 1)))
+    context = build_context(session, region, spec, on=on, extra=extra)
+    context.pop("_settings")
+    context["surat"].update(nomor="DRAF", draf=True)
+    return render_markdown(f"{spec['id']}.md.j2", context), spec

@@ -1,0 +1,66 @@
+"""What the rest of the engine does when something happens to a region.
+
+The services that change a region call these inside their own transaction, so a
+reaction (scheduling or cancelling reminders, say) commits or rolls back with the
+change that caused it. Each area adds its reaction here explicitly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from states import reminders as reminder_policy
+from workflow.domain.reminders import scheduling
+from workflow.infrastructure.models import AuditEntry, Region
+
+
+def after_transition(session: Session, region: Region, entry: AuditEntry) -> None:
+    """A lifecycle event was fired (entry.kind is 'transition' or 'milestone')."""
+    if entry.kind != "transition" or entry.from_state == entry.to_state:
+        return
+    if entry.from_state:
+        scheduling.cancel_pending(
+            session,
+            region,
+            entry,
+            trigger="state",
+            trigger_key=entry.from_state,
+            reason=f"the region left {entry.from_state} "
+            f"({entry.event or 'transition'} on {entry.occurred_on.isoformat()})",
+        )
+    if entry.to_state:
+        scheduling.schedule_rules(
+            session,
+            region,
+            reminder_policy.rules_on_state(entry.to_state),
+            entry,
+            trigger="state",
+            trigger_key=entry.to_state,
+        )
+
+
+def after_blocker_opened(session: Session, region: Region, blocker: Any, entry: AuditEntry) -> None:
+    """A blocker was opened (by a coordinator, a rotation or the sweep)."""
+    rules = reminder_policy.rules_on_blocker(blocker.type)
+    if rules and blocker.id is None:
+        session.flush()
+    scheduling.schedule_rules(
+        session, region, rules, entry, trigger="blocker", trigger_key=str(blocker.id)
+    )
+
+
+def after_blocker_resolved(
+    session: Session, region: Region, blocker: Any, entry: AuditEntry
+) -> None:
+    """A blocker was resolved."""
+    scheduling.cancel_pending(
+        session,
+        region,
+        entry,
+        trigger="blocker",
+        trigger_key=str(blocker.id),
+        reason=f"blocker #{blocker.id} ({blocker.type}) was resolved "
+        f"on {entry.occurred_on.isoformat()}",
+    )

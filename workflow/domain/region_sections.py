@@ -1,0 +1,172 @@
+"""What a region view shows beside its own row: open blockers and the next reminder.
+
+Batched per list of regions (one query each, whatever the number of regions), so
+`board` and `region list` stay fast over all 514 regions. Each dict is the JSON
+contract of design.md §4.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+
+def blocker_json(blocker: Any, region_code: str) -> dict[str, Any]:
+    """The blocker object of the JSON contract (design.md §4). Here rather than in
+    `services.blockers`, whose imports (reactions, reminders, holidays) a read command
+    does not need."""
+    return {
+        "id": blocker.id,
+        "region": region_code,
+        "type": blocker.type,
+        "note": blocker.note,
+        "opened_on": blocker.opened_on.isoformat(),
+        "resolved_on": None if blocker.resolved_on is None else blocker.resolved_on.isoformat(),
+    }
+
+
+def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """region id → open blockers (`id`, `region`, `type`, `note`, `opened_on`, `resolved_on`)."""
+    from workflow.infrastructure.models import Blocker, Region
+
+    found: dict[int, list[dict[str, Any]]] = {}
+    if not region_ids:
+        return found
+    rows = session.execute(
+        select(Blocker, Region.code)
+        .join(Region, Region.id == Blocker.region_id)
+        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(region_ids))
+        .order_by(Blocker.opened_on, Blocker.id)
+    )
+    for blocker, code in rows:
+        found.setdefault(blocker.region_id, []).append(blocker_json(blocker, code))
+    return found
+
+
+def open_blockers_on(
+    session: Session, region_ids: list[int], day: date
+) -> dict[int, list[dict[str, Any]]]:
+    """region id → the blockers open at the end of `day` (for `board --as-of`), batched.
+
+    A blocker resolved after `day` was open then, so its `resolved_on` shows as null.
+    """
+    from workflow.infrastructure.models import Blocker, Region
+
+    found: dict[int, list[dict[str, Any]]] = {}
+    if not region_ids:
+        return found
+    rows = session.execute(
+        select(Blocker, Region.code)
+        .join(Region, Region.id == Blocker.region_id)
+        .where(
+            Blocker.region_id.in_(region_ids),
+            Blocker.opened_on <= day,
+            or_(Blocker.resolved_on.is_(None), Blocker.resolved_on > day),
+        )
+        .order_by(Blocker.opened_on, Blocker.id)
+    )
+    for blocker, code in rows:
+        found.setdefault(blocker.region_id, []).append(
+            {**blocker_json(blocker, code), "resolved_on": None}
+        )
+    return found
+
+
+def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """region id → its next pending reminder: `id`, `region`, `due_on`, `text`, `status`,
+    `letter` (one query for all regions).
+
+    A window function keeps one row per region, so a region with thousands of pending
+    reminders costs the board one row, not thousands.
+    """
+    from sqlalchemy import func
+
+    from workflow.infrastructure.models import Region, Reminder
+
+    if not region_ids:
+        return {}
+    rank = (
+        func.row_number()
+        .over(partition_by=Reminder.region_id, order_by=(Reminder.due_on, Reminder.id))
+        .label("rank")
+    )
+    ranked = (
+        select(
+            Reminder.id,
+            Reminder.region_id,
+            Reminder.due_on,
+            Reminder.text,
+            Reminder.status,
+            Reminder.letter_kind,
+            rank,
+        )
+        .where(Reminder.status == "pending", Reminder.region_id.in_(region_ids))
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked, Region.code)
+        .join(Region, Region.id == ranked.c.region_id)
+        .where(ranked.c.rank == 1)
+    )
+    return {
+        row.region_id: {
+            "id": row.id,
+            "region": row.code,
+            "due_on": row.due_on.isoformat(),
+            "text": row.text,
+            "status": row.status,
+            "letter": row.letter_kind,
+        }
+        for row in rows
+    }
+
+
+def sections_for(session: Session, region: Any) -> dict[str, Any]:
+    """Further sections of `region show` (officials, documents, KSM coverage), by name."""
+    sections: dict[str, Any] = {}
+    sections.update(_officials_section(session, region))
+    sections.update(_documents_section(session, region))
+    sections.update(_ksm_section(session, region))
+    return sections
+
+
+def _documents_section(session: Session, region: Any) -> dict[str, list[str]]:
+    """The region's outgoing letters and agreement drafts, newest first (10 of each)."""
+    from workflow.infrastructure.models import AgreementDraft, Letter
+
+    letters = session.scalars(
+        select(Letter)
+        .where(Letter.region_id == region.id)
+        .order_by(Letter.issued_on.desc(), Letter.id.desc())
+        .limit(10)
+    )
+    drafts = session.scalars(
+        select(AgreementDraft)
+        .where(AgreementDraft.region_id == region.id)
+        .order_by(AgreementDraft.id.desc())
+        .limit(10)
+    )
+    lines = [f"{x.issued_on} letter {x.number} {x.kind}: {x.subject}" for x in letters]
+    lines += [
+        f"{d.drafted_on} {d.agreement.upper()} draft v{d.version}: {d.subject}" for d in drafts
+    ]
+    return {"documents": lines}
+
+
+def _officials_section(session: Session, region: Any) -> dict[str, list[str]]:
+    from workflow.services.officials import current_officials
+
+    lines = [
+        f"{o.position}: {o.name} (since {o.since.isoformat()})"
+        for o in current_officials(session, region)
+    ]
+    return {"officials": lines}
+
+
+def _ksm_section(session: Session, region: Any) -> dict[str, list[str]]:
+    from workflow.domain.ksm.registry import coverage_section
+
+    return coverage_section(session, region)

@@ -1,0 +1,1 @@
+"""Follow-up reminders: scheduling and cancelling them, and what issuing one does."""

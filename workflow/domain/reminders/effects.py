@@ -1,0 +1,130 @@
+"""What issuing a reminder does besides changing its status: the letter and the blocker.
+
+An effect that cannot be produced (a missing field, say) is reported in the digest
+with the reason and how to fix it, while the reminder is still issued — the
+coordinator is told to act either way — and leaves nothing half-written: the blocker
+runs in a savepoint; the letter needs none, because `issue_letter` writes nothing to
+the database before it has rendered and written the letter (saving a SAVEPOINT, its
+RELEASE and a flush per letter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workflow.errors import DomainError
+from workflow.infrastructure.models import Blocker, Letter, Region, Reminder
+
+
+@dataclass(frozen=True)
+class Effects:
+    letter_number: str | None = None
+    letter_file: str | None = None
+    letter_error: str | None = None
+    blocker: str | None = None
+    blocker_error: str | None = None
+
+
+@dataclass
+class SweepReads:
+    """What one sweep reads once for all its letters instead of once per letter: the
+    Secretariat's profile (letterhead, signatory, number format). Made per `run_sweep`
+    call, so a `config set` between two sweeps is always seen by the next one."""
+
+    _settings: dict[str, str | None] | None = field(default=None, repr=False)
+
+    def settings(self, session: Session) -> dict[str, str | None]:
+        if self._settings is None:
+            from workflow.services.settings import load_settings
+
+            self._settings = load_settings(session)
+        return self._settings
+
+
+def produce_effects(
+    session: Session,
+    region: Region,
+    reminder: Reminder,
+    *,
+    today: date,
+    actor: str,
+    formats: tuple[str, ...],
+    reads: SweepReads | None = None,
+) -> Effects:
+    number = file = letter_error = blocker = blocker_error = None
+    if reminder.opens_blocker:
+        blocker, blocker_error = _open_blocker(session, region, reminder, today, actor)
+    if reminder.letter_kind:
+        number, file, letter_error = _issue_letter(
+            session, region, reminder, today, actor, formats, reads or SweepReads()
+        )
+    return Effects(number, file, letter_error, blocker, blocker_error)
+
+
+def _issue_letter(
+    session: Session,
+    region: Region,
+    reminder: Reminder,
+    today: date,
+    actor: str,
+    formats: tuple[str, ...],
+    reads: SweepReads,
+) -> tuple[str | None, str | None, str | None]:
+    from workflow.domain.letters.issuing import issue_letter
+
+    try:
+        letter = issue_letter(
+            session,
+            region,
+            reminder.letter_kind,
+            on=today,
+            actor=actor,
+            extra=dict(reminder.letter_extra or {}),
+            formats=formats,
+            settings=reads.settings(session),
+        )
+    except DomainError as exc:  # raised before issue_letter wrote anything
+        return None, None, exc.message
+    return letter.number, _letter_file(letter), None
+
+
+def _letter_file(letter: Letter) -> str | None:
+    """The first file written for the letter (the Markdown one by default)."""
+    return next(iter((letter.files or {}).values()), None)
+
+
+def _open_blocker(
+    session: Session, region: Region, reminder: Reminder, today: date, actor: str
+) -> tuple[str | None, str | None]:
+    from workflow.services.blockers import open_blocker
+
+    already = session.scalar(
+        select(Blocker.id).where(
+            Blocker.region_id == region.id,
+            Blocker.type == reminder.opens_blocker,
+            Blocker.resolved_on.is_(None),
+        )
+    )
+    if already is not None:
+        return None, f"{reminder.opens_blocker} is already open (blocker #{already})"
+    savepoint = session.begin_nested()
+    try:
+        open_blocker(
+            session,
+            region,
+            reminder.opens_blocker,
+            on=today,
+            actor=actor,
+            automatic=True,
+            reminder_id=reminder.id,
+            note=f"opened by the sweep: {reminder.text}",
+        )
+    except DomainError as exc:
+        savepoint.rollback()
+        return None, exc.message
+    savepoint.commit()
+    return reminder.opens_blocker, None

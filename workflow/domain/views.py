@@ -1,0 +1,112 @@
+"""Plain views the services return (never ORM rows): what commands print and --json emits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states import lifecycle as spec
+from workflow.domain import clock, region_sections
+from workflow.infrastructure.models import AuditEntry, Region
+
+
+@dataclass
+class RegionView:
+    code: str
+    name: str
+    kind: str
+    province: str | None
+    state: str
+    state_label: str
+    state_since: date | None
+    days_in_state: int | None
+    open_blockers: list[dict[str, Any]]
+    next_reminder: dict[str, Any] | None
+    aliases: list[str] = field(default_factory=list)
+    subject: str | None = None
+    held_from: str | None = None
+
+
+@dataclass
+class HistoryEntry:
+    at: date
+    kind: str
+    by: str
+    recorded_at: datetime
+    note: str | None
+    event: str | None = None
+    from_: str | None = None
+    to: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "at": self.at.isoformat(),
+            "kind": self.kind,
+            "by": self.by,
+            "recorded_at": self.recorded_at.isoformat(),
+            "note": self.note,
+        }
+        if self.kind in ("transition", "milestone", "seed"):
+            data.update({"event": self.event, "from": self.from_, "to": self.to})
+        data.update({k: v for k, v in self.details.items() if k not in data})
+        return data
+
+
+def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
+    """Views of many regions with two batched queries for their blockers and reminders."""
+    ids = [r.id for r in regions]
+    blockers = region_sections.open_blockers_for(session, ids)
+    reminders = region_sections.next_reminders_for(session, ids)
+    aliases = _aliases(session, ids)
+    today = clock.today()
+    return [
+        RegionView(
+            code=r.code,
+            name=r.name,
+            kind=r.kind,
+            province=r.province,
+            state=r.state,
+            state_label=spec.state(r.state)["label_id"],
+            state_since=r.state_since,
+            days_in_state=None if r.state_since is None else (today - r.state_since).days,
+            open_blockers=blockers.get(r.id, []),
+            next_reminder=reminders.get(r.id),
+            aliases=aliases.get(r.id, []),
+            subject=r.subject,
+            held_from=r.held_from,
+        )
+        for r in regions
+    ]
+
+
+def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    from workflow.infrastructure.models import RegionAlias
+
+    found: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(RegionAlias.region_id, RegionAlias.alias).order_by(RegionAlias.alias)
+    )
+    wanted = set(ids)
+    for region_id, alias in rows:
+        if region_id in wanted:
+            found.setdefault(region_id, []).append(alias)
+    return found
+
+
+def history_entry(entry: AuditEntry) -> HistoryEntry:
+    return HistoryEntry(
+        at=entry.occurred_on,
+        kind=entry.kind,
+        by=entry.actor,
+        recorded_at=entry.recorded_at,
+        note=entry.note,
+        event=entry.event,
+        from_=entry.from_state,
+        to=entry.to_state,
+        details=dict(entry.details or {}),
+    )

@@ -1,0 +1,1 @@
+"""Storage: engine and sessions, the unit of work, the mapped tables and their migrations."""

@@ -1,0 +1,55 @@
+"""The mapped tables, one module per area, imported on first use.
+
+`from workflow.infrastructure.models import Region` loads only the module that defines
+`Region` (PEP 562 `__getattr__`): a read command then pays for the ORM classes it uses, not for
+all of them (~2 ms each). Whatever needs the whole schema (Alembic, the tests) calls `load_all()`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from workflow.infrastructure.models.base import Base
+
+_HOMES = {
+    "AuditEntry": "audit",
+    "Blocker": "blocker",
+    "Assessment": "ksm",
+    "Facility": "ksm",
+    "Ksm": "ksm",
+    "AgreementDraft": "letters",
+    "IncomingLetter": "letters",
+    "Letter": "letters",
+    "LetterCounter": "letters",
+    "Setting": "letters",
+    "Official": "official",
+    "Region": "region",
+    "RegionAlias": "region",
+    "HolidayOverride": "reminder",
+    "Reminder": "reminder",
+}
+
+# The tables other tables' foreign keys point at: a flush sorts the tables by their
+# foreign keys and fails on one whose target table is not mapped (NoReferencedTableError),
+# so these load with any model. A new model referring to another module's table adds
+# that module here (or imports it itself, as reminder.py imports audit).
+_REFERRED = ("region",)
+
+__all__ = ["Base", "load_all", *_HOMES]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    for needed in _REFERRED:
+        importlib.import_module(f"{__name__}.{needed}")
+    module = importlib.import_module(f"{__name__}.{_HOMES[name]}")
+    return getattr(module, name)
+
+
+def load_all() -> type[Base]:
+    """Import every model module, so `Base.metadata` holds the whole schema."""
+    for module in sorted(set(_HOMES.values())):
+        importlib.import_module(f"{__name__}.{module}")
+    return Base

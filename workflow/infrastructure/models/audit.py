@@ -1,0 +1,29 @@
+"""The audit trail: one row for every change, kept forever; `history` reads it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workflow.infrastructure.models.base import Base
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))  # transition, milestone, blocker_opened, ...
+    occurred_on: Mapped[date]  # the day it happened (may be back-dated with --on)
+    recorded_at: Mapped[datetime]  # when it was written down
+    actor: Mapped[str] = mapped_column(String(80))
+    event: Mapped[str | None] = mapped_column(String(40))
+    from_state: Mapped[str | None] = mapped_column(String(32))
+    to_state: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    __table_args__ = (Index("ix_audit_log_region_id_id", "region_id", "id"),)

@@ -1,0 +1,76 @@
+"""Follow-up reminders (durable rows the sweep issues) and the working-day overrides."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from workflow.infrastructure.models.audit import AuditEntry
+from workflow.infrastructure.models.base import Base
+
+
+class Reminder(Base):
+    """One follow-up, due on a working day computed once and stored (never recomputed).
+
+    `rule_id` / `created_by_entry_id` say which policy rule and which audit entry
+    (a transition, a blocker opening, a manual `remind add`) scheduled it; `trigger`
+    and `trigger_key` say what cancels it (leaving state X, resolving blocker #N).
+    """
+
+    __tablename__ = "reminder"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"))
+    rule_id: Mapped[str | None] = mapped_column(String(40))  # None: added by hand
+    trigger: Mapped[str] = mapped_column(String(10))  # state | blocker | manual
+    trigger_key: Mapped[str | None] = mapped_column(String(40))  # state id or blocker id
+    created_by_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("audit_log.id", ondelete="SET NULL")
+    )
+    ladder: Mapped[str | None] = mapped_column(String(40))
+    step: Mapped[int] = mapped_column(default=1)
+    text: Mapped[str] = mapped_column(Text)
+    letter_kind: Mapped[str | None] = mapped_column(String(40))
+    letter_extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    opens_blocker: Mapped[str | None] = mapped_column(String(40))
+    base_on: Mapped[date]  # the day the working days are counted from
+    working_days: Mapped[int | None]
+    due_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    created_at: Mapped[datetime]
+    closed_on: Mapped[date | None]  # issued, done, cancelled or skipped on
+    closed_reason: Mapped[str | None] = mapped_column(Text)
+    closed_by_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("audit_log.id", ondelete="SET NULL")
+    )
+    letter_number: Mapped[str | None] = mapped_column(String(80))
+    letter_error: Mapped[str | None] = mapped_column(Text)
+
+    # Set by the sweep so the audit row and the reminder go out in one flush.
+    closed_by_entry: Mapped[AuditEntry | None] = relationship(
+        foreign_keys=[closed_by_entry_id], lazy="raise"
+    )
+
+    __table_args__ = (
+        # The sweep's "what is due?" is a seek on this index: its cost follows the due
+        # reminders, not the pending ones.
+        Index("ix_reminder_status_due_on", "status", "due_on", "id"),
+        # The ladder check of the claim (is a more advanced step of this region's ladder
+        # due?) as a covering seek, not a scan of the due reminders; also a region's own.
+        Index("ix_reminder_region_id_ladder", "region_id", "ladder", "status", "due_on", "step"),
+    )
+
+
+class HolidayOverride(Base):
+    """A day the Secretariat declares a holiday (`holiday=True`) or a working day."""
+
+    __tablename__ = "holiday_override"
+
+    day: Mapped[date] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    holiday: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(80))

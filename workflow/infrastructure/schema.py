@@ -1,0 +1,40 @@
+"""Create or upgrade the database schema through Alembic (`aksansi init`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workflow.infrastructure import db
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(url: str):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def upgrade(url: str, revision: str = "head") -> tuple[str | None, str | None]:
+    """Upgrade to `revision`; return (revision before, revision after)."""
+    from alembic import command
+
+    before = current_revision(url)
+    command.upgrade(alembic_config(url), revision)
+    return before, current_revision(url)
+
+
+def current_revision(url: str) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with db.engine_for(url).connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()

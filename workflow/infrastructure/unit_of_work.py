@@ -1,0 +1,83 @@
+"""One command, one transaction.
+
+`with UnitOfWork() as uow:` rolls back unless `uow.commit()` is called, and turns
+database failures the user can do something about into `DomainError`s.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from workflow.errors import ConcurrentChange, DatabaseUnavailable, DomainError
+from workflow.infrastructure import db
+
+
+class UnitOfWork:
+    session: Session
+
+    def __init__(self, url: str | None = None, *, read_only: bool = False) -> None:
+        self.url = db.database_url(url)
+        self.read_only = read_only
+        self.committed = False
+        self.subject: str | None = None  # what a conflict message names, e.g. "Kota Mojokerto"
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = db.session_factory(self.url)()
+        try:
+            if self.read_only:
+                self.session.connection(execution_options={db.READ_ONLY: True})
+        except DBAPIError as exc:
+            self.session.close()
+            raise translate(exc, self.url) from None
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # close() rolls back what was not committed and detaches the rows without expiring
+        # them, so views built from them stay readable after the block.
+        self.session.close()
+        if isinstance(exc, (DBAPIError, StaleDataError)):
+            raise translate(exc, self.url, self.subject) from exc
+
+    def commit(self) -> None:
+        try:
+            self.session.commit()
+        except (DBAPIError, StaleDataError) as exc:
+            self.session.rollback()
+            raise translate(exc, self.url, self.subject) from exc
+        self.committed = True
+
+
+def translate(exc: BaseException, url: str, subject: str | None = None) -> DomainError:
+    """A database failure as one sentence the coordinator can act on."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    where = db.describe(url)
+    if isinstance(exc, StaleDataError):
+        return ConcurrentChange(
+            f"{subject or 'the region'} was changed by someone else in the meantime; "
+            "run the command again."
+        )
+    if "database is locked" in text or "could not serialize" in text or "deadlock" in text:
+        return ConcurrentChange(
+            f"{subject or 'the database'} was being changed by someone else at the same moment; "
+            "run the command again."
+        )
+    if "no such table" in text or ("relation" in text and "does not exist" in text):
+        return DatabaseUnavailable(
+            f"the database {where} is not initialised; run 'aksansi init' first."
+        )
+    if isinstance(exc, (OperationalError, ProgrammingError)) or "connect" in text:
+        return DatabaseUnavailable(f"cannot use the database {where}: {_first_line(exc)}")
+    return DatabaseUnavailable(f"the database {where} refused the change: {_first_line(exc)}")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", exc)).strip().splitlines()[0]
