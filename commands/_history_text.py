@@ -1,9 +1,10 @@
 """One readable line per audit row, for `history` and `region show`.
 
-Every audit kind has a list of segments here (one place, data only). A segment is a
-format string over the row's details; it is shown only when every field it names has a
-value, so optional facts ("replacing …", "letter …") appear only when recorded. The
-row's note follows after a dash. An unknown kind falls back to its key=value details.
+Every audit kind has a list of segments in `states/audit.py` (one place, data only). A
+segment is a format string over the row's details; it is shown only when every field it
+names has a value, so optional facts ("replacing …", "letter …") appear only when
+recorded. The row's note follows after a dash. An unknown kind falls back to its
+key=value details.
 """
 
 from __future__ import annotations
@@ -12,37 +13,9 @@ import string
 import textwrap
 from typing import Any
 
+from states.audit import SUMMARIES
+
 NBSP = "\u00a0"  # keeps "[by …, recorded …]" in one piece when wrapping
-SUMMARIES: dict[str, tuple[str, ...]] = {
-    "region_added": ("region added at {to_state}", " (from {source})"),
-    "blocker_opened": ("blocker #{blocker_id} opened: {type}",),
-    "blocker_resolved": ("blocker #{blocker_id} resolved: {type}", ", open {days_open} days"),
-    "draft": ("{agreement} draft version {version}", ", budget Rp{budget}"),
-    "letter": ("letter {letter_kind}",),  # the note carries its Hal and number
-    "letter_received": ("letter received", " from {sender}"),
-    "official_set": ("official: {position} is {name}", ", replacing {replaced}"),
-    "official_updated": ("official: {position} {name} updated",),
-    "reminder_added": ("reminder #{reminder_id} added", ", due {due_on}"),
-    "reminder_done": ("reminder #{reminder_id} marked done",),
-    "reminder_snoozed": ("reminder #{reminder_id} snoozed from {was_due_on} to {due_on}",),
-    "reminder_issued": (
-        "reminder #{reminder_id} issued",
-        " ({rule})",
-        ", letter {letter_number}",
-        ", opened blocker {blocker}",
-        ", skipped earlier step(s) #{skipped}",
-        ", letter not made: {letter_error}",
-        ", blocker not opened: {blocker_error}",
-    ),
-    "reminder_cancelled": ("reminder(s) #{reminder_ids} cancelled",),
-    # The KSM import writes a whole sentence as the note: nothing to add before it.
-    "ksm_added": (),
-    "ksm_updated": (),
-    "facility_added": (),
-    "assessment_recorded": (),
-    "assessment_updated": (),
-    "config": ("profile: {key} = {value}",),
-}
 
 
 def entry_text(e: Any) -> str:

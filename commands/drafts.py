@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from commands._common import echo_json, json_option, parse_day, pass_settings
+from states.formats import OUTPUT_FORMATS
 
-FORMAT = click.Choice(["md", "html", "docx", "pdf"])
+FORMAT = click.Choice(OUTPUT_FORMATS)
 NAMES = {"mou": "Kesepakatan Bersama (MoU)", "moa": "Perjanjian Kerja Sama (MoA)"}
 
 

@@ -7,8 +7,8 @@ from typing import Any
 import click
 
 from commands._common import Settings, echo_json, json_option, pass_settings
-
-FACILITY_KINDS = ["ipal_komunal", "mck_plus", "mck_plus_sr", "tangki_septik_komunal", "lainnya"]
+from states.formats import KSM_REPORT_FORMATS
+from states.ksm_fields import FACILITY_KINDS
 
 
 @click.group()
@@ -118,7 +118,7 @@ def template(output: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "docx"]),
+    type=click.Choice(KSM_REPORT_FORMATS),
     default="md",
     show_default=True,
     help="Output format.",

@@ -21,8 +21,9 @@ from itertools import count
 from pathlib import Path
 
 from documents.errors import OutputProblem
+from states.formats import OUTPUT_FORMATS
 
-FORMATS = ("md", "html", "docx", "pdf")
+FORMATS = OUTPUT_FORMATS
 PDF_TIMEOUT_S = 120
 _TEMP_SERIAL = count()
 _TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)

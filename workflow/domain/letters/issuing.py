@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from documents.errors import DocumentError
-from states.letters import KINDS_BY_ID, LETTER_KINDS, LetterKind
+from states.letters import KINDS_BY_ID, LETTER_KINDS, NEEDS_MOA_DRAFT, LetterKind
 from workflow.domain import audit, clock
 from workflow.domain.letters import context as ctx
 from workflow.domain.letters.numbering import reserve_number, use_number
@@ -119,7 +119,7 @@ def build_context(
 
 
 def _needs_moa(spec: LetterKind) -> bool:
-    return spec["id"] in ("moa_submission", "response_request")
+    return spec["id"] in NEEDS_MOA_DRAFT
 
 
 def _check_kind_needs(

@@ -1,0 +1,52 @@
+"""Every kind of audit row, with the line `history` shows for it (one list).
+
+`workflow.domain.audit.record` refuses a kind that is not here, `commands/_history_text.py`
+reads the summaries, and a test checks that every kind the code writes is listed (and
+every listed kind is written somewhere).
+
+A summary is a tuple of format strings over the row's details; a segment is shown only
+when every field it names has a value, so optional facts ("replacing …") appear only when
+recorded. The row's note follows after a dash.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Lifecycle rows: their line is made from the event and states, not from a summary.
+LIFECYCLE_KINDS: Final[tuple[str, ...]] = ("transition", "milestone", "seed")
+
+SUMMARIES: Final[dict[str, tuple[str, ...]]] = {
+    "region_added": ("region added at {to_state}", " (from {source})"),
+    "blocker_opened": ("blocker #{blocker_id} opened: {type}",),
+    "blocker_resolved": ("blocker #{blocker_id} resolved: {type}", ", open {days_open} days"),
+    "draft": ("{agreement} draft version {version}", ", budget Rp{budget}"),
+    "letter": ("letter {letter_kind}",),  # the note carries its Hal and number
+    "letter_received": ("letter received", " from {sender}"),
+    "official_set": ("official: {position} is {name}", ", replacing {replaced}"),
+    "official_updated": ("official: {position} {name} updated",),
+    "reminder_added": ("reminder #{reminder_id} added", ", due {due_on}"),
+    "reminder_done": ("reminder #{reminder_id} marked done",),
+    "reminder_snoozed": ("reminder #{reminder_id} snoozed from {was_due_on} to {due_on}",),
+    "reminder_issued": (
+        "reminder #{reminder_id} issued",
+        " ({rule})",
+        ", letter {letter_number}",
+        ", opened blocker {blocker}",
+        ", skipped earlier step(s) #{skipped}",
+        ", letter not made: {letter_error}",
+        ", blocker not opened: {blocker_error}",
+    ),
+    "reminder_cancelled": ("reminder(s) #{reminder_ids} cancelled",),
+    # The KSM import writes a whole sentence as the note: nothing to add before it.
+    "ksm_added": (),
+    "ksm_updated": (),
+    "facility_added": (),
+    "assessment_recorded": (),
+    "assessment_updated": (),
+    "config": ("profile: {key} = {value}",),
+    "holiday_added": ("holiday_added day={day}",),
+    "holiday_removed": ("holiday_removed day={day}",),
+}
+
+AUDIT_KINDS: Final[tuple[str, ...]] = (*LIFECYCLE_KINDS, *SUMMARIES)
