@@ -149,8 +149,9 @@ def make_draft(
         version = (previous.version if previous else 0) + 1
         draft = _store(uow.session, region, agreement, version, terms, day, actor)
         title = f"Rancangan {NAMES[agreement]} v{version}"
+        meta = ctx.document_meta(load_settings(uow.session), title=title, dated=day)
         draft.files = write_files(
-            draft.content, region, day, f"{agreement}-v{version}", (fmt,), output, title
+            draft.content, region, day, f"{agreement}-v{version}", (fmt,), output, title, meta=meta
         )
         _record(uow.session, region, draft, actor)
         view = _view(draft, region)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.domain import audit, clock
 from workflow.errors import InvalidInput
+from workflow.i18n import _
 from workflow.infrastructure.models import Setting
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -30,6 +32,7 @@ DEFAULTS: dict[str, str | None] = {
     "signatory.name": None,
     "signatory.position": None,
     "letter.number_format": DEFAULT_NUMBER_FORMAT,
+    "letter.font": "Arial 12",
 }
 DESCRIPTIONS = {
     "org.name": "the Secretariat's name on the letterhead",
@@ -40,6 +43,7 @@ DESCRIPTIONS = {
     "signatory.name": "the full name of who signs letters and agreements",
     "signatory.position": "the signatory's position (e.g. Koordinator Sekretariat AKSANSI)",
     "letter.number_format": "letter numbers; fields {seq} {year} {month} {month_roman}",
+    "letter.font": 'font and size of letters and agreements, e.g. "Arial 12"',
 }
 
 
@@ -82,6 +86,63 @@ def _check_number_format(value: str) -> None:
     format_number(value, seq=1, on=date(2026, 1, 1))
 
 
+def _checked(key: str, value: str) -> str:
+    """The value as stored, after the checks its key needs."""
+    if key == "letter.number_format":
+        _check_number_format(value)
+    elif key == "letter.formats":
+        return ",".join(letter_formats(value))
+    elif key == "letter.font":
+        from documents.errors import DocumentError
+        from documents.meta import parse_font
+
+        try:
+            parse_font(value)
+        except DocumentError as exc:
+            raise InvalidInput(exc.message) from None
+    elif key == "org.logo":
+        return str(read_logo(value))
+    return value
+
+
+def letter_formats(value: str | None) -> tuple[str, ...]:
+    """`"docx,pdf"` → ("docx", "pdf"); an unknown or repeated format is refused."""
+    from documents.output import FORMATS
+
+    formats = tuple(part.strip().lower() for part in (value or "docx").split(",") if part.strip())
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown or not formats:
+        shown = unknown[0] if unknown else value
+        raise InvalidInput(
+            _(
+                "unknown letter format '{shown}' in letter.formats; use a comma-separated list of: "
+                "{formats} (e.g. docx or docx,pdf)."
+            ).format(shown=shown, formats=", ".join(FORMATS))
+        )
+    return tuple(dict.fromkeys(formats))
+
+
+def read_logo(value: str) -> Path:
+    """The absolute path of a readable PNG file (org.logo), or a clear refusal."""
+    from documents.errors import DocumentError
+    from documents.meta import check_png
+
+    path = Path(value).expanduser().resolve()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(
+            _("cannot read the logo {path}: {reason}; give the path of a PNG file.").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
+    try:
+        check_png(data, str(path))
+    except DocumentError as exc:
+        raise InvalidInput(exc.message) from None
+    return path
+
+
 def load_settings(session: Session) -> dict[str, str | None]:
     """Every setting (stored value or default) in one query."""
     values = dict(DEFAULTS)
@@ -96,8 +157,7 @@ def set_setting(uow: UnitOfWork, key: str, value: str, *, actor: str) -> Setting
         raise InvalidInput(
             f"'{key}' needs a value; to see the current one: aksansi config get {key}."
         )
-    if key == "letter.number_format":
-        _check_number_format(value)
+    value = _checked(key, value)
     with uow:
         row = uow.session.get(Setting, key)
         before = None if row is None else row.value
