@@ -19,10 +19,10 @@ from workflow.domain.letters.issuing import (
     render_preview,
     target_path,
 )
+from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput, NotFound
 from workflow.infrastructure.models import IncomingLetter, Letter, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
-from workflow.services.settings import load_settings
 
 
 @dataclass(frozen=True)

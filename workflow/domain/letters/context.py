@@ -98,7 +98,7 @@ def technical_office(session: Session, region: Region) -> str | None:
     """The position of the region's current head of the technical office, if recorded:
     the present holder of a "Kepala Dinas …" position (`official set`), preferring the
     public-works and settlement offices that hold sanitation."""
-    from workflow.services.officials import current_officials
+    from workflow.domain.officials.tenures import current_officials
 
     positions = [official.position for official in current_officials(session, region)]
     heads = [p for p in positions if p.lower().startswith("kepala dinas")]
@@ -109,7 +109,7 @@ def technical_office(session: Session, region: Region) -> str | None:
 
 def head_name(session: Session, region: Region) -> str | None:
     """The recorded name of the Bupati / Wali Kota (`official set … --position "Wali Kota"`)."""
-    from workflow.services.officials import current_official
+    from workflow.domain.officials.tenures import current_official
 
     official = current_official(session, region, region.head_title)
     return None if official is None else official.name

@@ -27,9 +27,9 @@ from states.letters import KINDS_BY_ID, LETTER_KINDS, LetterKind
 from workflow.domain import audit, clock
 from workflow.domain.letters import context as ctx
 from workflow.domain.letters.numbering import reserve_number, use_number
+from workflow.domain.settings import load_settings
 from workflow.errors import DocumentProblem, InvalidInput, MissingField
 from workflow.infrastructure.models import Letter, Region
-from workflow.services.settings import load_settings
 
 __all__ = [
     "MissingField",
