@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from workflow.domain import audit, clock
 from workflow.errors import InvalidInput, MissingField
 from workflow.i18n import _
-from workflow.infrastructure.models import MouRecord, Region
+from workflow.infrastructure.models import AgreementDraft, MouRecord, Region
 
 DEFAULT_YEARS = 5  # the MoU template's default term, when no draft says otherwise
 MAX_NUMBER_LENGTH = 120
@@ -52,6 +52,21 @@ class KbTerms:
     def given(self) -> bool:
         values = (self.number_pemda, self.number_aksansi, self.signed_on, self.years)
         return any(v is not None for v in values)
+
+
+@dataclass(frozen=True)
+class KbView:
+    """The KB as recorded, for the command's answer (`--json`)."""
+
+    region: str
+    region_name: str
+    number_pemda: str
+    number_aksansi: str
+    signed_on: date
+    years: int
+    expires_on: date
+    replaced_earlier: bool
+    by: str
 
 
 def expiry(signed_on: date, years: int) -> date:
@@ -210,3 +225,38 @@ def record(
         replaces=None if previous is None else previous.id,
     )
     return row
+
+
+def default_years(session: Session, region: Region) -> int:
+    """The term of the region's latest MoU draft, else the template's default."""
+    years = session.scalar(
+        select(AgreementDraft.years)
+        .where(AgreementDraft.region_id == region.id, AgreementDraft.agreement == "mou")
+        .order_by(AgreementDraft.version.desc())
+        .limit(1)
+    )
+    return years or DEFAULT_YEARS
+
+
+def record_in(session: Session, region: Region, terms: KbTerms, *, actor: str, day: date) -> KbView:
+    """Record the KB inside the caller's transaction (`mou record`, `advance … sign_mou`)."""
+    earlier = latest(session, region) is not None
+    row = record(
+        session,
+        region,
+        terms,
+        actor=actor,
+        default_years=default_years(session, region),
+        default_day=day,
+    )
+    return KbView(
+        region.code,
+        region.name,
+        row.number_pemda,
+        row.number_aksansi,
+        row.signed_on,
+        row.years,
+        row.expires_on,
+        earlier,
+        actor,
+    )

@@ -18,8 +18,7 @@ from workflow.infrastructure.models import AuditEntry, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
-    from workflow.domain.kb import KbTerms
-    from workflow.services.kb import KbView
+    from workflow.domain.kb import KbTerms, KbView
 
 LIFECYCLE_KINDS = ("transition", "milestone")
 _LAST_EVENT_DAY = select(func.max(AuditEntry.occurred_on)).where(  # built once, run per advance
@@ -81,7 +80,7 @@ def advance(
 
 
 def _record_kb(session: Session, region: Region, kb: KbTerms, actor: str, day: date) -> KbView:
-    from workflow.services.kb import record_in
+    from workflow.domain.kb import record_in
 
     return record_in(session, region, kb, actor=actor, day=day)
 
