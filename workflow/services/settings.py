@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from workflow.domain import audit, clock
-from workflow.domain.settings import DEFAULTS, DESCRIPTIONS, check_key, check_number_format
+from workflow.domain.settings import DEFAULTS, DESCRIPTIONS, check_key, checked_value
 from workflow.errors import InvalidInput
 from workflow.infrastructure.models import Setting
 from workflow.infrastructure.unit_of_work import UnitOfWork
@@ -35,8 +35,7 @@ def set_setting(uow: UnitOfWork, key: str, value: str, *, actor: str) -> Setting
         raise InvalidInput(
             f"'{key}' needs a value; to see the current one: aksansi config get {key}."
         )
-    if key == "letter.number_format":
-        check_number_format(value)
+    value = checked_value(key, value)
     with uow:
         row = uow.session.get(Setting, key)
         before = None if row is None else row.value
