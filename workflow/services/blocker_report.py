@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
 from workflow.domain import clock
+from workflow.domain.blockers.log import get_blocker
+from workflow.domain.blockers.view import BlockerView, blocker_view
 from workflow.domain.views import HistoryEntry, history_entries
 from workflow.infrastructure.models import AuditEntry, Blocker, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
-from workflow.services.blockers import BlockerView, blocker_view, get_blocker
 
 # Detail keys under which an audit row may name the letter kind it produced.
 LETTER_KEYS = ("letter", "letter_kind")
