@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
-from tests.test_undo import ok, refused  # noqa: F401  (the `ok` fixture)
+from tests import test_undo
+from tests.test_undo import refused
+
+ok = test_undo.ok  # the fixture: `aksansi …` that must succeed
 
 
 def _entries(ok, region: str) -> list[dict]:  # type: ignore[no-untyped-def]
