@@ -13,6 +13,13 @@ from __future__ import annotations
 
 from typing import Final
 
+
+def N_(message: str) -> str:
+    """Marks a message for extraction, as `workflow.i18n.N_` does (states/ imports only the
+    standard library); `_history_text` translates the segments when it shows them."""
+    return message
+
+
 # Lifecycle rows: their line is made from the event and states, not from a summary.
 LIFECYCLE_KINDS: Final[tuple[str, ...]] = ("transition", "milestone", "seed")
 
@@ -49,6 +56,15 @@ SUMMARIES: Final[dict[str, tuple[str, ...]]] = {
     "assessment_recorded": (),
     "assessment_updated": (),
     "config": ("profile: {key} = {value}",),
+    # Corrections: each points at what it corrects (the corrected row stays, marked).
+    "reverted": (
+        N_("undo of #{reverts}: {reverted_event} of {reverted_on} reverted"),
+        N_(", back to {state_now}"),
+        N_("; follow-up(s) #{reminders_undone} undone"),
+        N_("; #{reminders_pending_again} pending again"),
+        N_("; blocker(s) #{blockers_reopened} open again"),
+    ),
+    "amended": (N_("note of #{entry_id} amended"), N_(" (was: {old_note})")),
     "holiday_added": ("holiday_added day={day}",),
     "holiday_removed": ("holiday_removed day={day}",),
 }
