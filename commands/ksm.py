@@ -26,7 +26,7 @@ def ksm() -> None:
 @click.option("--capacity-kk", type=int, help="Design capacity in households (KK).")
 @click.option("--sr-designed", type=int, help="House connections (SR) in the design.")
 @json_option
-@pass_settings
+@pass_settings  # type: ignore[arg-type]  # click types a pass decorator without **kwargs
 def add(settings: Settings, region: str, name: str, as_json: bool, **facility: Any) -> None:
     """Register a KSM of REGION (or add a facility to a known one)."""
     from workflow.services.ksm import NewKsm, add_ksm

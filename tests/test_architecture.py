@@ -84,3 +84,15 @@ def test_services_hold_only_use_cases() -> None:
                 if first == "session":
                     helpers.append(f"{path.name}:{node.name}")
     assert helpers == []
+
+
+def test_the_import_contracts_hold() -> None:
+    """The layers of setup.cfg's [importlinter] (README, design notes), checked by lint-imports."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert tool is not None, "lint-imports is in the test extra: pip install -e '.[test]'"
+    done = subprocess.run([tool, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "0 broken" in done.stdout

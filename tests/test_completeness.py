@@ -114,3 +114,7 @@ def test_every_model_loaded_alone_can_be_written(name: str) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-500:]
+
+
+def test_the_models_package_exports_every_model() -> None:
+    assert set(models.__all__) == {"Base", "load_all", *models._HOMES}

@@ -8,7 +8,7 @@ date rule can be tested on exact days.
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from workflow.errors import InvalidInput
@@ -47,10 +47,6 @@ def parse_date(text: str, *, what: str = "date") -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         return parse_moment(text, what=what).date()
-
-
-def start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=JAKARTA)
 
 
 def utcnow() -> datetime:

@@ -62,7 +62,7 @@ def list_reminders(
 ) -> list[ReminderView]:
     """Pending reminders by due date; `due` keeps those due today or earlier."""
     with uow:
-        stmt: Select[tuple[Reminder, Region]] = (
+        stmt: Select[Reminder, Region] = (
             select(Reminder, Region)
             .join(Region, Region.id == Reminder.region_id)
             .where(Reminder.status.in_(statuses))

@@ -40,7 +40,7 @@ class IssuedReminder:
     skipped: list[int]
 
 
-def due_query(today: date) -> Select[tuple[Reminder, Region]]:
+def due_query(today: date) -> Select[Reminder, Region]:
     """The claim: the first due pending reminder that no more advanced due step overtakes.
 
     Within a ladder the higher step (then the newer row) overtakes: only the head of
@@ -74,7 +74,7 @@ def due_query(today: date) -> Select[tuple[Reminder, Region]]:
 
 def issue_next(
     session: Session,
-    claim: Select[tuple[Reminder, Region]],
+    claim: Select[Reminder, Region],
     today: date,
     actor: str,
     formats: tuple[str, ...],
