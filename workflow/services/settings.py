@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from workflow.domain import audit, clock
 from workflow.errors import InvalidInput
+from workflow.i18n import N_, _, check_language
 from workflow.infrastructure.models import Setting
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -30,16 +31,20 @@ DEFAULTS: dict[str, str | None] = {
     "signatory.name": None,
     "signatory.position": None,
     "letter.number_format": DEFAULT_NUMBER_FORMAT,
+    "ui.language": "id",
+    "org.timezone": "Asia/Jakarta",
 }
-DESCRIPTIONS = {
-    "org.name": "the Secretariat's name on the letterhead",
-    "org.address": "the postal address on the letterhead",
-    "org.city": "the city in the date line (e.g. Yogyakarta)",
-    "org.phone": "telephone on the letterhead (optional)",
-    "org.email": "e-mail on the letterhead (optional)",
-    "signatory.name": "the full name of who signs letters and agreements",
-    "signatory.position": "the signatory's position (e.g. Koordinator Sekretariat AKSANSI)",
-    "letter.number_format": "letter numbers; fields {seq} {year} {month} {month_roman}",
+DESCRIPTIONS = {  # translated when shown
+    "org.name": N_("the Secretariat's name on the letterhead"),
+    "org.address": N_("the postal address on the letterhead"),
+    "org.city": N_("the city in the date line (e.g. Yogyakarta)"),
+    "org.phone": N_("telephone on the letterhead (optional)"),
+    "org.email": N_("e-mail on the letterhead (optional)"),
+    "signatory.name": N_("the full name of who signs letters and agreements"),
+    "signatory.position": N_("the signatory's position (e.g. Koordinator Sekretariat AKSANSI)"),
+    "letter.number_format": N_("letter numbers; fields {seq} {year} {month} {month_roman}"),
+    "ui.language": N_("the interface language of every coordinator: id or en (AKSANSI_LANG wins)"),
+    "org.timezone": N_("the time zone of the times shown (Asia/Jakarta: WIB)"),
 }
 
 
@@ -53,8 +58,23 @@ class SettingView:
 
 def check_key(key: str) -> str:
     if key not in DEFAULTS:
-        raise InvalidInput(f"unknown setting '{key}'; the settings are: {', '.join(DEFAULTS)}.")
+        raise InvalidInput(
+            _("unknown setting '{key}'; the settings are: {keys}.").format(
+                key=key, keys=", ".join(DEFAULTS)
+            )
+        )
     return key
+
+
+def _check_value(key: str, value: str) -> str:
+    """The value as stored: number formats, languages and zones are checked first."""
+    if key == "letter.number_format":
+        _check_number_format(value)
+    elif key == "ui.language":
+        return check_language(value, source="ui.language")
+    elif key == "org.timezone":
+        return str(clock.check_zone(value))
+    return value
 
 
 def format_number(number_format: str, *, seq: int, on: date) -> str:
@@ -67,8 +87,10 @@ def format_number(number_format: str, *, seq: int, on: date) -> str:
         )
     except (KeyError, IndexError, ValueError, AttributeError) as exc:
         raise InvalidInput(
-            f"the letter number format {number_format!r} cannot be used ({exc!r}); use the "
-            f"fields {{seq}}, {{year}}, {{month}}, {{month_roman}}, e.g. {DEFAULT_NUMBER_FORMAT}."
+            _(
+                "the letter number format {format!r} cannot be used ({problem}); use the "
+                "fields {{seq}}, {{year}}, {{month}}, {{month_roman}}, e.g. {example}."
+            ).format(format=number_format, problem=repr(exc), example=DEFAULT_NUMBER_FORMAT)
         ) from None
 
 
@@ -76,8 +98,10 @@ def _check_number_format(value: str) -> None:
     """A format must make every number unique: it needs {seq} and {year}."""
     if "{seq" not in value or "{year" not in value:
         raise InvalidInput(
-            f"the letter number format {value!r} needs {{seq}} and {{year}} so that every "
-            f"number is unique, e.g. {DEFAULT_NUMBER_FORMAT}."
+            _(
+                "the letter number format {format!r} needs {{seq}} and {{year}} so that every "
+                "number is unique, e.g. {example}."
+            ).format(format=value, example=DEFAULT_NUMBER_FORMAT)
         )
     format_number(value, seq=1, on=date(2026, 1, 1))
 
@@ -94,10 +118,11 @@ def set_setting(uow: UnitOfWork, key: str, value: str, *, actor: str) -> Setting
     value = value.strip()
     if not value:
         raise InvalidInput(
-            f"'{key}' needs a value; to see the current one: aksansi config get {key}."
+            _("'{key}' needs a value; to see the current one: aksansi config get {key}.").format(
+                key=key
+            )
         )
-    if key == "letter.number_format":
-        _check_number_format(value)
+    value = _check_value(key, value)
     with uow:
         row = uow.session.get(Setting, key)
         before = None if row is None else row.value
@@ -115,7 +140,7 @@ def set_setting(uow: UnitOfWork, key: str, value: str, *, actor: str) -> Setting
             previous=before,
         )
         uow.commit()
-    return SettingView(key, value, False, DESCRIPTIONS[key])
+    return SettingView(key, value, False, _(DESCRIPTIONS[key]))
 
 
 def get_settings(uow: UnitOfWork, key: str | None = None) -> list[SettingView]:
@@ -124,5 +149,6 @@ def get_settings(uow: UnitOfWork, key: str | None = None) -> list[SettingView]:
     with uow:
         stored = {k: v for k, v in uow.session.execute(select(Setting.key, Setting.value))}
     return [
-        SettingView(k, stored.get(k, DEFAULTS[k]), k not in stored, DESCRIPTIONS[k]) for k in keys
+        SettingView(k, stored.get(k, DEFAULTS[k]), k not in stored, _(DESCRIPTIONS[k]))
+        for k in keys
     ]
