@@ -43,6 +43,7 @@ COMMAND_MODULES = {
     "calendar": ("calendar",),
     "jobs": ("jobs",),
     "ksm": ("ksm",),
+    "corrections": ("undo", "amend"),
 }
 
 
