@@ -14,7 +14,8 @@ import textwrap
 from typing import Any
 
 from states.audit import SUMMARIES
-from workflow.i18n import N_, _
+from workflow.domain.clock import shown_moment
+from workflow.i18n import N_, _, ngettext
 
 NBSP = "\u00a0"  # keeps "[by …, recorded …]" in one piece when wrapping
 
@@ -27,13 +28,15 @@ def entry_text(e: Any) -> str:
     """`blocker #3 opened: no_budget — Tidak ada pagu 2027` and the like."""
     if e.kind == "transition":
         text = f"{e.event}: {e.from_} → {e.to}"
-    elif e.kind in ("milestone", "seed"):
-        text = f"{e.kind}: {e.event or e.to}"
+    elif e.kind == "milestone":
+        text = _("milestone: {event}").format(event=e.event or e.to)
+    elif e.kind == "seed":
+        text = _("seed: {state}").format(state=e.event or e.to)
     elif e.kind in SUMMARIES:
         facts = {**e.details, "to_state": e.to, "from_state": e.from_}
         text = "".join(_segment(s, facts) for s in SUMMARIES[e.kind])
         if not text:
-            return str(e.note or e.kind) + _scheduled(e.details) + _marks(e)
+            return (e.note or e.kind) + _scheduled(e.details) + _marks(e)
     else:
         shown = {k: v for k, v in e.details.items() if not isinstance(v, (dict, list))}
         text = e.kind + (" " + ", ".join(f"{k}={v}" for k, v in shown.items()) if shown else "")
@@ -52,12 +55,18 @@ def _marks(e: Any) -> str:
 
 def _scheduled(details: dict[str, Any]) -> str:
     due = [item["due_on"] for item in details.get("scheduled") or []]
-    return f"; follow-up(s) due {', '.join(due)}" if due else ""
+    if not due:
+        return ""
+    return ngettext("; follow-up due {days}", "; follow-ups due {days}", len(due)).format(
+        days=", ".join(due)
+    )
 
 
 def history_line(e: Any, width: int = 80) -> str:
     """The entry, who recorded it and when, wrapped under its date for an 80-column terminal."""
-    who = f"[by {e.by}, recorded {e.recorded_at:%Y-%m-%d %H:%M} UTC]".replace(" ", NBSP)
+    recorded = shown_moment(e.recorded_at)
+    who = "[" + _("by {by}, recorded {at}").format(by=e.by, at=recorded) + "]"
+    who = who.replace(" ", NBSP)
     ident = f" #{e.id}" if getattr(e, "id", None) else ""  # what `amend` takes
     text = textwrap.fill(
         f"{entry_text(e)}  {who}{ident}",
@@ -93,7 +102,7 @@ def _plain(value: Any) -> str:
     if value is None or value is False or value == [] or value == "":
         return ""
     if value is True:
-        return "yes"
+        return _("yes")
     if isinstance(value, list):
         return ", #".join(str(v) for v in value) if value else ""
     if isinstance(value, int) and value >= 100_000:

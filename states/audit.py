@@ -24,38 +24,41 @@ def N_(message: str) -> str:
 LIFECYCLE_KINDS: Final[tuple[str, ...]] = ("transition", "milestone", "seed")
 
 SUMMARIES: Final[dict[str, tuple[str, ...]]] = {
-    "region_added": ("region added at {to_state}", " (from {source})"),
-    "blocker_opened": ("blocker #{blocker_id} opened: {type}",),
-    "blocker_resolved": ("blocker #{blocker_id} resolved: {type}", ", open {days_open} days"),
-    "draft": ("{agreement} draft version {version}", ", budget Rp{budget}"),
+    "region_added": (N_("region added at {to_state}"), N_(" (from {source})")),
+    "blocker_opened": (N_("blocker #{blocker_id} opened: {type}"),),
+    "blocker_resolved": (
+        N_("blocker #{blocker_id} resolved: {type}"),
+        N_(", open {days_open} days"),
+    ),
+    "draft": (N_("{agreement} draft version {version}"), N_(", budget Rp{budget}")),
     "mou_recorded": (
-        "KB recorded: signed {signed_on}, {years} year(s), until {expires_on}",
-        " (corrects record #{replaces})",
+        N_("KB recorded: signed {signed_on}, {years} year(s), until {expires_on}"),
+        N_(" (corrects record #{replaces})"),
     ),
-    "letter": ("letter {letter_kind}",),  # the note carries its Hal and number
-    "letter_received": ("letter received", " from {sender}"),
-    "official_set": ("official: {position} is {name}", ", replacing {replaced}"),
-    "official_updated": ("official: {position} {name} updated",),
-    "reminder_added": ("reminder #{reminder_id} added", ", due {due_on}"),
-    "reminder_done": ("reminder #{reminder_id} marked done",),
-    "reminder_snoozed": ("reminder #{reminder_id} snoozed from {was_due_on} to {due_on}",),
+    "letter": (N_("letter {letter_kind}"),),  # the note carries its Hal and number
+    "letter_received": (N_("letter received"), N_(" from {sender}")),
+    "official_set": (N_("official: {position} is {name}"), N_(", replacing {replaced}")),
+    "official_updated": (N_("official: {position} {name} updated"),),
+    "reminder_added": (N_("reminder #{reminder_id} added"), N_(", due {due_on}")),
+    "reminder_done": (N_("reminder #{reminder_id} marked done"),),
+    "reminder_snoozed": (N_("reminder #{reminder_id} snoozed from {was_due_on} to {due_on}"),),
     "reminder_issued": (
-        "reminder #{reminder_id} issued",
-        " ({rule})",
-        ", letter {letter_number}",
-        ", opened blocker {blocker}",
-        ", skipped earlier step(s) #{skipped}",
-        ", letter not made: {letter_error}",
-        ", blocker not opened: {blocker_error}",
+        N_("reminder #{reminder_id} issued"),
+        N_(" ({rule})"),
+        N_(", letter {letter_number}"),
+        N_(", opened blocker {blocker}"),
+        N_(", skipped earlier step(s) #{skipped}"),
+        N_(", letter not made: {letter_error}"),
+        N_(", blocker not opened: {blocker_error}"),
     ),
-    "reminder_cancelled": ("reminder(s) #{reminder_ids} cancelled",),
+    "reminder_cancelled": (N_("reminder(s) #{reminder_ids} cancelled"),),
     # The KSM import writes a whole sentence as the note: nothing to add before it.
     "ksm_added": (),
     "ksm_updated": (),
     "facility_added": (),
     "assessment_recorded": (),
     "assessment_updated": (),
-    "config": ("profile: {key} = {value}",),
+    "config": (N_("profile: {key} = {value}"),),
     # Corrections: each points at what it corrects (the corrected row stays, marked).
     "reverted": (
         N_("undo of #{reverts}: {reverted_event} of {reverted_on} reverted"),
@@ -65,6 +68,7 @@ SUMMARIES: Final[dict[str, tuple[str, ...]]] = {
         N_("; blocker(s) #{blockers_reopened} open again"),
     ),
     "amended": (N_("note of #{entry_id} amended"), N_(" (was: {old_note})")),
+    # Calendar rows belong to no region, so no history shows them (the fallback's words).
     "holiday_added": ("holiday_added day={day}",),
     "holiday_removed": ("holiday_removed day={day}",),
 }
