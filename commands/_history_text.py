@@ -36,7 +36,7 @@ def entry_text(e: Any) -> str:
         facts = {**e.details, "to_state": e.to, "from_state": e.from_}
         text = "".join(_segment(s, facts) for s in SUMMARIES[e.kind])
         if not text:
-            return (e.note or e.kind) + _scheduled(e.details) + _marks(e)
+            return str(e.note or e.kind) + _scheduled(e.details) + _marks(e)
     else:
         shown = {k: v for k, v in e.details.items() if not isinstance(v, (dict, list))}
         text = e.kind + (" " + ", ".join(f"{k}={v}" for k, v in shown.items()) if shown else "")

@@ -60,26 +60,9 @@ def utcnow() -> datetime:
 DEFAULT_ZONE = "Asia/Jakarta"
 
 
-def check_zone(name: str) -> ZoneInfo:
-    """The IANA zone `name`, or a refusal with the three Indonesian zones as examples."""
-    from zoneinfo import ZoneInfoNotFoundError
-
-    from workflow.i18n import _
-
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise InvalidInput(
-            _(
-                "{name!r} is not a known time zone; use one such as Asia/Jakarta (WIB), "
-                "Asia/Makassar (WITA) or Asia/Jayapura (WIT)."
-            ).format(name=name)
-        ) from None
-
-
 def display_zone() -> ZoneInfo:
     """`org.timezone` (read with the run's preferences), else Asia/Jakarta."""
-    from workflow.preferences import zone_name
+    from workflow.preferences import check_zone, zone_name
 
     name = zone_name()
     return check_zone(name) if name else JAKARTA
