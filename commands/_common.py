@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from workflow.i18n import _
+
 
 @dataclass
 class Settings:
@@ -34,7 +36,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 # Every command that writes a file takes -o and --overwrite, and hands both to a service
 # that resolves the path with `documents.output.output_path` (one rule for all).
 overwrite_option = click.option(
-    "--overwrite", is_flag=True, help="Replace the output file if it already exists."
+    "--overwrite", is_flag=True, help=_("Replace the output file if it already exists.")
 )
 
 

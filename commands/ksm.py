@@ -14,6 +14,7 @@ from commands._common import (
     overwrite_option,
     pass_settings,
 )
+from workflow.i18n import _
 
 FACILITY_KINDS = ["ipal_komunal", "mck_plus", "mck_plus_sr", "tangki_septik_komunal", "lainnya"]
 
@@ -109,8 +110,10 @@ def import_(settings: Settings, file: str, dry_run: bool, as_json: bool) -> None
     "--output",
     required=True,
     metavar="PATH",
-    help="Where to write it: FILE.xlsx (with help) or FILE.csv (header only); a folder "
-    "gets pre-monitoring-ksm.xlsx.",
+    help=_(
+        "Where to write it: FILE.xlsx (with help) or FILE.csv (header only); a folder "
+        "gets pre-monitoring-ksm.xlsx."
+    ),
 )
 @overwrite_option
 def template(output: str, overwrite: bool) -> None:
@@ -118,7 +121,8 @@ def template(output: str, overwrite: bool) -> None:
     from documents.output import shown
     from workflow.domain.ksm.template import write_template
 
-    click.echo(f"Wrote {shown(write_template(output, overwrite=overwrite))}.")
+    path = write_template(output, overwrite=overwrite)
+    click.echo(_("Wrote {path}.").format(path=shown(path)))
 
 
 @ksm.command("report")
@@ -131,7 +135,7 @@ def template(output: str, overwrite: bool) -> None:
     show_default=True,
     help="Output format.",
 )
-@output_option("File or folder to write [default: AKSANSI_OUTPUT_DIR/<year>/<code>/…].")
+@output_option(_("File or folder to write [default: AKSANSI_OUTPUT_DIR/<year>/<code>/…]."))
 @overwrite_option
 @pass_settings
 def report(settings: Settings, region: str, fmt: str, output: str | None, overwrite: bool) -> None:

@@ -12,6 +12,7 @@ from commands._common import (
     parse_day,
     pass_settings,
 )
+from workflow.i18n import _
 
 
 @click.group("remind")
@@ -117,7 +118,7 @@ def _wrapped(text: str, indent: int, hang: str = "  ") -> None:
     "-o",
     "output",
     metavar="PATH",
-    help="Write to this file (a folder gets aksansi-reminders.ics) instead of standard output.",
+    help=_("Write to this file (a folder gets aksansi-reminders.ics) instead of standard output."),
 )
 @overwrite_option
 @pass_settings
@@ -131,7 +132,7 @@ def ics(settings: Settings, output: str | None, overwrite: bool) -> None:
     path = write_ics(settings.uow(read_only=True), output, overwrite=overwrite)
     from documents.output import shown
 
-    click.echo(f"Wrote {shown(path)}.", err=True)
+    click.echo(_("Wrote {path}.").format(path=shown(path)), err=True)
 
 
 COMMANDS: list[click.Command] = [remind]

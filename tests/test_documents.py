@@ -171,7 +171,7 @@ def test_atomic_write_replaces_whole_file_and_leaves_no_temporary(
 def test_atomic_write_never_replaces_a_file_without_overwrite(tmp_path: Path, sync: bool) -> None:
     target = tmp_path / "filled.csv"
     target.write_bytes(b"hand-filled field sheet")
-    with pytest.raises(OutputProblem, match="filled.csv already exists; pass --overwrite"):
+    with pytest.raises(OutputProblem, match=r"filled\.csv already exists; pass --overwrite"):
         write_atomic(target, b"blank template", sync=sync)
     assert target.read_bytes() == b"hand-filled field sheet"
     assert [p.name for p in tmp_path.iterdir()] == ["filled.csv"]
