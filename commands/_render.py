@@ -29,12 +29,24 @@ def _days(view: Any) -> str:
 
 
 def init_result(result: Any) -> None:
+    if result.created:
+        click.echo(
+            _("Created the database {database} (schema {revision}).").format(
+                database=result.database, revision=result.revision_after
+            )
+        )
+        _seed_line(result)
+        return
     moved = (
         f"upgraded from {result.revision_before} to {result.revision_after}"
         if result.revision_before != result.revision_after
         else f"already at {result.revision_after}"
     )
     click.echo(f"Database {result.database}: {moved}.")
+    _seed_line(result)
+
+
+def _seed_line(result: Any) -> None:
     if result.seed is not None:
         click.echo(
             f"Seed: {len(result.seed.added)} region(s) added, "

@@ -45,6 +45,8 @@ WRITERS = {
 @pytest.fixture
 def ready(db_url: str) -> str:
     """Seeded, the profile set, Kota Mojokerto's Kepala Dinas PUPR known, one letter."""
+    from workflow.domain.kb import KbTerms
+    from workflow.services.kb import record_mou
     from workflow.services.letters import render_letter
     from workflow.services.officials import set_official
     from workflow.services.seed import seed_portfolio
@@ -62,6 +64,8 @@ def ready(db_url: str) -> str:
         since=date(2026, 1, 5),
     )
     render_letter(UnitOfWork(db_url), "35.76", "audiensi_request", actor="tester", fmt="md")
+    terms = KbTerms("180/12/2025", "012/KB/AKSANSI/VI/2025", date(2025, 6, 5), None)
+    record_mou(UnitOfWork(db_url), "35.76", terms, actor="tester")
     return db_url
 
 
