@@ -1,7 +1,7 @@
 """Corrections: reverted and amended audit rows, void blockers and letters
 
-Revision ID: 0006_corrections
-Revises: 0005
+Revision ID: 0007_corrections
+Revises: 0006_mou_record
 Create Date: 2026-12-01
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_corrections"
-down_revision = "0005"
+revision = "0007_corrections"
+down_revision = "0006_mou_record"
 branch_labels = None
 depends_on = None
 
