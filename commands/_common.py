@@ -9,8 +9,6 @@ from typing import Any
 
 import click
 
-from workflow.i18n import _
-
 
 @dataclass
 class Settings:
@@ -35,14 +33,10 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 # Every command that writes a file takes -o and --overwrite, and hands both to a service
 # that resolves the path with `documents.output.output_path` (one rule for all).
+# `-o/--output PATH` is a file, or a folder (an existing one, or PATH ending in '/').
 overwrite_option = click.option(
-    "--overwrite", is_flag=True, help=_("Replace the output file if it already exists.")
+    "--overwrite", is_flag=True, help="Replace the output file if it already exists."
 )
-
-
-def output_option(help_text: str):  # type: ignore[no-untyped-def]
-    """`-o/--output PATH`: a file, or a folder (an existing one, or PATH ending in '/')."""
-    return click.option("-o", "--output", "output", metavar="PATH", help=help_text)
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})

@@ -7,7 +7,6 @@ import click
 from commands._common import (
     echo_json,
     json_option,
-    output_option,
     overwrite_option,
     parse_day,
     pass_settings,
@@ -31,7 +30,13 @@ def _draft_command(agreement: str) -> click.Command:
     @click.option("--budget", metavar="RUPIAH", help="Whole rupiah: 150000000 or 150.000.000.")
     @click.option("--years", type=int, help="Term in years.")
     @click.option("--format", "fmt", type=FORMAT, default="md", show_default=True)
-    @output_option(_("File to write, or a folder (an existing one, or PATH/) for the usual name."))
+    @click.option(
+        "-o",
+        "--output",
+        "output",
+        metavar="PATH",
+        help="File to write, or a folder (an existing one, or PATH/) for the usual name.",
+    )
     @overwrite_option
     @click.option("--on", "on", metavar="DATE", help="Draft date (default today).")
     @json_option

@@ -10,7 +10,6 @@ from commands._common import (
     Settings,
     echo_json,
     json_option,
-    output_option,
     overwrite_option,
     pass_settings,
 )
@@ -110,10 +109,8 @@ def import_(settings: Settings, file: str, dry_run: bool, as_json: bool) -> None
     "--output",
     required=True,
     metavar="PATH",
-    help=_(
-        "Where to write it: FILE.xlsx (with help) or FILE.csv (header only); a folder "
-        "gets pre-monitoring-ksm.xlsx."
-    ),
+    help="Where to write it: FILE.xlsx (with help) or FILE.csv (header only); a folder "
+    "gets pre-monitoring-ksm.xlsx.",
 )
 @overwrite_option
 def template(output: str, overwrite: bool) -> None:
@@ -135,7 +132,13 @@ def template(output: str, overwrite: bool) -> None:
     show_default=True,
     help="Output format.",
 )
-@output_option(_("File or folder to write [default: AKSANSI_OUTPUT_DIR/<year>/<code>/…]."))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File or folder to write [default: AKSANSI_OUTPUT_DIR/<year>/<code>/…].",
+)
 @overwrite_option
 @pass_settings
 def report(settings: Settings, region: str, fmt: str, output: str | None, overwrite: bool) -> None:

@@ -7,12 +7,10 @@ import click
 from commands._common import (
     echo_json,
     json_option,
-    output_option,
     overwrite_option,
     parse_day,
     pass_settings,
 )
-from workflow.i18n import _
 
 FORMAT = click.Choice(["md", "html", "docx", "pdf"])
 
@@ -40,7 +38,13 @@ def kinds(as_json: bool) -> None:
 @click.argument("region")
 @click.argument("kind")
 @click.option("--format", "fmt", type=FORMAT, default="md", show_default=True)
-@output_option(_("File to write, or a folder (an existing one, or PATH/) for the usual name."))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File to write, or a folder (an existing one, or PATH/) for the usual name.",
+)
 @overwrite_option
 @click.option("--preview", is_flag=True, help="Unnumbered, unstored, marked DRAF.")
 @click.option(
@@ -119,7 +123,13 @@ def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-d
 @letter.command("show")
 @click.argument("number")
 @click.option("--format", "fmt", type=FORMAT, help="Write it as a file in this format instead.")
-@output_option(_("File to write, or a folder (an existing one, or PATH/) for the usual name."))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File to write, or a folder (an existing one, or PATH/) for the usual name.",
+)
 @overwrite_option
 @pass_settings
 def show(settings, number, fmt, output, overwrite) -> None:  # type: ignore[no-untyped-def]

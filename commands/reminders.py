@@ -118,7 +118,7 @@ def _wrapped(text: str, indent: int, hang: str = "  ") -> None:
     "-o",
     "output",
     metavar="PATH",
-    help=_("Write to this file (a folder gets aksansi-reminders.ics) instead of standard output."),
+    help="Write to this file (a folder gets aksansi-reminders.ics) instead of standard output.",
 )
 @overwrite_option
 @pass_settings
