@@ -19,6 +19,42 @@ def _print_draft(view) -> None:  # type: ignore[no-untyped-def]
         click.echo(f"  → {path}")
 
 
+def _moa_options(function):  # type: ignore[no-untyped-def]
+    """The PKS-only options of `moa draft`."""
+    for option in reversed(
+        (
+            click.option(
+                "--budget-item",
+                "budget_items",
+                multiple=True,
+                metavar="NAME=AMOUNT",
+                help=_("A line of Lampiran II (repeatable); the lines must add up to --budget."),
+            ),
+            click.option(
+                "--mechanism",
+                type=click.Path(path_type=Path, dir_okay=False),
+                metavar="FILE.md",
+                help=_("Lampiran I, the technical mechanism, from a Markdown file (UTF-8)."),
+            ),
+            click.option(
+                "--signatory",
+                metavar="head|opd",
+                help=_(
+                    "Who signs for the Pemda: the head of region, or the head of the "
+                    "technical office under a power of attorney [default: head]."
+                ),
+            ),
+            click.option(
+                "--funding",
+                metavar="apbd|hibah|swakelola|none",
+                help=_("How the cooperation is funded [default: apbd with a budget, else none]."),
+            ),
+        )
+    ):
+        function = option(function)
+    return function
+
+
 def _draft_command(agreement: str) -> click.Command:
     @click.command("draft")
     @click.argument("region")
@@ -31,10 +67,15 @@ def _draft_command(agreement: str) -> click.Command:
     @json_option
     @pass_settings
     def draft(  # type: ignore[no-untyped-def]
-        settings, region, subject, budget, years, fmt, output, on, as_json
+        settings, region, subject, budget, years, fmt, output, on, as_json, **moa
     ) -> None:
         from workflow.services.drafts import make_draft
 
+        options = None
+        if moa:
+            from workflow.domain.letters.moa_terms import MoaOptions
+
+            options = MoaOptions(**moa)
         view = make_draft(
             settings.uow(),
             region,
@@ -46,11 +87,12 @@ def _draft_command(agreement: str) -> click.Command:
             fmt=fmt,
             output=output,
             on=parse_day(on),
+            moa=options,
         )
         echo_json(view) if as_json else _print_draft(view)
 
     draft.help = f"Render a new version of the region's draft {NAMES[agreement]}."
-    return draft
+    return _moa_options(draft) if agreement == "moa" else draft
 
 
 def _versions_command(agreement: str) -> click.Command:
