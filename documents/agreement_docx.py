@@ -184,7 +184,7 @@ def _borders(cell) -> None:  # type: ignore[no-untyped-def]
 
 
 def _page_numbers(paragraph: Paragraph, meta: DocumentMeta) -> None:
-    """"Halaman X dari Y" with Word's PAGE and NUMPAGES fields (filled in by Word/LibreOffice)."""
+    """ "Halaman X dari Y" with Word's PAGE and NUMPAGES fields (filled in by Word/LibreOffice)."""
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for text, field in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
         _text_run(paragraph, text, meta)

@@ -95,10 +95,14 @@ def to_html(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = N
     module = _layout_module(layout)
     body = "\n".join(html for block in blocks if (html := _block(block, module)))
     font = escape(meta.font, quote=False)
-    style = STYLE + (
-        f"\nbody {{ font-family: '{font}', Arial, Helvetica, sans-serif; "
-        f"font-size: {meta.size:g}pt; }}"
-    ) + ("" if module is None else "\n" + module.CSS.strip())
+    style = (
+        STYLE
+        + (
+            f"\nbody {{ font-family: '{font}', Arial, Helvetica, sans-serif; "
+            f"font-size: {meta.size:g}pt; }}"
+        )
+        + ("" if module is None else "\n" + module.CSS.strip())
+    )
     opening = "<body>" if module is None else f'<body class="{layout}">'
     author = f'<meta name="author" content="{escape(meta.author)}">\n' if meta.author else ""
     return (

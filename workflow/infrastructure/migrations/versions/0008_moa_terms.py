@@ -1,7 +1,7 @@
 """MoA draft terms: signatory, form of funding, budget lines, technical mechanism
 
-Revision ID: 0007_moa_terms
-Revises: 0006_mou_record
+Revision ID: 0008_moa_terms
+Revises: 0007_corrections
 Create Date: 2026-12-01
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_moa_terms"
-down_revision = "0006_mou_record"
+revision = "0008_moa_terms"
+down_revision = "0007_corrections"
 branch_labels = None
 depends_on = None
 
