@@ -28,18 +28,18 @@ def _moa_options(function):  # type: ignore[no-untyped-def]
                 "budget_items",
                 multiple=True,
                 metavar="NAME=AMOUNT",
-                help=_("A line of Lampiran II (repeatable); the lines must add up to --budget."),
+                help="A line of Lampiran II (repeatable); the lines must add up to --budget.",
             ),
             click.option(
                 "--mechanism",
                 type=click.Path(path_type=Path, dir_okay=False),
                 metavar="FILE.md",
-                help=_("Lampiran I, the technical mechanism, from a Markdown file (UTF-8)."),
+                help="Lampiran I, the technical mechanism, from a Markdown file (UTF-8).",
             ),
             click.option(
                 "--signatory",
                 metavar="head|opd",
-                help=_(
+                help=(
                     "Who signs for the Pemda: the head of region, or the head of the "
                     "technical office under a power of attorney [default: head]."
                 ),
@@ -47,7 +47,7 @@ def _moa_options(function):  # type: ignore[no-untyped-def]
             click.option(
                 "--funding",
                 metavar="apbd|hibah|swakelola|none",
-                help=_("How the cooperation is funded [default: apbd with a budget, else none]."),
+                help="How the cooperation is funded [default: apbd with a budget, else none].",
             ),
         )
     ):
@@ -140,10 +140,10 @@ def kb_options(function):  # type: ignore[no-untyped-def]
     """The KB's numbers, date and term: on `mou record` and on `advance … sign_mou`."""
     for option in reversed(
         (
-            click.option("--number-pemda", metavar="N", help=_("The KB's number at the Pemda.")),
-            click.option("--number-aksansi", metavar="N", help=_("The KB's number at AKSANSI.")),
-            click.option("--signed-on", metavar="DATE", help=_("The day the KB was signed.")),
-            click.option("--years", "kb_years", type=int, help=_("The KB's term in years.")),
+            click.option("--number-pemda", metavar="N", help="The KB's number at the Pemda."),
+            click.option("--number-aksansi", metavar="N", help="The KB's number at AKSANSI."),
+            click.option("--signed-on", metavar="DATE", help="The day the KB was signed."),
+            click.option("--years", "kb_years", type=int, help="The KB's term in years."),
         )
     ):
         function = option(function)

@@ -88,12 +88,18 @@ def check_sum(items: list[list[Any]], budget: int) -> None:
     if total == budget:
         return
     gap = abs(budget - total)
-    relation = _("less than") if total < budget else _("more than")
-    raise InvalidInput(
-        _(
-            "the budget items add up to {total}, {gap} {relation} --budget {budget}; "
+    if total < budget:
+        message = _(
+            "the budget items add up to {total}, {gap} less than --budget {budget}; "
             "make them add up to the budget."
-        ).format(total=_rupiah(total), gap=_rupiah(gap), relation=relation, budget=_rupiah(budget))
+        )
+    else:
+        message = _(
+            "the budget items add up to {total}, {gap} more than --budget {budget}; "
+            "make them add up to the budget."
+        )
+    raise InvalidInput(
+        message.format(total=_rupiah(total), gap=_rupiah(gap), budget=_rupiah(budget))
     )
 
 
