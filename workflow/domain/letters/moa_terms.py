@@ -30,7 +30,7 @@ class MoaOptions:
     """The MoA-only options of `moa draft`, as given (None / empty: carry over)."""
 
     budget_items: tuple[str, ...] = ()
-    mechanism: Path | None = None
+    mechanism: Path | str | None = None
     signatory: str | None = None
     funding: str | None = None
 
@@ -113,7 +113,7 @@ def read_mechanism(path: Path) -> str:
                 path=path
             )
         ) from None
-    except OSError as exc:
+    except (IsADirectoryError, OSError) as exc:
         raise BadFile(
             _("cannot read the mechanism file {path}: {reason}.").format(
                 path=path, reason=exc.strerror or exc
@@ -180,7 +180,7 @@ def resolve_terms(
                 "--budget-item lines), or --funding none."
             ).format(funding=funding)
         )
-    mechanism = read_mechanism(options.mechanism) if options.mechanism else None
+    mechanism = read_mechanism(Path(options.mechanism)) if options.mechanism else None
     if mechanism is None and previous is not None:
         mechanism = previous.mechanism
     return MoaTerms(signatory, funding, budget, items, mechanism)
