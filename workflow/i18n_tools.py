@@ -35,6 +35,36 @@ def extract_commands(
         yield lineno, None, text, []
 
 
+def extract_states(
+    fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: dict[str, str]
+) -> Iterator[tuple[int, str | None, Any, list[str]]]:
+    """The English texts of a `states/` table, which imports nothing of ours and so
+    cannot call `_()`: babel.cfg names, per file, the `fields` (keyword arguments or dict
+    keys) and the `tables` (module-level dicts whose every string value is a text).
+    The code that shows one translates it with `_()`."""
+    fields = set(options.get("fields", "").split(","))
+    tables = set(options.get("tables", "").split(","))
+    for node in ast.walk(ast.parse(fileobj.read())):
+        for lineno, text in _state_texts(node, fields, tables):
+            yield lineno, None, text, []
+
+
+def _state_texts(node: ast.AST, fields: set[str], tables: set[str]) -> Iterator[tuple[int, str]]:
+    if isinstance(node, ast.keyword) and node.arg in fields and _is_text(node.value):
+        yield node.value.lineno, node.value.value  # type: ignore[attr-defined]
+    elif isinstance(node, ast.Dict):
+        for key, value in zip(node.keys, node.values, strict=True):
+            if isinstance(key, ast.Constant) and key.value in fields and _is_text(value):
+                yield value.lineno, value.value  # type: ignore[attr-defined]
+    elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        names = {t.id for t in targets if isinstance(t, ast.Name)}
+        if names & tables and isinstance(node.value, ast.Dict):
+            for value in node.value.values:
+                if _is_text(value):
+                    yield value.lineno, value.value  # type: ignore[attr-defined]
+
+
 def help_texts(tree: ast.AST) -> Iterator[tuple[int, str]]:
     """(line, text) of every click help text and command docstring in a module."""
     for node in ast.walk(tree):

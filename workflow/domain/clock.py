@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from workflow.errors import InvalidInput
+from workflow.i18n import _, language
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
@@ -34,7 +35,9 @@ def parse_moment(text: str, *, what: str = "date") -> datetime:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         raise InvalidInput(
-            f"{what} {text!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-27)."
+            _("{what} {text!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-27).").format(
+                what=what, text=text
+            )
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=JAKARTA)
@@ -68,8 +71,6 @@ def check_zone(name: str) -> ZoneInfo:
     """The IANA zone `name`, or a refusal with the three Indonesian zones as examples."""
     from zoneinfo import ZoneInfoNotFoundError
 
-    from workflow.i18n import _
-
     try:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError, TypeError):
@@ -98,7 +99,6 @@ def local(moment: datetime) -> datetime:
 
 def shown_time(moment: datetime) -> str:
     """`08.45 WIB` in Indonesian, `08:45 WIB` in English: the Secretariat's zone, labelled."""
-    from workflow.i18n import language
 
     here = local(moment)
     separator = "." if language() == "id" else ":"

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from workflow.errors import DatabaseUnavailable
+from workflow.i18n import _
 
 READ_ONLY = "aksansi_read_only"
 
@@ -42,7 +43,9 @@ def _sqlite_url(value: str) -> str:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseUnavailable(
-                f"cannot create the folder for the database {path}: {exc.strerror}."
+                _("cannot create the folder for the database {path}: {strerror}.").format(
+                    path=path, strerror=exc.strerror
+                )
             ) from None
     return f"sqlite:///{path}"
 
@@ -66,7 +69,9 @@ def _create(url: str) -> Engine:
     try:
         engine = create_engine(url, **_engine_options(url))
     except Exception as exc:  # a malformed URL or a missing driver
-        raise DatabaseUnavailable(f"cannot open the database {url!r}: {exc}") from None
+        raise DatabaseUnavailable(
+            _("cannot open the database {url!r}: {exc}").format(url=url, exc=exc)
+        ) from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
