@@ -130,7 +130,7 @@ def update_catalogs(template: Path, locale_dir: Path, domain: str = "aksansi") -
         if code == "en":
             _fill_from_source(catalog)
         catalog.fuzzy = False
-        _write(po, catalog)
+        write_catalog(po, catalog)
         missing[code] = len(untranslated(catalog))
     return missing
 
@@ -169,7 +169,8 @@ def _fill_from_source(catalog: Any) -> None:
         message.flags.discard("fuzzy")
 
 
-def _write(po: Path, catalog: Any) -> None:
+def write_catalog(po: Path, catalog: Any) -> None:
+    """Sorted by message, no locations, no obsolete entries: the layout that merges well."""
     from babel.messages.pofile import write_po
 
     tmp = po.with_suffix(".po.tmp")
