@@ -26,7 +26,7 @@ HELP_KEYWORDS = ("help", "short_help", "epilog")
 
 def extract_commands(
     fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any
-) -> Iterator[tuple[int, str | None, Any, list[str]]]:
+) -> Iterator[tuple[Any, ...]]:
     from babel.messages.extract import extract_python
 
     source = fileobj.read()
@@ -42,9 +42,13 @@ def extract_states(
     cannot call `_()`: babel.cfg names, per file, the `fields` (keyword arguments or dict
     keys) and the `tables` (module-level dicts whose every string value is a text).
     The code that shows one translates it with `_()`."""
+    from babel.messages.extract import extract_python
+
+    source = fileobj.read()
+    yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
     fields = set(options.get("fields", "").split(","))
     tables = set(options.get("tables", "").split(","))
-    for node in ast.walk(ast.parse(fileobj.read())):
+    for node in ast.walk(ast.parse(source)):
         for lineno, text in _state_texts(node, fields, tables):
             yield lineno, None, text, []
 

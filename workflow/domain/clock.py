@@ -8,11 +8,10 @@ date rule can be tested on exact days.
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from workflow.errors import InvalidInput
-from workflow.i18n import _, language
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
@@ -35,9 +34,7 @@ def parse_moment(text: str, *, what: str = "date") -> datetime:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         raise InvalidInput(
-            _("{what} {text!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-27).").format(
-                what=what, text=text
-            )
+            f"{what} {text!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-27)."
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=JAKARTA)
@@ -52,10 +49,6 @@ def parse_date(text: str, *, what: str = "date") -> date:
         return parse_moment(text, what=what).date()
 
 
-def start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=JAKARTA)
-
-
 def utcnow() -> datetime:
     """`now()` in UTC, for recorded-at stamps."""
     return now().astimezone(UTC)
@@ -67,24 +60,9 @@ def utcnow() -> datetime:
 DEFAULT_ZONE = "Asia/Jakarta"
 
 
-def check_zone(name: str) -> ZoneInfo:
-    """The IANA zone `name`, or a refusal with the three Indonesian zones as examples."""
-    from zoneinfo import ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise InvalidInput(
-            _(
-                "{name!r} is not a known time zone; use one such as Asia/Jakarta (WIB), "
-                "Asia/Makassar (WITA) or Asia/Jayapura (WIT)."
-            ).format(name=name)
-        ) from None
-
-
 def display_zone() -> ZoneInfo:
     """`org.timezone` (read with the run's preferences), else Asia/Jakarta."""
-    from workflow.preferences import zone_name
+    from workflow.preferences import check_zone, zone_name
 
     name = zone_name()
     return check_zone(name) if name else JAKARTA
@@ -99,6 +77,7 @@ def local(moment: datetime) -> datetime:
 
 def shown_time(moment: datetime) -> str:
     """`08.45 WIB` in Indonesian, `08:45 WIB` in English: the Secretariat's zone, labelled."""
+    from workflow.i18n import language
 
     here = local(moment)
     separator = "." if language() == "id" else ":"

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from states import reminders as policy
 from workflow.i18n import _
 
 
@@ -105,7 +106,7 @@ def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dic
             Reminder.letter_kind,
             rank,
         )
-        .where(Reminder.status == "pending", Reminder.region_id.in_(region_ids))
+        .where(Reminder.status == policy.PENDING, Reminder.region_id.in_(region_ids))
         .subquery()
     )
     rows = session.execute(
