@@ -36,8 +36,8 @@ def extract_commands(
 
 
 def extract_states(
-    fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: dict[str, str]
-) -> Iterator[tuple[int, str | None, Any, list[str]]]:
+    fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[Any, ...]]:
     """The English texts of a `states/` table, which imports nothing of ours and so
     cannot call `_()`: babel.cfg names, per file, the `fields` (keyword arguments or dict
     keys) and the `tables` (module-level dicts whose every string value is a text).
