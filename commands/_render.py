@@ -97,10 +97,10 @@ def region_detail(detail: Any) -> None:
         ).format(since=v.state_since, days=v.days_in_state)
     else:
         since = _("since: not recorded")
-    from states.lifecycle import state as state_def
+    from states import lifecycle
 
     state = _("State: {state} — {label}, {since}").format(
-        state=v.state, label=label(state_def(v.state)), since=since
+        state=v.state, label=label(lifecycle.state(v.state)), since=since
     )
     click.echo(wrap(state, subsequent="  "))
     for title, value in (

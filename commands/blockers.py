@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from commands import _render_blockers as render
+from commands import _render_blockers
 from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
 
 
@@ -28,7 +28,7 @@ def blocker_add(
     view = add_blocker(
         settings.uow(), region_ref, type_id, actor=settings.who(), note=note, on=parse_day(on)
     )
-    render.added(view)
+    _render_blockers.added(view)
 
 
 @blocker.command("resolve")
@@ -43,7 +43,7 @@ def blocker_resolve(settings: Settings, blocker_id: int, note: str | None, on: s
     view = resolve_blocker(
         settings.uow(), blocker_id, actor=settings.who(), note=note, on=parse_day(on)
     )
-    render.resolved(view)
+    _render_blockers.resolved(view)
 
 
 @blocker.command("list")
@@ -65,17 +65,17 @@ def blocker_list(
     views = list_blockers(
         settings.uow(read_only=True), open_only=open_only, region_ref=region_ref, type_id=type_id
     )
-    echo_json(views) if as_json else render.blocker_table(views)
+    echo_json(views) if as_json else _render_blockers.blocker_table(views)
 
 
 @blocker.command("types")
 @json_option
 def blocker_types(as_json: bool) -> None:
     """The blocker types, with their labels, stages and playbooks."""
-    from workflow.services.blockers import blocker_types as taxonomy
+    from workflow.services import blockers
 
-    kinds = taxonomy()
-    echo_json(kinds) if as_json else render.types(kinds)
+    kinds = blockers.blocker_types()
+    echo_json(kinds) if as_json else _render_blockers.types(kinds)
 
 
 @blocker.command("show")
@@ -87,7 +87,7 @@ def blocker_show(settings: Settings, blocker_id: int, as_json: bool) -> None:
     from workflow.services.blocker_report import show_blocker
 
     detail = show_blocker(settings.uow(read_only=True), blocker_id)
-    echo_json(render.detail_json(detail)) if as_json else render.detail(detail)
+    echo_json(_render_blockers.detail_json(detail)) if as_json else _render_blockers.detail(detail)
 
 
 @blocker.command("stats")
@@ -95,10 +95,10 @@ def blocker_show(settings: Settings, blocker_id: int, as_json: bool) -> None:
 @pass_settings
 def blocker_stats(settings: Settings, as_json: bool) -> None:
     """Per type: regions blocked now and ever, and median days open."""
-    from workflow.services.blocker_report import blocker_stats as compute
+    import workflow.services.blocker_report
 
-    stats = compute(settings.uow(read_only=True))
-    echo_json(stats) if as_json else render.stats(stats)
+    stats = workflow.services.blocker_report.blocker_stats(settings.uow(read_only=True))
+    echo_json(stats) if as_json else _render_blockers.stats(stats)
 
 
 COMMANDS: list[click.Command] = [blocker]

@@ -18,9 +18,11 @@ def calendar() -> None:
 @pass_settings
 def add_holiday(settings: Settings, day: str, name: tuple[str, ...]) -> None:
     """Declare DATE a holiday named NAME (e.g. a cuti bersama of a new SKB)."""
-    from workflow.services.working_calendar import add_holiday as add
+    from workflow.services import working_calendar
 
-    added = add(settings.uow(), parse_day(day, what="DATE"), " ".join(name), actor=settings.who())
+    added = working_calendar.add_holiday(
+        settings.uow(), parse_day(day, what="DATE"), " ".join(name), actor=settings.who()
+    )
     click.echo(f"{added.date.isoformat()} is now a holiday: {added.name}.")
 
 
@@ -29,9 +31,11 @@ def add_holiday(settings: Settings, day: str, name: tuple[str, ...]) -> None:
 @pass_settings
 def remove(settings: Settings, day: str) -> None:
     """Remove the override on DATE, or declare a listed holiday a working day."""
-    from workflow.services.working_calendar import remove as remove_day
+    from workflow.services import working_calendar
 
-    click.echo(remove_day(settings.uow(), parse_day(day, what="DATE"), actor=settings.who()))
+    click.echo(
+        working_calendar.remove(settings.uow(), parse_day(day, what="DATE"), actor=settings.who())
+    )
 
 
 @calendar.command("show")
@@ -40,9 +44,9 @@ def remove(settings: Settings, day: str) -> None:
 @pass_settings
 def show(settings: Settings, year: int, as_json: bool) -> None:
     """The holidays, cuti bersama and overrides of YEAR."""
-    from workflow.services.working_calendar import show as show_year
+    from workflow.services import working_calendar
 
-    days = show_year(settings.uow(read_only=True), year)
+    days = working_calendar.show(settings.uow(read_only=True), year)
     if as_json:
         echo_json(days)
         return

@@ -60,12 +60,12 @@ def render(  # type: ignore[no-untyped-def]
     settings, region, kind, fmt, output, overwrite, preview, to, step, reply_to, on, as_json
 ):
     """Render a letter for REGION: numbered, stored and written to a file."""
-    from workflow.services import letters as service
+    from workflow.services import letters
 
     extra = {"to": to, "step": step, "reply_to": reply_to}
     day = parse_day(on)
     if preview:
-        view = service.preview_letter(
+        view = letters.preview_letter(
             settings.uow(),
             region,
             kind,
@@ -80,7 +80,7 @@ def render(  # type: ignore[no-untyped-def]
         else:
             click.echo(f"DRAF {view.kind} for {view.region} (not numbered) → {view.file}")
         return
-    letter_view = service.render_letter(
+    letter_view = letters.render_letter(
         settings.uow(),
         region,
         kind,
@@ -135,12 +135,12 @@ def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-d
 @pass_settings
 def show(settings, number, fmt, output, overwrite) -> None:  # type: ignore[no-untyped-def]
     """Print a stored letter exactly as it was sent (Markdown), or write it as a file."""
-    from workflow.services import letters as service
+    from workflow.services import letters
 
     if fmt is None and output is None:
-        click.echo(service.show_letter(settings.uow(read_only=True), number), nl=False)
+        click.echo(letters.show_letter(settings.uow(read_only=True), number), nl=False)
         return
-    path = service.export_letter(
+    path = letters.export_letter(
         settings.uow(read_only=True), number, fmt=fmt or "md", output=output, overwrite=overwrite
     )
     click.echo(f"{number} → {path}")

@@ -35,9 +35,9 @@ def advance(
 
     With sign_mou, the KB's numbers, date and term may be recorded at once
     (--number-pemda, --number-aksansi, --signed-on, --years; as in mou record)."""
-    from workflow.services.advance import advance as fire
+    import workflow.services.advance
 
-    result = fire(
+    result = workflow.services.advance.advance(
         settings.uow(),
         region_ref,
         event,
@@ -70,9 +70,9 @@ def events(settings: Settings, region_ref: str, as_json: bool) -> None:
 @pass_settings
 def history(settings: Settings, region_ref: str, as_json: bool) -> None:
     """The full timeline of REGION: transitions, blockers, reminders, letters."""
-    from workflow.services.history import history as timeline
+    import workflow.services.history
 
-    view = timeline(settings.uow(read_only=True), region_ref)
+    view = workflow.services.history.history(settings.uow(read_only=True), region_ref)
     echo_json([e.as_json() for e in view.entries]) if as_json else _render.history(view)
 
 

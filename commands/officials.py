@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from commands import _render_blockers as render
+from commands import _render_blockers
 from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
 
 
@@ -46,7 +46,7 @@ def official_set(
         email=email,
         phone=phone,
     )
-    render.official_set(result)
+    _render_blockers.official_set(result)
 
 
 @official.command("list")
@@ -59,7 +59,7 @@ def official_list(settings: Settings, region_ref: str, history: bool, as_json: b
     from workflow.services.officials import list_officials
 
     listing = list_officials(settings.uow(read_only=True), region_ref, history=history)
-    echo_json(listing.officials) if as_json else render.official_table(listing)
+    echo_json(listing.officials) if as_json else _render_blockers.official_table(listing)
 
 
 COMMANDS: list[click.Command] = [official]

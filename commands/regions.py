@@ -85,12 +85,14 @@ def region_import(settings: Settings, file: Path) -> None:
 @pass_settings
 def board(settings: Settings, as_of: str | None, as_json: bool) -> None:
     """The pipeline: regions by stage, days in stage, blockers, what falls due."""
-    from workflow.services.board import board as make_board
-    from workflow.services.board import board_as_of
+    import workflow.services.board
 
     day = parse_day(as_of, what="--as-of")
     uow = settings.uow(read_only=True)
-    result = make_board(uow) if day is None else board_as_of(uow, day)
+    if day is None:
+        result = workflow.services.board.board(uow)
+    else:
+        result = workflow.services.board.board_as_of(uow, day)
     echo_json(result) if as_json else _render.board(result)
 
 

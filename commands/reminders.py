@@ -48,9 +48,11 @@ def list_(settings: Settings, due: bool, region: str | None, as_json: bool) -> N
 @pass_settings
 def add(settings: Settings, region: str, on: str, text: tuple[str, ...]) -> None:
     """Add a reminder for REGION due on DATE."""
-    from workflow.services.reminders import add as add_reminder
+    from workflow.services import reminders
 
-    item = add_reminder(settings.uow(), region, parse_day(on), " ".join(text), actor=settings.who())
+    item = reminders.add(
+        settings.uow(), region, parse_day(on), " ".join(text), actor=settings.who()
+    )
     click.echo(f"Reminder #{item.id} for {item.region_name} due on {item.due_on}.")
 
 
@@ -59,9 +61,9 @@ def add(settings: Settings, region: str, on: str, text: tuple[str, ...]) -> None
 @pass_settings
 def done(settings: Settings, reminder_id: int) -> None:
     """Mark reminder ID as dealt with."""
-    from workflow.services.reminders import done as mark_done
+    from workflow.services import reminders
 
-    item = mark_done(settings.uow(), reminder_id, actor=settings.who())
+    item = reminders.done(settings.uow(), reminder_id, actor=settings.who())
     click.echo(f"Reminder #{item.id} ({item.region_name}) is done.")
 
 
@@ -71,9 +73,9 @@ def done(settings: Settings, reminder_id: int) -> None:
 @pass_settings
 def snooze(settings: Settings, reminder_id: int, until: str) -> None:
     """Move pending reminder ID to a later day."""
-    from workflow.services.reminders import snooze as snooze_reminder
+    from workflow.services import reminders
 
-    item = snooze_reminder(
+    item = reminders.snooze(
         settings.uow(), reminder_id, parse_day(until, what="--until"), actor=settings.who()
     )
     click.echo(f"Reminder #{item.id} ({item.region_name}) is now due on {item.due_on}.")
@@ -85,9 +87,9 @@ def snooze(settings: Settings, reminder_id: int, until: str) -> None:
 @pass_settings
 def explain(settings: Settings, region: str, as_json: bool) -> None:
     """Every reminder of REGION: its rule, the event that scheduled it, what became of it."""
-    from workflow.services.reminder_explain import explain as explain_region
+    import workflow.services.reminder_explain
 
-    found = explain_region(settings.uow(read_only=True), region)
+    found = workflow.services.reminder_explain.explain(settings.uow(read_only=True), region)
     if as_json:
         echo_json(found)
         return

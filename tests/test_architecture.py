@@ -96,3 +96,15 @@ def test_the_import_contracts_hold() -> None:
     done = subprocess.run([tool, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-2000:]
     assert "0 broken" in done.stdout
+
+
+@pytest.mark.parametrize("package", ["cli.py", "commands", "jobs"])
+def test_the_commands_call_things_by_their_own_names(package: str) -> None:
+    """No `from x import a as b` above the services: a use case is found by its name."""
+    paths = [ROOT / package] if package.endswith(".py") else sorted((ROOT / package).rglob("*.py"))
+    renamed = []
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                renamed += [f"{path.name}: {a.name} as {a.asname}" for a in node.names if a.asname]
+    assert renamed == []

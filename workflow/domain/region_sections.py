@@ -14,21 +14,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
+from workflow.domain.blockers.view import blocker_json
 from workflow.i18n import _
-
-
-def blocker_json(blocker: Any, region_code: str) -> dict[str, Any]:
-    """The blocker object of the JSON contract (design.md §4). Here rather than in
-    `services.blockers`, whose imports (reactions, reminders, holidays) a read command
-    does not need."""
-    return {
-        "id": blocker.id,
-        "region": region_code,
-        "type": blocker.type,
-        "note": blocker.note,
-        "opened_on": blocker.opened_on.isoformat(),
-        "resolved_on": None if blocker.resolved_on is None else blocker.resolved_on.isoformat(),
-    }
 
 
 def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -41,7 +28,7 @@ def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list
     rows = session.execute(
         select(Blocker, Region.code)
         .join(Region, Region.id == Blocker.region_id)
-        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(region_ids))
+        .where(Blocker.is_open, Blocker.region_id.in_(region_ids))
         .order_by(Blocker.opened_on, Blocker.id)
     )
     for blocker, code in rows:

@@ -77,7 +77,7 @@ def list_blockers(
     if type_id is not None:
         query = query.where(Blocker.type == check_type(type_id))
     if open_only:
-        query = query.where(Blocker.resolved_on.is_(None))
+        query = query.where(Blocker.is_open)
     with uow:
         if region_ref is not None:
             query = query.where(Blocker.region_id == resolve(uow.session, region_ref).id)

@@ -119,7 +119,7 @@ def open_blockers_of(session: Session, region: Region) -> list[Blocker]:
     return list(
         session.scalars(
             select(Blocker)
-            .where(Blocker.region_id == region.id, Blocker.resolved_on.is_(None))
+            .where(Blocker.region_id == region.id, Blocker.is_open)
             .order_by(Blocker.opened_on, Blocker.id)
         )
     )

@@ -1,9 +1,11 @@
-"""The one blocker view: what `blocker add/resolve/list/show` and `--json` print."""
+"""The one blocker view: what `blocker add/resolve/list/show` print, and the blocker object
+of the JSON contract that region views embed (its first six fields)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from states import blockers as taxonomy
 from workflow.domain import clock
@@ -49,3 +51,16 @@ def blocker_view(blocker: Blocker, region: Region) -> BlockerView:
         resolution_note=blocker.resolution_note,
         days_open=max(0, (end - blocker.opened_on).days),
     )
+
+
+def blocker_json(blocker: Any, region_code: str) -> dict[str, Any]:
+    """The blocker object of the JSON contract (design.md §4) inside a region's JSON
+    (`board`, `region list/show`): the first six fields of `BlockerView`."""
+    return {
+        "id": blocker.id,
+        "region": region_code,
+        "type": blocker.type,
+        "note": blocker.note,
+        "opened_on": blocker.opened_on.isoformat(),
+        "resolved_on": None if blocker.resolved_on is None else blocker.resolved_on.isoformat(),
+    }

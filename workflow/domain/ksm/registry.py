@@ -16,7 +16,7 @@ from states.ksm_fields import REQUIRED_FOR_COMPLETENESS
 from states.ksm_rubric import ASPECTS
 from workflow.domain import clock
 from workflow.domain.regions import fold
-from workflow.infrastructure.models import Assessment, Blocker, Facility, Ksm, Region
+from workflow.infrastructure.models import Assessment, Facility, Ksm, Region
 from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
 
 INCOMPLETE_BLOCKER = "ksm_data_incomplete"
@@ -162,14 +162,9 @@ def blocker_suggestion(
 
 
 def _incomplete_blocker_open(session: Session, region: Region) -> bool:
-    found = session.scalar(
-        select(Blocker.id).where(
-            Blocker.region_id == region.id,
-            Blocker.type == INCOMPLETE_BLOCKER,
-            Blocker.resolved_on.is_(None),
-        )
-    )
-    return found is not None
+    from workflow.domain.blockers.log import open_blocker_of_type
+
+    return open_blocker_of_type(session, region, INCOMPLETE_BLOCKER) is not None
 
 
 def coverage_lines(session: Session, region: Region) -> list[str]:

@@ -13,11 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.errors import DomainError
-from workflow.infrastructure.models import Blocker, Letter, Region, Reminder
+from workflow.infrastructure.models import Letter, Region, Reminder
 
 
 @dataclass(frozen=True)
@@ -103,17 +102,11 @@ def _letter_file(letter: Letter) -> str | None:
 def _open_blocker(
     session: Session, region: Region, reminder: Reminder, type_id: str, today: date, actor: str
 ) -> tuple[str | None, str | None]:
-    from workflow.domain.blockers.log import open_blocker
+    from workflow.domain.blockers.log import open_blocker, open_blocker_of_type
 
-    already = session.scalar(
-        select(Blocker.id).where(
-            Blocker.region_id == region.id,
-            Blocker.type == type_id,
-            Blocker.resolved_on.is_(None),
-        )
-    )
+    already = open_blocker_of_type(session, region, type_id)
     if already is not None:
-        return None, f"{type_id} is already open (blocker #{already})"
+        return None, f"{type_id} is already open (blocker #{already.id})"
     savepoint = session.begin_nested()
     try:
         open_blocker(

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from states import reminders as policy
@@ -40,6 +41,13 @@ class IssuedReminder:
     skipped: list[int]
 
 
+def overtakes(first: Any, second: Any) -> ColumnElement[bool]:
+    """The ladder order: `first` overtakes `second` (same region and ladder) when its step is
+    higher, or, at the same step, its row is newer. Either side may be the mapped class (or
+    an alias of it) or a loaded row, whose values become parameters."""
+    return or_(first.step > second.step, and_(first.step == second.step, first.id > second.id))
+
+
 def due_query(today: date) -> Select[Reminder, Region]:
     """The claim: the first due pending reminder that no more advanced due step overtakes.
 
@@ -54,10 +62,7 @@ def due_query(today: date) -> Select[Reminder, Region]:
             later.ladder == Reminder.ladder,
             later.status == policy.PENDING,
             later.due_on <= today,
-            or_(
-                later.step > Reminder.step,
-                and_(later.step == Reminder.step, later.id > Reminder.id),
-            ),
+            overtakes(later, Reminder),
         )
         .exists()
     )
@@ -134,10 +139,7 @@ def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> li
             Reminder.ladder == reminder.ladder,
             Reminder.status == policy.PENDING,
             Reminder.due_on <= today,
-            or_(
-                Reminder.step < reminder.step,
-                and_(Reminder.step == reminder.step, Reminder.id < reminder.id),
-            ),
+            overtakes(reminder, Reminder),
         )
         .order_by(Reminder.step)
         .with_for_update(of=Reminder)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ColumnElement, ForeignKey, Index, String, Text, and_
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workflow.infrastructure.models.base import Base
@@ -30,6 +31,12 @@ class Blocker(Base):
 
     __table_args__ = (Index("ix_blocker_region_id_resolved_on", "region_id", "resolved_on"),)
 
-    @property
+    @hybrid_property
     def is_open(self) -> bool:
+        """Neither resolved nor voided: the one definition every open-blocker query uses."""
         return self.resolved_on is None and self.voided_on is None
+
+    @is_open.inplace.expression
+    @classmethod
+    def _is_open_expression(cls) -> ColumnElement[bool]:
+        return and_(cls.resolved_on.is_(None), cls.voided_on.is_(None))
