@@ -68,6 +68,8 @@ def region_detail(detail: Any) -> None:
     )
     click.echo(wrap(f"State: {v.state} — {v.state_label}, {since}", subsequent="  "))
     for label, value in (
+        ("Seat (ibu kota)", v.seat or _seat_missing(v)),
+        ("Administrative", _administrative(v)),
         ("On hold from", v.held_from),
         ("Also known as", ", ".join(v.aliases)),
         ("Subject", v.subject),
@@ -87,6 +89,27 @@ def region_detail(detail: Any) -> None:
         click.echo(wrap(text, "  ", " " * 14))
 
 
+def _seat_missing(view: Any) -> str:
+    from workflow.i18n import _
+
+    if view.kind == "kota":
+        return _("not recorded (letters write the city's name)")
+    return _("not recorded; set it with: aksansi region set {code} --seat TEXT").format(
+        code=view.code
+    )
+
+
+def _administrative(view: Any) -> str:
+    from workflow.i18n import _
+
+    if not view.administrative:
+        return ""
+    return _(
+        "yes, of {province}: no DPRD or APBD of its own; letters copy the provincial "
+        "government, and an MoU/MoA would be with the province"
+    ).format(province=view.province or _("its province"))
+
+
 def detail_json(detail: Any) -> dict[str, Any]:
     data = plain(detail.region)
     data.update(
@@ -100,10 +123,14 @@ def detail_json(detail: Any) -> dict[str, Any]:
 
 
 def import_result(result: Any) -> None:
+    from workflow.i18n import _
+
     click.echo(
         f"Imported {result.added} new region(s) at prospect; "
         f"{result.already_there} already known kept their state and history."
     )
+    if result.seats_filled:
+        click.echo(_("Seats set for {n} region(s) already known.").format(n=result.seats_filled))
     for alias in result.aliases_added:
         click.echo(f"  also known as: {alias}")
 

@@ -129,6 +129,7 @@ def make_draft(
     day = on or clock.today()
     with uow:
         region = regions.resolve(uow.session, region_text)
+        ctx.check_agreement_party(region, agreement)
         previous = _latest(uow.session, region, agreement)
         terms = _terms(region, agreement, previous, subject, amount, years)
         version = (previous.version if previous else 0) + 1
@@ -159,7 +160,7 @@ def _store(
     subject, budget, years = terms
     context = {
         **_parties(session, region),
-        "pemda": ctx.pemda(region),
+        "pemda": ctx.pemda(region, f"the {agreement.upper()} draft"),
         "judul": subject,
         "judul_dokumen": TITLES[agreement],
         "tanggal": day,
