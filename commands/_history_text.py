@@ -18,6 +18,10 @@ SUMMARIES: dict[str, tuple[str, ...]] = {
     "blocker_opened": ("blocker #{blocker_id} opened: {type}",),
     "blocker_resolved": ("blocker #{blocker_id} resolved: {type}", ", open {days_open} days"),
     "draft": ("{agreement} draft version {version}", ", budget Rp{budget}"),
+    "mou_recorded": (
+        "KB recorded: signed {signed_on}, {years} year(s), until {expires_on}",
+        " (corrects record #{replaces})",
+    ),
     "letter": ("letter {letter_kind}",),  # the note carries its Hal and number
     "letter_received": ("letter received", " from {sender}"),
     "official_set": ("official: {position} is {name}", ", replacing {replaced}"),

@@ -160,9 +160,7 @@ def test_region_add_by_name_finds_code_province_and_seat(db_url: str, cli) -> No
 
 def test_init_seed_gives_the_seed_regions_their_seats(db_url: str, cli) -> None:  # type: ignore[no-untyped-def]
     assert cli("init", "--seed").exit_code == 0
-    seats = {
-        row["code"]: row["seat"] for row in json.loads(cli("region", "list", "--json").output)
-    }
+    seats = {row["code"]: row["seat"] for row in json.loads(cli("region", "list", "--json").output)}
     assert seats["34.01"] == "Wates" and seats["33.72"] == "Surakarta"
     assert all(seats.values())
 
@@ -218,7 +216,7 @@ def test_the_migration_gives_existing_regions_seats_and_clean_names(tmp_path: Pa
     from workflow.infrastructure import db, schema
 
     url = db.database_url(str(tmp_path / "old.sqlite3"))
-    schema.upgrade(url, "0005")
+    schema.upgrade(url, "0006_mou_record")
     with db.engine_for(url).begin() as conn:
         for number, (code, name, kind) in enumerate(
             [

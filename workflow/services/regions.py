@@ -44,6 +44,7 @@ class RegionDetail:
     chapter_formed_on: str | None
     recent: list[HistoryEntry]
     sections: dict[str, Any]
+    kb: dict[str, Any] | None = None  # the signed Kesepakatan Bersama, when recorded
 
 
 def add_region(
@@ -183,7 +184,14 @@ def show_region(uow: UnitOfWork, region_ref: str) -> RegionDetail:
             _chapter_formed(uow.session, region),
             [history_entry(e) for e in entries],
             region_sections.sections_for(uow.session, region),
+            _kb(uow.session, region),
         )
+
+
+def _kb(session: Session, region: Region) -> dict[str, Any] | None:
+    from workflow.domain import kb
+
+    return kb.as_json(kb.latest(session, region))
 
 
 def _chapter_formed(session: Session, region: Region) -> str | None:
