@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 LIFECYCLE_KINDS = ("transition", "milestone")
 _LAST_EVENT_DAY = select(func.max(AuditEntry.occurred_on)).where(  # built once, run per advance
-    AuditEntry.region_id == bindparam("region_id"), AuditEntry.kind.in_(LIFECYCLE_KINDS)
+    AuditEntry.region_id == bindparam("region_id"),
+    AuditEntry.kind.in_(LIFECYCLE_KINDS),
+    AuditEntry.reverted_by_id.is_(None),  # an undone event does not hold the next one back
 )
 
 

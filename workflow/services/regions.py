@@ -22,7 +22,7 @@ from workflow.domain.national_list import (
     read_seats,
 )
 from workflow.domain.regions import kind_of_code, normalise_code, resolve
-from workflow.domain.views import HistoryEntry, RegionView, history_entry
+from workflow.domain.views import HistoryEntry, RegionView, history_entries
 from workflow.domain.views import region_views as views_of
 from workflow.errors import InvalidInput
 from workflow.i18n import _
@@ -182,7 +182,7 @@ def show_region(uow: UnitOfWork, region_ref: str) -> RegionDetail:
         return RegionDetail(
             views_of(uow.session, [region])[0],
             _chapter_formed(uow.session, region),
-            [history_entry(e) for e in entries],
+            history_entries(uow.session, list(entries)),
             region_sections.sections_for(uow.session, region),
             _kb(uow.session, region),
         )
@@ -197,7 +197,12 @@ def _kb(session: Session, region: Region) -> dict[str, Any] | None:
 def _chapter_formed(session: Session, region: Region) -> str | None:
     day = session.scalar(
         select(AuditEntry.occurred_on)
-        .where(AuditEntry.region_id == region.id, AuditEntry.event == "form_chapter")
+        .where(
+            AuditEntry.region_id == region.id,
+            AuditEntry.event == "form_chapter",
+            AuditEntry.kind == "milestone",
+            AuditEntry.reverted_by_id.is_(None),
+        )
         .order_by(AuditEntry.occurred_on)
         .limit(1)
     )
