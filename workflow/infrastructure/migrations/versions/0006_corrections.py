@@ -1,7 +1,7 @@
 """Corrections: reverted and amended audit rows, void blockers and letters
 
 Revision ID: 0006_corrections
-Revises: 0005
+Revises: 0006_mou_record
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_corrections"
-down_revision = "0005"
+down_revision = "0006_mou_record"
 branch_labels = None
 depends_on = None
 

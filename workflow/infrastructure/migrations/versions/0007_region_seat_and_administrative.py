@@ -1,7 +1,7 @@
 """Regions get their seat town (ibu kota) and the administrative flag; names cleaned
 
 Revision ID: 0007_region_seat
-Revises: 0006_mou_record
+Revises: 0006_corrections
 Create Date: 2026-12-01
 
 Existing regions take their seat from the built-in national list (states/national/) and
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_region_seat"
-down_revision = "0006_mou_record"
+down_revision = "0006_corrections"
 branch_labels = None
 depends_on = None
 
