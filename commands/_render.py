@@ -175,7 +175,13 @@ def import_result(result: Any) -> None:
         ).format(added=result.added, there=result.already_there)
     )
     if result.seats_filled:
-        click.echo(_("Seats set for {n} region(s) already known.").format(n=result.seats_filled))
+        count = result.seats_filled
+        message = ngettext(
+            "Seat set for {n} region already known.",
+            "Seats set for {n} regions already known.",
+            count,
+        )
+        click.echo(message.format(n=count))
     for alias in result.aliases_added:
         click.echo("  " + _("also known as: {alias}").format(alias=alias))
 

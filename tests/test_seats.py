@@ -78,7 +78,7 @@ def test_the_built_in_list_has_every_seat_and_clean_names() -> None:
 def test_import_without_a_file_loads_the_built_in_list_with_seats(db_url: str, cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("region", "import")
     assert result.exit_code == 0, result.output
-    assert "Imported 514 new region(s)" in result.output
+    assert "Imported 514 new regions" in result.output
     assert _count(db_url, "SELECT count(*) FROM region WHERE seat IS NOT NULL") == 514
     assert _count(db_url, "SELECT count(*) FROM region WHERE administrative") == 6
     shown = json.loads(cli("region", "show", "lebak", "--json").output)
@@ -129,7 +129,7 @@ def test_a_seat_file_corrects_known_regions(db_url: str, cli, tmp_path: Path) ->
     seats.write_text("kode,ibukota\n32.04,Soreang Baru\n", encoding="utf-8")
     result = cli("region", "import", "--seats", str(seats))
     assert result.exit_code == 0, result.output
-    assert "Seats set for 1 region(s)" in result.output
+    assert "Seat set for 1 region already known" in result.output
     assert json.loads(cli("region", "show", "32.04", "--json").output)["seat"] == "Soreang Baru"
 
 
