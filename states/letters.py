@@ -138,3 +138,6 @@ ADMINISTRATIVE_TEMBUSAN: Final = [
 # Who a letter's body names as Ketua TKKSD: the region's Sekda, or the province's.
 SEKDA: Final = "Sekretaris Daerah {pemda}"
 SEKDA_ADMINISTRATIVE: Final = "Sekretaris Daerah Provinsi {provinsi}"
+
+# The kinds that quote the region's latest MoA draft: refused until one exists.
+NEEDS_MOA_DRAFT: Final[tuple[str, ...]] = ("moa_submission", "response_request")
