@@ -112,7 +112,6 @@ def set_region(uow: UnitOfWork, region_ref: str, *, seat: str, actor: str) -> Re
             region=region,
             kind="region_changed",
             actor=actor,
-            note=f"seat: {before or '-'} → {cleaned}",
             field="seat",
             value=cleaned,
             previous=before,
