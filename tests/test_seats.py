@@ -216,7 +216,7 @@ def test_the_migration_gives_existing_regions_seats_and_clean_names(tmp_path: Pa
     from workflow.infrastructure import db, schema
 
     url = db.database_url(str(tmp_path / "old.sqlite3"))
-    schema.upgrade(url, "0007_corrections")
+    schema.upgrade(url, "0008_moa_terms")
     with db.engine_for(url).begin() as conn:
         for number, (code, name, kind) in enumerate(
             [

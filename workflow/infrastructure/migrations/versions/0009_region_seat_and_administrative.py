@@ -1,7 +1,7 @@
 """Regions get their seat town (ibu kota) and the administrative flag; names cleaned
 
-Revision ID: 0008_region_seat
-Revises: 0007_corrections
+Revision ID: 0009_region_seat
+Revises: 0008_moa_terms
 Create Date: 2026-12-01
 
 Existing regions take their seat from the built-in national list (states/national/) and
@@ -20,8 +20,8 @@ from importlib import resources
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_region_seat"
-down_revision = "0007_corrections"
+revision = "0009_region_seat"
+down_revision = "0008_moa_terms"
 branch_labels = None
 depends_on = None
 
