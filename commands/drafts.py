@@ -30,7 +30,7 @@ def _print_draft(view) -> None:  # type: ignore[no-untyped-def]
         click.echo(f"  → {path}")
 
 
-def _moa_options(function):  # type: ignore[no-untyped-def]
+def _moa_options(function: Any) -> Any:
     """The PKS-only options of `moa draft`."""
     for option in reversed(
         (
@@ -82,7 +82,7 @@ def _draft_command(agreement: str) -> click.Command:
     @overwrite_option
     @click.option("--on", "on", metavar="DATE", help="Draft date (default today).")
     @json_option
-    @pass_settings
+    @pass_settings  # type: ignore[arg-type]
     def draft(  # type: ignore[no-untyped-def]
         settings, region, subject, budget, years, fmt, output, overwrite, on, as_json, **moa
     ) -> None:

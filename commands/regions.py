@@ -8,6 +8,7 @@ import click
 
 from commands import _render
 from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
+from workflow.i18n import _
 
 
 @click.command()
@@ -62,7 +63,6 @@ def region_add(
     """Add a region at 'prospect': NAME alone ("Kabupaten Lebak", "Lebak") or a code alone
     is found in the built-in national list with its province and seat; CODE NAME adds
     one as given (e.g. 36.02 "Kabupaten Lebak")."""
-    from workflow.i18n import _
     from workflow.services.regions import add_region
 
     view = add_region(
@@ -73,7 +73,7 @@ def region_add(
         _("Added {name} ({code}), {kind}, {province}, seat {seat}, at {state}.").format(
             name=view.name,
             code=view.code,
-            kind=view.kind,
+            kind=_(view.kind),
             province=view.province or _("province unknown"),
             seat=seat_text,
             state=view.state,
@@ -104,7 +104,6 @@ def region_import(settings: Settings, file: Path | None, seats: Path | None) -> 
 @pass_settings
 def region_set(settings: Settings, region_ref: str, seat: str) -> None:
     """Correct a region's seat town (the "di …" line of letters)."""
-    from workflow.i18n import _
     from workflow.services.regions import set_region
 
     view = set_region(settings.uow(), region_ref, seat=seat, actor=settings.who())

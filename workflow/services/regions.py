@@ -161,7 +161,11 @@ def _seats_for(rows: list[RegionRow], seats: Path | None, known: set[str]) -> di
 
 def list_regions(uow: UnitOfWork, *, state: str | None = None) -> list[RegionView]:
     if state is not None and state not in spec.STATE_IDS:
-        raise InvalidInput(f"{state!r} is not a state; states: {', '.join(spec.STATE_IDS)}.")
+        raise InvalidInput(
+            _("{state!r} is not a state; states: {state_ids}.").format(
+                state=state, state_ids=", ".join(spec.STATE_IDS)
+            )
+        )
     with uow:
         query = select(Region).order_by(Region.code)
         if state is not None:
@@ -249,6 +253,8 @@ def _check_kind_matches_name(row: RegionRow) -> None:
     if said in ("kabupaten", "kota") and said != row.kind:
         digits = "01–69" if said == "kabupaten" else "71–99"
         raise InvalidInput(
-            f"{row.name} is a {said} by its name, but {row.code} is a {row.kind} code; "
-            f"a {said}'s code ends in {digits}: check the code."
+            _(
+                "{name} is a {said} by its name, but {code} is a {kind} code; a "
+                "{said}'s code ends in {digits}: check the code."
+            ).format(name=row.name, said=said, code=row.code, kind=row.kind, digits=digits)
         )
