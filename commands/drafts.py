@@ -146,7 +146,7 @@ def _versions_command(agreement: str) -> click.Command:
             echo_json(views)
             return
         if not views:
-            click.echo(_("No {agreement} drafts yet.").format(agreement=agreement.upper()))
+            click.echo(_("No {agreement} drafts yet.").format(agreement=agreement))
         for view in views:
             budget = "-" if view.budget is None else f"Rp{view.budget:,}".replace(",", ".")
             click.echo(
