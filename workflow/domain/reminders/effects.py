@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from workflow.errors import DomainError
+from workflow.i18n import _
 from workflow.infrastructure.models import Letter, Region, Reminder
 
 
@@ -106,7 +107,9 @@ def _open_blocker(
 
     already = open_blocker_of_type(session, region, type_id)
     if already is not None:
-        return None, f"{type_id} is already open (blocker #{already.id})"
+        return None, _("{type_id} is already open (blocker #{already})").format(
+            type_id=type_id, already=already.id
+        )
     savepoint = session.begin_nested()
     try:
         open_blocker(
@@ -117,7 +120,7 @@ def _open_blocker(
             actor=actor,
             automatic=True,
             reminder_id=reminder.id,
-            note=f"opened by the sweep: {reminder.text}",
+            note=_("opened by the sweep: {text}").format(text=reminder.text),
         )
     except DomainError as exc:
         savepoint.rollback()
