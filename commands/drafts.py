@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from commands._common import (
+    Settings,
     echo_json,
     json_option,
     overwrite_option,
@@ -30,7 +31,7 @@ def _print_draft(view) -> None:  # type: ignore[no-untyped-def]
         click.echo(f"  → {path}")
 
 
-def _moa_options(function):  # type: ignore[no-untyped-def]
+def _moa_options(function: Any) -> Any:
     """The PKS-only options of `moa draft`."""
     for option in reversed(
         (
@@ -83,8 +84,19 @@ def _draft_command(agreement: str) -> click.Command:
     @click.option("--on", "on", metavar="DATE", help="Draft date (default today).")
     @json_option
     @pass_settings
-    def draft(  # type: ignore[no-untyped-def]
-        settings, region, subject, budget, years, fmt, output, overwrite, on, as_json, **moa
+    def draft(
+        settings: Settings,
+        /,
+        region: str,
+        subject: str | None,
+        budget: str | None,
+        years: int | None,
+        fmt: str,
+        output: str | None,
+        overwrite: bool,
+        on: str | None,
+        as_json: bool,
+        **moa: Any,
     ) -> None:
         from workflow.services.drafts import make_draft
 
