@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from workflow.domain.kb import KbTerms
 
 FORMAT = click.Choice(OUTPUT_FORMATS)
+_Decorated = TypeVar("_Decorated", bound="Callable[..., Any] | click.Command")
 NAMES = {"mou": "Kesepakatan Bersama (MoU)", "moa": "Perjanjian Kerja Sama (MoA)"}
 
 
@@ -31,7 +32,7 @@ def _print_draft(view) -> None:  # type: ignore[no-untyped-def]
         click.echo(f"  → {path}")
 
 
-def _moa_options(function: Any) -> Any:
+def _moa_options(function: _Decorated) -> _Decorated:
     """The PKS-only options of `moa draft`."""
     for option in reversed(
         (
