@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from _ksm_rows import failing_row, good_row, write_csv
-from reminder_helpers import PROFILE
+from secretariat import PROFILE
 
 from documents.ksm_report import write_report
 from workflow.infrastructure.unit_of_work import UnitOfWork
