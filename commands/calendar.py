@@ -58,9 +58,9 @@ def show(settings: Settings, year: int, as_json: bool) -> None:
 
 @calendar.group("planning", invoke_without_command=True)
 @click.option(
-    "--year", type=int, help=_("Budget year N (default: the next one a proposal can reach).")
+    "--year", type=int, help="Budget year N (default: the next one a proposal can reach)."
 )
-@click.option("--region", "region_text", metavar="REGION", help=_("Show this region's own dates."))
+@click.option("--region", "region_text", metavar="REGION", help="Show this region's own dates.")
 @json_option
 @click.pass_context
 def planning(ctx: click.Context, year: int | None, region_text: str | None, as_json: bool) -> None:
@@ -88,8 +88,8 @@ def planning(ctx: click.Context, year: int | None, region_text: str | None, as_j
 @planning.command("set")
 @click.argument("region_text", metavar="REGION")
 @click.argument("stage")
-@click.option("--from", "starts", required=True, metavar="DATE", help=_("First day of the window."))
-@click.option("--to", "ends", required=True, metavar="DATE", help=_("Last day of the window."))
+@click.option("--from", "starts", required=True, metavar="DATE", help="First day of the window.")
+@click.option("--to", "ends", required=True, metavar="DATE", help="Last day of the window.")
 @pass_settings
 def planning_set(settings: Settings, region_text: str, stage: str, starts: str, ends: str) -> None:
     """Record REGION's own dates for STAGE (Pemda calendars differ)."""

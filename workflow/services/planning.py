@@ -54,7 +54,7 @@ def set_window(
         audit.record(
             uow.session,
             region=region,
-            kind=planning.OVERRIDE_KIND,
+            kind="planning_window_set",
             actor=actor,
             occurred_on=clock.today(),
             stage=stage_id,
