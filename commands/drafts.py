@@ -55,6 +55,24 @@ def _moa_options(function):  # type: ignore[no-untyped-def]
                 ),
             ),
             click.option(
+                "--multi-year/--single-year",
+                "multi_year",
+                default=None,
+                help=(
+                    "Whether the cooperation burdens the APBD over several years (then the "
+                    "DPRD must approve it) [default: as the previous version, else no]."
+                ),
+            ),
+            click.option(
+                "--unbudgeted/--budgeted",
+                "unbudgeted",
+                default=None,
+                help=(
+                    "Whether its spending is not yet in the APBD (then the DPRD must approve "
+                    "it) [default: as the previous version, else no]."
+                ),
+            ),
+            click.option(
                 "--funding",
                 metavar="apbd|hibah|swakelola|none",
                 help="How the cooperation is funded [default: apbd with a budget, else none].",

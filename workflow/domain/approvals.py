@@ -145,20 +145,25 @@ def _status(
 
 
 def _latest_moa_drafts(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
-    rows = session.scalars(
-        select(AuditEntry)
-        .where(
-            AuditEntry.kind == "draft",
-            AuditEntry.region_id.in_(ids),
-            AuditEntry.reverted_by_id.is_(None),
+    """Each region's latest MoA draft's answers (signatory and the DPRD triggers)."""
+    rows = session.execute(
+        select(
+            AgreementDraft.region_id,
+            AgreementDraft.signatory,
+            AgreementDraft.multi_year,
+            AgreementDraft.unbudgeted,
         )
-        .order_by(AuditEntry.id)
+        .where(AgreementDraft.region_id.in_(ids), AgreementDraft.agreement == "moa")
+        .order_by(AgreementDraft.version)
     )
-    latest: dict[int, dict[str, Any]] = {}
-    for row in rows:
-        if (row.details or {}).get("agreement") == "moa" and row.region_id is not None:
-            latest[row.region_id] = row.details
-    return latest
+    return {
+        row.region_id: {
+            "signatory": row.signatory,
+            "multi_year": row.multi_year,
+            "unbudgeted": row.unbudgeted,
+        }
+        for row in rows
+    }
 
 
 def _recorded(session: Session, ids: list[int]) -> dict[tuple[int, str], AuditEntry]:
