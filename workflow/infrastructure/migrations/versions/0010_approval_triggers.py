@@ -1,7 +1,7 @@
 """MoA drafts record the DPRD triggers: multi-year burden, spending not yet in the APBD
 
-Revision ID: 0009_approval_triggers
-Revises: 0008_moa_terms
+Revision ID: 0010_approval_triggers
+Revises: 0009_region_seat
 Create Date: 2026-12-01
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_approval_triggers"
-down_revision = "0008_moa_terms"
+revision = "0010_approval_triggers"
+down_revision = "0009_region_seat"
 branch_labels = None
 depends_on = None
 
