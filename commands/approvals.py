@@ -43,9 +43,9 @@ def approve(
     note: str | None,
 ) -> None:
     """Record that ITEM of REGION's checklist is done (undo with 'aksansi undo REGION')."""
-    from workflow.services.approvals import approve as record
+    import workflow.services.approvals
 
-    view = record(
+    view = workflow.services.approvals.approve(
         settings.uow(),
         region_ref,
         item,
