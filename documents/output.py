@@ -124,14 +124,20 @@ def _open_temp(path: Path) -> tuple[int, Path]:
 
 
 def _write_pdf(markdown: str, path: Path, title: str) -> Path:
+    return write_pdf_from_docx(document_bytes(markdown, "docx", title), path)
+
+
+def write_pdf_from_docx(docx: bytes, path: Path) -> Path:
+    """Convert a Word document to PDF with LibreOffice and write it to `path` atomically."""
     program = soffice()
-    assert program is not None  # check_format refused it otherwise
+    if program is None:
+        check_format("pdf")  # raises: LibreOffice is not installed
     with tempfile.TemporaryDirectory(prefix="aksansi-pdf-") as work:
         source = Path(work) / (path.stem + ".docx")
-        source.write_bytes(document_bytes(markdown, "docx", title))
+        source.write_bytes(docx)
         profile = Path(work) / "profile"
         command = [
-            program,
+            str(program),
             "--headless",
             "--norestore",
             f"-env:UserInstallation={profile.as_uri()}",

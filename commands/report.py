@@ -1,0 +1,63 @@
+"""Commands: report portfolio — the board's quarterly report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from commands._common import Settings, echo_json, parse_day, pass_settings
+from workflow.i18n import _
+
+
+@click.group()
+def report() -> None:
+    """Reports for the association's board."""
+
+
+@report.command("portfolio")
+@click.option("--from", "start", metavar="DATE", help=_("First day of the period."))
+@click.option("--to", "end", metavar="DATE", help=_("Last day of the period."))
+@click.option(
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    help=_(
+        "html, docx, xlsx, pdf or json [default: the first of letter.formats that is "
+        "docx or html, else docx]."
+    ),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help=_("File or folder to write [default: AKSANSI_OUTPUT_DIR/laporan/]."),
+)
+@pass_settings
+def portfolio(
+    settings: Settings, start: str | None, end: str | None, fmt: str | None, output: Path | None
+) -> None:
+    """The portfolio of a period (default: the last full quarter), with charts."""
+    from workflow.services.report import write_portfolio_report
+
+    written = write_portfolio_report(
+        settings.uow(read_only=True),
+        start=parse_day(start, what="--from"),
+        end=parse_day(end, what="--to"),
+        fmt=fmt.strip().lower() if fmt else None,
+        output=output,
+    )
+    if written.path is None:
+        echo_json(written.figures)
+        return
+    click.echo(
+        _("Portfolio report {start} – {end} ({fmt}) → {path}").format(
+            start=written.start.isoformat(),
+            end=written.end.isoformat(),
+            fmt=written.format,
+            path=written.path,
+        )
+    )
+
+
+COMMANDS: list[click.Command] = [report]
