@@ -5,7 +5,8 @@
 set -euo pipefail
 db="${1:-demo/aksansi-demo.sqlite3}"
 here="$(cd "$(dirname "$0")" && pwd)"
-rm -rf "$(dirname "$db")"
+# Only what this script made before: the database (with its WAL files) and the letters folder.
+rm -rf "$db" "$db-wal" "$db-shm" "$(dirname "$db")/out"
 mkdir -p "$(dirname "$db")"
 export AKSANSI_DB="$db" AKSANSI_USER="demo" AKSANSI_OUTPUT_DIR="$(dirname "$db")/out"
 national="$here/../../shared/data/wilayah_kabkota.csv"

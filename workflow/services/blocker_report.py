@@ -9,12 +9,14 @@ from datetime import date
 from sqlalchemy import select
 
 from states import blockers as taxonomy
-from workflow.domain import blocker_costs, clock
-from workflow.domain.blocker_costs import TypeStats
+from workflow.domain import clock
+from workflow.domain.blockers import costs
+from workflow.domain.blockers.costs import TypeStats
+from workflow.domain.blockers.log import get_blocker
+from workflow.domain.blockers.view import BlockerView, blocker_view
 from workflow.domain.views import HistoryEntry, history_entry
 from workflow.infrastructure.models import AuditEntry, Blocker, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
-from workflow.services.blockers import BlockerView, blocker_view, get_blocker
 
 # Detail keys under which an audit row may name the letter kind it produced.
 LETTER_KEYS = ("letter", "letter_kind")
@@ -100,6 +102,6 @@ def blocker_stats(uow: UnitOfWork) -> BlockerStats:
     """Per type: regions affected now and ever, and the days blockers stay open."""
     today = clock.today()
     with uow:
-        rows = blocker_costs.blocker_rows(uow.session)
-    types = blocker_costs.stats_by_type(rows, end=today)
+        rows = costs.blocker_rows(uow.session)
+    types = costs.stats_by_type(rows, end=today)
     return BlockerStats(today, STATS_METHOD.format(today=today.isoformat()), types)

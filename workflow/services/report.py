@@ -23,13 +23,14 @@ from sqlalchemy.orm import Session
 from states import lifecycle as spec
 from states import report as rules
 from states.letters import LETTER_KINDS
-from workflow.domain import blocker_costs, clock, portfolio
+from workflow.domain import clock, portfolio
+from workflow.domain.blockers import costs as blocker_costs
 from workflow.domain.letters.issuing import document_errors, output_dir
+from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput
 from workflow.i18n import _
 from workflow.infrastructure.models import Letter
 from workflow.infrastructure.unit_of_work import UnitOfWork
-from workflow.services.settings import load_settings
 
 LABELS = {s["id"]: s["label_id"] for s in spec.STATES}
 
@@ -88,10 +89,10 @@ def portfolio_figures(
     """The figures behind the report (the `--format json` contract), dates as dates."""
     start, end = period(start, end)
     with uow:
-        return figures_of(uow.session, start, end)
+        return _figures(uow.session, start, end)
 
 
-def figures_of(session: Session, start: date, end: date) -> dict[str, Any]:
+def _figures(session: Session, start: date, end: date) -> dict[str, Any]:
     rows = portfolio.lifecycle_rows(session)
     blockers = blocker_costs.blocker_rows(session)
     before = start - timedelta(days=1)
@@ -266,7 +267,7 @@ def write_portfolio_report(
     start, end = period(start, end)
     with uow:
         settings = load_settings(uow.session)
-        figures = figures_of(uow.session, start, end)
+        figures = _figures(uow.session, start, end)
     chosen = fmt or default_format(settings)
     if chosen == "json" and output is None:
         return ReportFile(None, chosen, start, end, figures)

@@ -22,13 +22,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from documents.errors import DocumentError
+from documents.meta import DocumentMeta
 from states.letters import KINDS_BY_ID, LETTER_KINDS, LetterKind
 from workflow.domain import audit, clock
 from workflow.domain.letters import context as ctx
 from workflow.domain.letters.numbering import reserve_number, use_number
+from workflow.domain.settings import load_settings
 from workflow.errors import DocumentProblem, InvalidInput, MissingField
 from workflow.infrastructure.models import Letter, Region
-from workflow.services.settings import load_settings
 
 __all__ = [
     "MissingField",
@@ -172,16 +173,18 @@ def write_files(
     title: str,
     *,
     register_copy: bool = False,
+    meta: DocumentMeta | None = None,
 ) -> dict[str, str]:
     """Write each format; `register_copy`: the Markdown is stored in the same transaction,
-    so the .md file is written atomically but not fsynced (see documents.output.write_atomic)."""
+    so the .md file is written atomically but not fsynced (see documents.output.write_atomic).
+    `meta`: author, date, font and logo of the HTML and Word files (`ctx.document_meta`)."""
     from documents.output import write_document
 
     files: dict[str, str] = {}
     for fmt in formats:
         path = target_path(region, on, stem, fmt, output if len(formats) == 1 else None)
         sync = not (register_copy and fmt == "md")
-        files[fmt] = str(write_document(markdown, fmt, path, title, sync=sync))
+        files[fmt] = str(write_document(markdown, fmt, path, title, sync=sync, meta=meta))
     return files
 
 
@@ -220,8 +223,9 @@ def issue_letter(
     # Files first, then the counter and one INSERT with their paths. A failed render or
     # write stores nothing; a failed transaction leaves at worst a file that the next
     # letter given the same (returned) number replaces, as a failed commit always could.
+    meta = ctx.document_meta(settings, title=spec["hal"], dated=on) if formats else None
     files = write_files(
-        markdown, region, on, number, formats, output, spec["hal"], register_copy=True
+        markdown, region, on, number, formats, output, spec["hal"], register_copy=True, meta=meta
     )
     use_number(session, on, seq)
     letter = Letter(
