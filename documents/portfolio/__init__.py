@@ -18,7 +18,7 @@ from documents.portfolio.numbers import rentang
 BASENAME = "laporan-portofolio"
 
 
-def charts(figures: dict[str, Any]) -> dict[str, Any]:
+def draw_charts(figures: dict[str, Any]) -> dict[str, Any]:
     """The three charts, by id (matplotlib is imported only now)."""
     from documents.portfolio.charts import blocker_cost_chart, funnel_chart, stage_time_chart
 
@@ -39,7 +39,7 @@ def render(figures: dict[str, Any], fmt: str, org: str) -> bytes:
     footer = model.footer(org, period["generated_on"])
     if fmt == "xlsx":
         return _workbook(title, period, sections)
-    drawn = charts(figures)
+    drawn = draw_charts(figures)
     if fmt == "html":
         from documents.portfolio.html import to_html
 

@@ -11,6 +11,7 @@ searched; ids salted so the same figures give the same file) and as a PNG at
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -116,7 +117,7 @@ def _chart(chart_id: str, title: str, alt: str, bars: _Bars) -> Chart:
         figure = _draw(title, bars)
         svg = _save(figure, "svg").decode("utf-8")
         png = _save(figure, "png")
-    return Chart(chart_id, title, alt, _inline_svg(svg, title, alt), png)
+    return Chart(chart_id, title, alt, _inline_svg(svg, chart_id, title, alt), png)
 
 
 def _draw(title: str, bars: _Bars) -> Any:
@@ -160,10 +161,13 @@ def _save(figure: Any, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def _inline_svg(svg: str, title: str, alt: str) -> str:
-    """The <svg> element alone (no XML prolog), labelled for screen readers."""
+def _inline_svg(svg: str, chart_id: str, title: str, alt: str) -> str:
+    """The <svg> element alone (no XML prolog, no metadata), labelled for screen readers,
+    its ids prefixed with the chart's so three charts can share one page."""
     from html import escape
 
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.DOTALL)
+    svg = re.sub(r'( id="|url\(#|href="#)', rf"\g<1>{chart_id}-", svg)
     start = svg.index("<svg")
     head_end = svg.index(">", start)
     opening = svg[start:head_end] + f' role="img" aria-label="{escape(alt)}"'
