@@ -198,6 +198,23 @@ def test_the_figures_are_those_of_board_as_of_and_blocker_stats(
     assert got == expected
 
 
+def test_an_undone_signature_counts_nowhere(
+    cli, seeded: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Story 14: the false signature is in the history, not in the board's figures."""
+    build_portfolio(cli, monkeypatch)
+    for _ in range(2):  # start_implementation, then sign_moa
+        result = cli("undo", "mojokerto", "--note", "salah ketik")
+        assert result.exit_code == 0, result.stderr
+    data = figures(cli)
+    steps = {s["step"]: s["reached"] for s in data["funnel"]}
+    assert steps["moa_signed"] == 0
+    assert "35.76" not in [r["code"] for r in data["movements"]]
+    assert counts(data["stages_to"]["stages"])["moa_negotiation"] == 1
+    stages = {s["state"]: s for s in data["time_in_stage"]}
+    assert stages["moa_signed"]["stays"] == 0 and stages["moa_negotiation"]["unknown_start"] == 1
+
+
 def test_bad_periods_and_formats_are_refused(cli, seeded: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "r.html"
     for args, said in [

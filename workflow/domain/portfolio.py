@@ -33,7 +33,8 @@ LifecycleRow = Any
 
 
 def lifecycle_rows(session: Session) -> list[LifecycleRow]:
-    """Every birth and transition of every region, oldest first (one query)."""
+    """Every birth and transition of every region, oldest first (one query). A reverted
+    transition (`undo`) never happened as far as any count is concerned."""
     return list(
         session.execute(
             select(
@@ -50,7 +51,7 @@ def lifecycle_rows(session: Session) -> list[LifecycleRow]:
                 Region.province,
             )
             .join(Region, Region.id == AuditEntry.region_id)
-            .where(AuditEntry.kind.in_(SNAPSHOT_KINDS))
+            .where(AuditEntry.kind.in_(SNAPSHOT_KINDS), AuditEntry.reverted_by_id.is_(None))
             .order_by(AuditEntry.occurred_on, AuditEntry.id)
         )
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -12,12 +13,18 @@ from states import lifecycle as spec
 from workflow.domain import audit, clock, guards, lifecycle, reactions
 from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput
+from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
+if TYPE_CHECKING:
+    from workflow.domain.kb import KbTerms, KbView
+
 LIFECYCLE_KINDS = ("transition", "milestone")
 _LAST_EVENT_DAY = select(func.max(AuditEntry.occurred_on)).where(  # built once, run per advance
-    AuditEntry.region_id == bindparam("region_id"), AuditEntry.kind.in_(LIFECYCLE_KINDS)
+    AuditEntry.region_id == bindparam("region_id"),
+    AuditEntry.kind.in_(LIFECYCLE_KINDS),
+    AuditEntry.reverted_by_id.is_(None),  # an undone event does not hold the next one back
 )
 
 
@@ -32,6 +39,7 @@ class AdvanceResult:
     by: str
     forced_past: list[str]
     notes: list[str] = field(default_factory=list)  # e.g. the KSM coverage at pre-monitoring
+    kb: KbView | None = None  # the KB recorded with sign_mou, if its numbers were given
 
 
 def advance(
@@ -43,8 +51,17 @@ def advance(
     on: date | None = None,
     note: str | None = None,
     force: bool = False,
+    kb: KbTerms | None = None,
 ) -> AdvanceResult:
     trigger = lifecycle.normalise_event(event)
+    kb = kb if kb is not None and kb.given() else None
+    if kb is not None and trigger != "sign_mou":
+        raise InvalidInput(
+            _(
+                "the KB's numbers and date go with sign_mou only; to record them on their own, "
+                "use: aksansi mou record REGION --number-pemda N --number-aksansi N --signed-on D."
+            )
+        )
     with uow:
         region = resolve(uow.session, region_ref)
         uow.subject = region.name
@@ -57,10 +74,17 @@ def advance(
         entry = _apply(uow.session, region, trigger, from_state, to_state, day, actor, note, forced)
         reactions.after_transition(uow.session, region, entry)
         notes = _notes(uow.session, region, trigger)
+        recorded = None if kb is None else _record_kb(uow.session, region, kb, actor, day)
         uow.commit()
     return AdvanceResult(
-        region.name, region.code, trigger, from_state, to_state, day, actor, forced, notes
+        region.name, region.code, trigger, from_state, to_state, day, actor, forced, notes, recorded
     )
+
+
+def _record_kb(session: Session, region: Region, kb: KbTerms, actor: str, day: date) -> KbView:
+    from workflow.domain.kb import record_in
+
+    return record_in(session, region, kb, actor=actor, day=day)
 
 
 def _notes(session: Session, region: Region, trigger: str) -> list[str]:

@@ -159,6 +159,7 @@ def _store(
     subject, budget, years = terms
     context = {
         **_parties(session, region),
+        **_kb_context(session, region, agreement),
         "pemda": ctx.pemda(region),
         "judul": subject,
         "judul_dokumen": TITLES[agreement],
@@ -186,6 +187,19 @@ def _store(
     session.add(draft)
     session.flush()
     return draft
+
+
+def _kb_context(session: Session, region: Region, agreement: str) -> dict[str, Any]:
+    """The PKS cites the signed KB (refused until `mou record`); the MoU is the KB itself."""
+    if agreement != "moa":
+        return {"kb": None, "kb_judul": None}
+    from workflow.domain import kb
+
+    mou = _latest(session, region, "mou")
+    return {
+        "kb": kb.cited(session, region, "the MoA draft"),
+        "kb_judul": mou.subject if mou is not None else MOU_SUBJECT,
+    }
 
 
 def _record(session: Session, region: Region, draft: AgreementDraft, actor: str) -> None:

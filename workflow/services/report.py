@@ -219,11 +219,12 @@ def _blockers(rows: list[Any], start: date, end: date) -> list[dict[str, Any]]:
 
 
 def _letters(session: Session, start: date, end: date) -> list[dict[str, Any]]:
-    """Letters numbered in the period, per kind (in the order of `letter kinds`)."""
+    """Letters numbered in the period, per kind (in the order of `letter kinds`); a void
+    letter was never sent."""
     counts = dict(
         session.execute(
             select(Letter.kind, func.count())
-            .where(Letter.issued_on >= start, Letter.issued_on <= end)
+            .where(Letter.issued_on >= start, Letter.issued_on <= end, Letter.voided_on.is_(None))
             .group_by(Letter.kind)
         ).all()
     )

@@ -41,10 +41,13 @@ class TypeStats:
 
 
 def blocker_rows(session: Session) -> list[BlockerRow]:
-    """Every blocker's type, region and days (one query)."""
+    """Every blocker's type, region and days (one query); a voided one (opened by
+    mistake) is counted nowhere."""
     return list(
         session.execute(
-            select(Blocker.type, Blocker.region_id, Blocker.opened_on, Blocker.resolved_on)
+            select(Blocker.type, Blocker.region_id, Blocker.opened_on, Blocker.resolved_on).where(
+                Blocker.voided_on.is_(None)
+            )
         )
     )
 

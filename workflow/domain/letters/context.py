@@ -118,7 +118,12 @@ def head_name(session: Session, region: Region) -> str | None:
 def audiensi_date(session: Session, region: Region) -> date | None:
     return session.scalar(
         select(AuditEntry.occurred_on)
-        .where(AuditEntry.region_id == region.id, AuditEntry.event == "hold_audiensi")
+        .where(
+            AuditEntry.region_id == region.id,
+            AuditEntry.event == "hold_audiensi",
+            AuditEntry.kind == "transition",
+            AuditEntry.reverted_by_id.is_(None),
+        )
         .order_by(AuditEntry.id.desc())
         .limit(1)
     )

@@ -71,8 +71,10 @@ def build_context(
     on: date,
     extra: dict[str, Any],
     settings: dict[str, str | None] | None = None,
+    preview: bool = False,
 ) -> dict[str, Any]:
     """Everything the template needs, checked; `surat.nomor` is filled in later.
+    `preview`: a value that cannot be cited yet (the KB) shows as a marked blank.
 
     `settings`: the profile already read by the caller (a sweep reads it once for all
     its letters). Values that cost a query are looked up only if the template (built-in
@@ -113,10 +115,24 @@ def build_context(
         "tahun_anggaran": on.year + 1,
         "ref": None,
         "ref_sebelumnya": None,
+        "kb": None,
     }
     _check_kind_needs(session, region, spec, context, what)
+    if _cites_kb(spec, context):
+        from workflow.domain import kb
+
+        context["kb"] = kb.cited(session, region, what, preview=preview)
     context["_settings"] = settings
     return context
+
+
+def _cites_kb(spec: LetterKind, context: dict[str, Any]) -> bool:
+    when = spec.get("cites_kb")
+    return (
+        when == "always"
+        or (when == "when_signed" and context["kb_ditandatangani"])
+        or (when == "when_escalating" and bool(context["eskalasi"]))
+    )
 
 
 def _needs_moa(spec: LetterKind) -> bool:
@@ -272,7 +288,7 @@ def render_preview(
 
     extra = extra or {}
     spec = letter_kind(kind, int(extra.get("step", 1)))
-    context = build_context(session, region, spec, on=on, extra=extra)
+    context = build_context(session, region, spec, on=on, extra=extra, preview=True)
     context.pop("_settings")
     context["surat"].update(nomor="DRAF", draf=True)
     return render_markdown(f"{spec['id']}.md.j2", context), spec
