@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from commands._common import echo_json, json_option, parse_day, pass_settings
+from workflow.i18n import _, ngettext
 
 FORMAT = click.Choice(["md", "html", "docx", "pdf"])
 
@@ -82,23 +83,64 @@ def render(  # type: ignore[no-untyped-def]
 @letter.command("list")
 @click.option("--region", "region", metavar="REGION")
 @click.option("--year", type=int)
+@click.option("--from", "start", metavar="DATE", help=_("Letters dated on or after DATE."))
+@click.option("--to", "end", metavar="DATE", help=_("Letters dated on or before DATE."))
+@click.option(
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    default="text",
+    help=_("text (default), csv or xlsx: the agenda surat keluar as a file."),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help=_("File or folder for csv/xlsx [csv default: standard output]."),
+)
 @json_option
 @pass_settings
-def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-def]
-    """The outgoing-letter register, in number order."""
-    from workflow.services.letters import list_letters
+def list_(settings, region, year, start, end, fmt, output, as_json) -> None:  # type: ignore[no-untyped-def]
+    """The outgoing-letter register (agenda surat keluar), in number order."""
+    from workflow.services import letters as service
 
-    views = list_letters(settings.uow(read_only=True), region_text=region, year=year)
-    if as_json:
-        echo_json(views)
+    filters = {
+        "region_text": region,
+        "year": year,
+        "start": parse_day(start, what="--from"),
+        "end": parse_day(end, what="--to"),
+    }
+    fmt = fmt.strip().lower()
+    if fmt != "text" or output is not None:
+        written = service.export_register(
+            settings.uow(read_only=True), fmt=fmt, output=output, **filters
+        )
+        _register_written(written)
         return
-    if not views:
-        click.echo("No letters in the register.")
-    if views:
-        from commands._table import columns
+    views = service.list_letters(settings.uow(read_only=True), **filters)
+    echo_json(views) if as_json else _register_text(views)
 
-        rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind) for v in views]
-        click.echo(columns(("Number", "Date", "Code", "Kind"), rows, width=80))
+
+def _register_written(written) -> None:  # type: ignore[no-untyped-def]
+    if written.path is None:
+        click.echo(written.text, nl=False)
+        return
+    click.echo(
+        ngettext(
+            "{count} letter → {path}", "{count} letters → {path}", len(written.entries)
+        ).format(count=len(written.entries), path=written.path)
+    )
+
+
+def _register_text(views) -> None:  # type: ignore[no-untyped-def]
+    if not views:
+        click.echo(_("No letters in the register."))
+        return
+    from commands._table import columns
+
+    rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind) for v in views]
+    headers = (_("Number"), _("Date"), _("Code"), _("Kind"))
+    click.echo(columns(headers, rows, width=80))
 
 
 @letter.command("show")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from states.letters import LETTER_KINDS
 from workflow.domain import audit, clock, regions
@@ -16,11 +17,13 @@ from workflow.domain.letters import context as ctx
 from workflow.domain.letters.issuing import (
     document_errors,
     issue_letter,
+    output_dir,
     render_preview,
     target_path,
 )
 from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput, NotFound
+from workflow.i18n import _
 from workflow.infrastructure.models import IncomingLetter, Letter, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -146,17 +149,123 @@ def preview_letter(
 
 
 def list_letters(
-    uow: UnitOfWork, *, region_text: str | None = None, year: int | None = None
+    uow: UnitOfWork,
+    *,
+    region_text: str | None = None,
+    year: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
 ) -> list[LetterView]:
     with uow:
-        query = select(Letter, Region).join(Region, Region.id == Letter.region_id)
-        if region_text:
-            region = regions.resolve(uow.session, region_text)
-            query = query.where(Letter.region_id == region.id)
-        if year:
-            query = query.where(Letter.year == year)
-        rows = uow.session.execute(query.order_by(Letter.year, Letter.seq)).all()
+        rows = _register_rows(uow.session, region_text, year, start, end)
         return [_view(letter, region) for letter, region in rows]
+
+
+def _register_rows(
+    session: Session,
+    region_text: str | None,
+    year: int | None,
+    start: date | None,
+    end: date | None,
+) -> list[Any]:
+    """The register's letters in number order, of a region, a year, a span of days."""
+    if start and end and start > end:
+        raise InvalidInput(
+            _("--from {start} is after --to {end}; give a period that runs forward.").format(
+                start=start.isoformat(), end=end.isoformat()
+            )
+        )
+    query = select(Letter, Region).join(Region, Region.id == Letter.region_id)
+    if region_text:
+        query = query.where(Letter.region_id == regions.resolve(session, region_text).id)
+    if year:
+        query = query.where(Letter.year == year)
+    if start:
+        query = query.where(Letter.issued_on >= start)
+    if end:
+        query = query.where(Letter.issued_on <= end)
+    return list(session.execute(query.order_by(Letter.year, Letter.seq)).all())
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """A line of the agenda surat keluar."""
+
+    number: str
+    issued_on: date
+    region: str
+    region_name: str
+    addressee: str
+    subject: str
+    kind: str
+    void: bool
+
+
+@dataclass(frozen=True)
+class RegisterExport:
+    entries: list[RegisterEntry]
+    path: Path | None  # None: the CSV text is in `text`, for standard output
+    text: str | None
+
+
+def export_register(
+    uow: UnitOfWork,
+    *,
+    fmt: str,
+    output: Path | None = None,
+    region_text: str | None = None,
+    year: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> RegisterExport:
+    """`letter list --format csv|xlsx`: the register as a file (CSV may go to stdout)."""
+    from documents.output import write_atomic
+    from documents.register import register_csv, register_xlsx
+
+    if fmt not in ("csv", "xlsx"):
+        raise InvalidInput(
+            _("unknown format '{fmt}'; use one of: text, csv, xlsx.").format(fmt=fmt)
+        )
+    with uow:
+        entries = [
+            _entry(x, r) for x, r in _register_rows(uow.session, region_text, year, start, end)
+        ]
+    rows = [vars(entry) for entry in entries]
+    if fmt == "csv" and output is None:
+        return RegisterExport(entries, None, register_csv(rows))
+    target = _register_target(output, fmt, year, start, end)
+    data = (
+        register_csv(rows).encode("utf-8") if fmt == "csv" else register_xlsx(rows, REGISTER_TITLE)
+    )
+    with document_errors():
+        write_atomic(target, data)
+    return RegisterExport(entries, target, None)
+
+
+REGISTER_TITLE = "Agenda Surat Keluar"
+
+
+def _entry(letter: Letter, region: Region) -> RegisterEntry:
+    return RegisterEntry(
+        letter.number,
+        letter.issued_on,
+        region.code,
+        region.name,
+        letter.addressee,
+        letter.subject,
+        letter.kind,
+        letter.voided_on is not None,
+    )
+
+
+def _register_target(
+    output: Path | None, fmt: str, year: int | None, start: date | None, end: date | None
+) -> Path:
+    span = "-".join(d.isoformat() for d in (start, end) if d) or (str(year) if year else "semua")
+    name = f"agenda-surat-keluar-{span}.{fmt}"
+    if output is None:
+        return output_dir() / "laporan" / name
+    return output / name if output.is_dir() else output
 
 
 def show_letter(uow: UnitOfWork, number: str) -> str:
