@@ -83,20 +83,20 @@ def render(  # type: ignore[no-untyped-def]
 @letter.command("list")
 @click.option("--region", "region", metavar="REGION")
 @click.option("--year", type=int)
-@click.option("--from", "start", metavar="DATE", help=_("Letters dated on or after DATE."))
-@click.option("--to", "end", metavar="DATE", help=_("Letters dated on or before DATE."))
+@click.option("--from", "start", metavar="DATE", help="Letters dated on or after DATE.")
+@click.option("--to", "end", metavar="DATE", help="Letters dated on or before DATE.")
 @click.option(
     "--format",
     "fmt",
     metavar="FORMAT",
     default="text",
-    help=_("text (default), csv or xlsx: the agenda surat keluar as a file."),
+    help="text (default), csv or xlsx: the agenda surat keluar as a file.",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help=_("File or folder for csv/xlsx [csv default: standard output]."),
+    help="File or folder for csv/xlsx [csv default: standard output].",
 )
 @json_option
 @pass_settings

@@ -16,22 +16,20 @@ def report() -> None:
 
 
 @report.command("portfolio")
-@click.option("--from", "start", metavar="DATE", help=_("First day of the period."))
-@click.option("--to", "end", metavar="DATE", help=_("Last day of the period."))
+@click.option("--from", "start", metavar="DATE", help="First day of the period.")
+@click.option("--to", "end", metavar="DATE", help="Last day of the period.")
 @click.option(
     "--format",
     "fmt",
     metavar="FORMAT",
-    help=_(
-        "html, docx, xlsx, pdf or json [default: the first of letter.formats that is "
-        "docx or html, else docx]."
-    ),
+    help="html, docx, xlsx, pdf or json [default: the first of letter.formats that is "
+    "docx or html, else docx].",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help=_("File or folder to write [default: AKSANSI_OUTPUT_DIR/laporan/]."),
+    help="File or folder to write [default: AKSANSI_OUTPUT_DIR/laporan/].",
 )
 @pass_settings
 def portfolio(
