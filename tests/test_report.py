@@ -215,6 +215,36 @@ def test_an_undone_signature_counts_nowhere(
     assert stages["moa_signed"]["stays"] == 0 and stages["moa_negotiation"]["unknown_start"] == 1
 
 
+def test_a_few_queries_whatever_the_number_of_regions(
+    cli, seeded: str, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    from workflow.infrastructure import db
+    from workflow.infrastructure.unit_of_work import UnitOfWork
+    from workflow.services.report import portfolio_figures
+
+    statements: list[str] = []
+    engine = db.engine_for(db.database_url(seeded))
+
+    def count(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        portfolio_figures(UnitOfWork(seeded))
+        small = len(statements)
+        build_portfolio(cli, monkeypatch)
+        for n in range(20):
+            cli("region", "add", f"32.{n + 1:02d}", f"Kabupaten Uji {n}")
+            cli("advance", f"32.{n + 1:02d}", "request-audiensi")
+        statements.clear()
+        portfolio_figures(UnitOfWork(seeded))
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(statements) == small <= 6, statements
+
+
 def test_bad_periods_and_formats_are_refused(cli, seeded: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "r.html"
     for args, said in [

@@ -18,14 +18,16 @@ from documents.portfolio.numbers import rentang
 BASENAME = "laporan-portofolio"
 
 
-def draw_charts(figures: dict[str, Any]) -> dict[str, Any]:
-    """The three charts, by id (matplotlib is imported only now)."""
+def draw_charts(
+    figures: dict[str, Any], formats: tuple[str, ...] = ("svg", "png")
+) -> dict[str, Any]:
+    """The three charts, by id, saved in `formats` (matplotlib is imported only now)."""
     from documents.portfolio.charts import blocker_cost_chart, funnel_chart, stage_time_chart
 
     made = [
-        funnel_chart(figures["funnel"], tanggal(figures["period"]["to"])),
-        stage_time_chart(figures["time_in_stage"]),
-        blocker_cost_chart(figures["blockers"]),
+        funnel_chart(figures["funnel"], tanggal(figures["period"]["to"]), formats),
+        stage_time_chart(figures["time_in_stage"], formats),
+        blocker_cost_chart(figures["blockers"], formats),
     ]
     return {chart.id: chart for chart in made}
 
@@ -39,7 +41,7 @@ def render(figures: dict[str, Any], fmt: str, org: str) -> bytes:
     footer = model.footer(org, period["generated_on"])
     if fmt == "xlsx":
         return _workbook(title, period, sections)
-    drawn = draw_charts(figures)
+    drawn = draw_charts(figures, ("svg",) if fmt == "html" else ("png",))
     if fmt == "html":
         from documents.portfolio.html import to_html
 

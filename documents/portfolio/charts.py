@@ -23,6 +23,7 @@ from states.report import CHART_DPI, CHART_SIZE_IN
 BAR = "#1f5f8b"
 BAR_LIGHT = "#9cc3dd"
 EMPTY_TEXT = "Tidak ada data dalam periode ini"
+FORMATS = ("svg", "png")
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,8 @@ class Chart:
     id: str
     title: str
     alt: str
-    svg: str  # an <svg> element, ready to put inline in HTML
-    png: bytes
+    svg: str  # an <svg> element, ready to put inline in HTML ("" unless asked for)
+    png: bytes  # b"" unless asked for
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,9 @@ class _Bars:
     legend: tuple[str, str] | None = None
 
 
-def funnel_chart(funnel: Sequence[dict[str, Any]], as_of_text: str) -> Chart:
+def funnel_chart(
+    funnel: Sequence[dict[str, Any]], as_of_text: str, formats: Sequence[str] = FORMATS
+) -> Chart:
     notes = [
         f"{s['reached']}"
         + ("" if s["conversion_pct"] is None else f" ({angka(s['conversion_pct'])}%)")
@@ -62,7 +65,7 @@ def funnel_chart(funnel: Sequence[dict[str, Any]], as_of_text: str) -> Chart:
     alt = "Diagram batang corong tahapan, jumlah daerah yang pernah mencapai tiap tahap: " + (
         "; ".join(f"{s['label']} {_reached(s)}" for s in funnel)
     )
-    return _chart("corong", f"Corong tahapan sampai {as_of_text}", alt + ".", bars)
+    return _chart("corong", f"Corong tahapan sampai {as_of_text}", alt + ".", bars, formats)
 
 
 def _reached(step: dict[str, Any]) -> str:
@@ -72,7 +75,7 @@ def _reached(step: dict[str, Any]) -> str:
     return text
 
 
-def stage_time_chart(stages: Sequence[dict[str, Any]]) -> Chart:
+def stage_time_chart(stages: Sequence[dict[str, Any]], formats: Sequence[str] = FORMATS) -> Chart:
     shown = [s for s in stages if s["stays"]]
     bars = _Bars(
         [s["label"] for s in shown],
@@ -90,10 +93,12 @@ def stage_time_chart(stages: Sequence[dict[str, Any]]) -> Chart:
         )
         or "tidak ada tinggal yang dapat diukur"
     )
-    return _chart("lama-tahap", "Lama di tiap tahap", alt + ".", bars)
+    return _chart("lama-tahap", "Lama di tiap tahap", alt + ".", bars, formats)
 
 
-def blocker_cost_chart(blockers: Sequence[dict[str, Any]]) -> Chart:
+def blocker_cost_chart(
+    blockers: Sequence[dict[str, Any]], formats: Sequence[str] = FORMATS
+) -> Chart:
     bars = _Bars(
         [b["label"] for b in blockers],
         [b["days_lost"] for b in blockers],
@@ -106,18 +111,20 @@ def blocker_cost_chart(blockers: Sequence[dict[str, Any]]) -> Chart:
         "; ".join(f"{b['label']} {b['days_lost']} hari di {b['regions']} daerah" for b in blockers)
         or "tidak ada hambatan"
     )
-    return _chart("biaya-hambatan", "Biaya hambatan dalam periode", alt + ".", bars)
+    return _chart("biaya-hambatan", "Biaya hambatan dalam periode", alt + ".", bars, formats)
 
 
-def _chart(chart_id: str, title: str, alt: str, bars: _Bars) -> Chart:
+def _chart(chart_id: str, title: str, alt: str, bars: _Bars, formats: Sequence[str]) -> Chart:
+    """Draw once, save in the formats asked for (svg for HTML, png for Word)."""
     from matplotlib import rc_context
 
     style = {"svg.fonttype": "none", "svg.hashsalt": chart_id, "font.size": 9}
     with rc_context(style):
         figure = _draw(title, bars)
-        svg = _save(figure, "svg").decode("utf-8")
-        png = _save(figure, "png")
-    return Chart(chart_id, title, alt, _inline_svg(svg, chart_id, title, alt), png)
+        svg = _save(figure, "svg").decode("utf-8") if "svg" in formats else ""
+        png = _save(figure, "png") if "png" in formats else b""
+    inline = _inline_svg(svg, chart_id, title, alt) if svg else ""
+    return Chart(chart_id, title, alt, inline, png)
 
 
 def _draw(title: str, bars: _Bars) -> Any:

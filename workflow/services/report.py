@@ -96,11 +96,12 @@ def _figures(session: Session, start: date, end: date) -> dict[str, Any]:
     rows = portfolio.lifecycle_rows(session)
     blockers = blocker_costs.blocker_rows(session)
     before = start - timedelta(days=1)
+    at_start, at_end = portfolio.standing_on(rows, before), portfolio.standing_on(rows, end)
     return {
         "period": _period(start, end),
-        "stages_from": _stages(rows, before),
-        "stages_to": _stages(rows, end) | {"added": _added(rows, start, end)},
-        "movements": _movements(rows, before, end),
+        "stages_from": _stages(at_start, before),
+        "stages_to": _stages(at_end, end) | {"added": _added(rows, start, end)},
+        "movements": _movements(rows, at_start, at_end, before, end),
         "funnel": _funnel(rows, before, end),
         "time_in_stage": _time_in_stage(rows, start, end),
         "blockers": _blockers(blockers, start, end),
@@ -120,8 +121,8 @@ def _period(start: date, end: date) -> dict[str, Any]:
     }
 
 
-def _stages(rows: list[Any], day: date) -> dict[str, Any]:
-    counts = portfolio.stage_counts(portfolio.standing_on(rows, day))
+def _stages(standing: dict[str, Any], day: date) -> dict[str, Any]:
+    counts = portfolio.stage_counts(standing)
     return {
         "as_of": day,
         "total": sum(counts.values()),
@@ -133,10 +134,10 @@ def _added(rows: list[Any], start: date, end: date) -> int:
     return sum(1 for r in rows if r.kind == "region_added" and start <= r.occurred_on <= end)
 
 
-def _movements(rows: list[Any], before: date, end: date) -> list[dict[str, Any]]:
+def _movements(
+    rows: list[Any], at_start: dict[str, Any], at_end: dict[str, Any], before: date, end: date
+) -> list[dict[str, Any]]:
     """Region by region (in code order), every transition of the period."""
-    at_start = portfolio.standing_on(rows, before)
-    at_end = portfolio.standing_on(rows, end)
     regions: dict[str, dict[str, Any]] = {}
     for row in portfolio.moves_between(rows, before, end):
         region = regions.setdefault(
