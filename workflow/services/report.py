@@ -25,7 +25,6 @@ from states import report as rules
 from states.letters import LETTER_KINDS
 from workflow.domain import clock, portfolio
 from workflow.domain.blockers import costs as blocker_costs
-from workflow.domain.letters.issuing import document_errors, output_dir
 from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput
 from workflow.i18n import _
@@ -250,6 +249,8 @@ def check_format(fmt: str | None) -> None:
             )
         )
     if fmt == "pdf":
+        from workflow.domain.letters.issuing import document_errors
+
         with document_errors():
             from documents.output import check_format as check_pdf
 
@@ -273,6 +274,8 @@ def write_portfolio_report(
     chosen = fmt or default_format(settings)
     if chosen == "json" and output is None:
         return ReportFile(None, chosen, start, end, figures)
+    from workflow.domain.letters.issuing import document_errors
+
     target = _target(output, chosen, start, end)
     with document_errors():
         _write(figures, chosen, target, settings.get("org.name") or "")
@@ -281,6 +284,7 @@ def write_portfolio_report(
 
 def _target(output: Path | None, fmt: str, start: date, end: date) -> Path:
     from documents.portfolio import BASENAME
+    from workflow.domain.letters.issuing import output_dir
 
     name = f"{BASENAME}-{start.isoformat()}-{end.isoformat()}.{fmt}"
     if output is None:
