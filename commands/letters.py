@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from commands._common import echo_json, json_option, parse_day, pass_settings
+from commands._common import (
+    echo_json,
+    json_option,
+    overwrite_option,
+    parse_day,
+    pass_settings,
+)
 from workflow.i18n import _, ngettext
 
 FORMAT = click.Choice(["md", "html", "docx", "pdf"])
@@ -35,7 +39,14 @@ def kinds(as_json: bool) -> None:
 @click.argument("region")
 @click.argument("kind")
 @click.option("--format", "fmt", type=FORMAT, default="md", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File to write, or a folder (an existing one, or PATH/) for the usual name.",
+)
+@overwrite_option
 @click.option("--preview", is_flag=True, help="Unnumbered, unstored, marked DRAF.")
 @click.option(
     "--to", "to", metavar="POSITION", help='Addressee position, e.g. "Kepala Dinas PUPR".'
@@ -46,7 +57,7 @@ def kinds(as_json: bool) -> None:
 @json_option
 @pass_settings
 def render(  # type: ignore[no-untyped-def]
-    settings, region, kind, fmt, output, preview, to, step, reply_to, on, as_json
+    settings, region, kind, fmt, output, overwrite, preview, to, step, reply_to, on, as_json
 ):
     """Render a letter for REGION: numbered, stored and written to a file."""
     from workflow.services import letters as service
@@ -55,7 +66,14 @@ def render(  # type: ignore[no-untyped-def]
     day = parse_day(on)
     if preview:
         view = service.preview_letter(
-            settings.uow(), region, kind, fmt=fmt, output=output, on=day, extra=extra
+            settings.uow(),
+            region,
+            kind,
+            fmt=fmt,
+            output=output,
+            on=day,
+            extra=extra,
+            overwrite=overwrite,
         )
         if view.file is None:
             click.echo(view.markdown, nl=False)
@@ -71,6 +89,7 @@ def render(  # type: ignore[no-untyped-def]
         output=output,
         on=day,
         extra=extra,
+        overwrite=overwrite,
     )
     if as_json:
         echo_json(letter_view)
@@ -95,12 +114,14 @@ def render(  # type: ignore[no-untyped-def]
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    "output",
+    metavar="PATH",
     help="File or folder for csv/xlsx [csv default: standard output].",
 )
+@overwrite_option
 @json_option
 @pass_settings
-def list_(settings, region, year, start, end, fmt, output, as_json) -> None:  # type: ignore[no-untyped-def]
+def list_(settings, region, year, start, end, fmt, output, overwrite, as_json) -> None:  # type: ignore[no-untyped-def]
     """The outgoing-letter register (agenda surat keluar), in number order."""
     from workflow.services import letters as service
 
@@ -113,7 +134,7 @@ def list_(settings, region, year, start, end, fmt, output, as_json) -> None:  # 
     fmt = fmt.strip().lower()
     if fmt != "text" or output is not None:
         written = service.export_register(
-            settings.uow(read_only=True), fmt=fmt, output=output, **filters
+            settings.uow(read_only=True), fmt=fmt, output=output, overwrite=overwrite, **filters
         )
         _register_written(written)
         return
@@ -146,9 +167,16 @@ def _register_text(views) -> None:  # type: ignore[no-untyped-def]
 @letter.command("show")
 @click.argument("number")
 @click.option("--format", "fmt", type=FORMAT, help="Write it as a file in this format instead.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File to write, or a folder (an existing one, or PATH/) for the usual name.",
+)
+@overwrite_option
 @pass_settings
-def show(settings, number, fmt, output) -> None:  # type: ignore[no-untyped-def]
+def show(settings, number, fmt, output, overwrite) -> None:  # type: ignore[no-untyped-def]
     """Print a stored letter exactly as it was sent (Markdown), or write it as a file."""
     from workflow.services import letters as service
 
@@ -156,7 +184,7 @@ def show(settings, number, fmt, output) -> None:  # type: ignore[no-untyped-def]
         click.echo(service.show_letter(settings.uow(read_only=True), number), nl=False)
         return
     path = service.export_letter(
-        settings.uow(read_only=True), number, fmt=fmt or "md", output=output
+        settings.uow(read_only=True), number, fmt=fmt or "md", output=output, overwrite=overwrite
     )
     click.echo(f"{number} → {path}")
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from commands._common import Settings, echo_json, parse_day, pass_settings
+from commands._common import Settings, echo_json, overwrite_option, parse_day, pass_settings
 from workflow.i18n import _
 
 
@@ -28,12 +26,19 @@ def report() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    "output",
+    metavar="PATH",
     help="File or folder to write [default: AKSANSI_OUTPUT_DIR/laporan/].",
 )
+@overwrite_option
 @pass_settings
 def portfolio(
-    settings: Settings, start: str | None, end: str | None, fmt: str | None, output: Path | None
+    settings: Settings,
+    start: str | None,
+    end: str | None,
+    fmt: str | None,
+    output: str | None,
+    overwrite: bool,
 ) -> None:
     """The portfolio of a period (default: the last full quarter), with charts."""
     from workflow.services.report import write_portfolio_report
@@ -44,6 +49,7 @@ def portfolio(
         end=parse_day(end, what="--to"),
         fmt=fmt.strip().lower() if fmt else None,
         output=output,
+        overwrite=overwrite,
     )
     if written.path is None:
         echo_json(written.figures)

@@ -75,7 +75,13 @@ def test_xlsx_is_the_secretariats_register(cli, register: str, tmp_path: Path) -
     assert sheet.max_row == 3
 
 
-def test_register_refusals(cli, register: str) -> None:  # type: ignore[no-untyped-def]
+def test_register_refusals(cli, register: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    kept = tmp_path / "agenda.csv"
+    kept.write_text("ours")
+    refused = cli("letter", "list", "--format", "csv", "-o", str(kept))
+    assert refused.exit_code == 1 and str(kept) in refused.stderr and kept.read_text() == "ours"
+    assert cli("letter", "list", "--format", "csv", "-o", str(kept), "--overwrite").exit_code == 0
+    assert kept.read_text().startswith("Nomor,Tanggal")
     for args, said in [
         (["--format", "ods"], "unknown format 'ods'; use one of: text, csv, xlsx"),
         (["--from", "2026-11-01", "--to", "2026-10-01"], "--from 2026-11-01 is after --to"),

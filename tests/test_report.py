@@ -262,6 +262,21 @@ def test_bad_periods_and_formats_are_refused(cli, seeded: str, tmp_path: Path) -
     assert not out.exists()
 
 
+def test_an_existing_file_is_kept_unless_overwrite(cli, seeded: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "laporan.json"
+    target.write_text("the board's own notes")
+    refused = cli("report", "portfolio", "--format", "json", "-o", str(target))
+    assert refused.exit_code == 1 and str(target) in refused.stderr
+    assert "--overwrite" in refused.stderr and target.read_text() == "the board's own notes"
+    replaced = cli("report", "portfolio", "--format", "json", "-o", str(target), "--overwrite")
+    assert replaced.exit_code == 0, replaced.stderr
+    assert json.loads(target.read_text())["period"]["from"] == "2026-07-01"
+    first = cli("report", "portfolio", "--format", "html")  # default names never collide
+    second = cli("report", "portfolio", "--format", "html")
+    assert first.exit_code == second.exit_code == 0
+    assert first.stdout.split("→ ")[1] != second.stdout.split("→ ")[1]
+
+
 def test_the_default_format_follows_letter_formats(cli, seeded: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from workflow.services.report import default_format
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from documents.filters import tanggal
-from documents.output import write_atomic, write_pdf_from_docx
+from documents.output import pdf_from_docx, write_atomic
 from documents.portfolio import model
 from documents.portfolio.numbers import rentang
 
@@ -51,11 +51,15 @@ def render(figures: dict[str, Any], fmt: str, org: str) -> bytes:
     return to_docx(title, subtitle, sections, drawn, footer)
 
 
-def write(figures: dict[str, Any], fmt: str, path: Path, org: str) -> Path:
+def write(
+    figures: dict[str, Any], fmt: str, path: Path, org: str, *, overwrite: bool = False
+) -> Path:
     """Write the report in `fmt` (html, docx, xlsx, pdf) to `path`, atomically."""
     if fmt == "pdf":
-        return write_pdf_from_docx(render(figures, "docx", org), path)
-    write_atomic(path, render(figures, fmt, org))
+        data = pdf_from_docx(render(figures, "docx", org), model.title(figures))
+    else:
+        data = render(figures, fmt, org)
+    write_atomic(path, data, overwrite=overwrite)
     return path
 
 

@@ -96,11 +96,12 @@ def render_letter(
     *,
     actor: str,
     fmt: str = "md",
-    output: Path | None = None,
+    output: Path | str | None = None,
     on: date | None = None,
     extra: dict[str, Any] | None = None,
+    overwrite: bool = False,
 ) -> LetterView:
-    """Number, store and write one letter (`letter render`)."""
+    """Number, store and write one letter (`letter render`); the file appears on commit."""
     with uow:
         region = regions.resolve(uow.session, region_text)
         letter = issue_letter(
@@ -112,6 +113,7 @@ def render_letter(
             extra=extra,
             formats=(fmt,),
             output=output,
+            overwrite=overwrite,
         )
         view = _view(letter, region)
         uow.commit()
@@ -125,9 +127,10 @@ def preview_letter(
     kind: str,
     *,
     fmt: str = "md",
-    output: Path | None = None,
+    output: Path | str | None = None,
     on: date | None = None,
     extra: dict[str, Any] | None = None,
+    overwrite: bool = False,
 ) -> PreviewView:
     """`letter render --preview`: unnumbered, marked DRAF, not stored; md goes to stdout
     unless -o is given, other formats to a `<kind>-DRAF` file."""
@@ -138,13 +141,15 @@ def preview_letter(
     with uow:
         region = regions.resolve(uow.session, region_text)
         markdown, spec = render_preview(uow.session, region, kind, on=day, extra=extra)
-        target = target_path(region, day, f"{spec['id']}-DRAF", fmt, output)
         code = region.code
         title = f"DRAF {spec['hal']}"
         meta = ctx.document_meta(load_settings(uow.session), title=title, dated=day)
-    path = None
+        path = None
+        if fmt != "md" or output is not None:
+            stem = f"{spec['id']}-DRAF"
+            target = target_path(region, day, stem, fmt, output, overwrite=overwrite)
     if fmt != "md" or output is not None:
-        path = str(write_document(markdown, fmt, target, title, meta=meta))
+        path = str(write_document(markdown, fmt, target, title, meta=meta, overwrite=overwrite))
     return PreviewView(spec["id"], code, markdown, path)
 
 
@@ -212,33 +217,39 @@ def export_register(
     uow: UnitOfWork,
     *,
     fmt: str,
-    output: Path | None = None,
+    output: str | Path | None = None,
+    overwrite: bool = False,
     region_text: str | None = None,
     year: int | None = None,
     start: date | None = None,
     end: date | None = None,
 ) -> RegisterExport:
-    """`letter list --format csv|xlsx`: the register as a file (CSV may go to stdout)."""
-    from documents.output import write_atomic
+    """`letter list --format csv|xlsx`: the register as a file (CSV may go to stdout),
+    never over an existing file without `overwrite`."""
+    from documents.output import output_path, write_atomic
     from documents.register import register_csv, register_xlsx
 
     if fmt not in ("csv", "xlsx"):
         raise InvalidInput(
             _("unknown format '{fmt}'; use one of: text, csv, xlsx.").format(fmt=fmt)
         )
+    target = None
+    if fmt == "xlsx" or output is not None:
+        with document_errors():
+            default = _register_default(fmt, year, start, end)
+            target = output_path(output, default, overwrite=overwrite)
     with uow:
-        entries = [
-            _entry(x, r) for x, r in _register_rows(uow.session, region_text, year, start, end)
-        ]
+        found = _register_rows(uow.session, region_text, year, start, end)
+        entries = [_entry(letter, region) for letter, region in found]
     rows = [vars(entry) for entry in entries]
-    if fmt == "csv" and output is None:
+    if target is None:
         return RegisterExport(entries, None, register_csv(rows))
-    target = _register_target(output, fmt, year, start, end)
-    data = (
-        register_csv(rows).encode("utf-8") if fmt == "csv" else register_xlsx(rows, REGISTER_TITLE)
-    )
+    if fmt == "csv":
+        data = register_csv(rows).encode("utf-8")
+    else:
+        data = register_xlsx(rows, REGISTER_TITLE)
     with document_errors():
-        write_atomic(target, data)
+        write_atomic(target, data, overwrite=overwrite)
     return RegisterExport(entries, target, None)
 
 
@@ -258,14 +269,9 @@ def _entry(letter: Letter, region: Region) -> RegisterEntry:
     )
 
 
-def _register_target(
-    output: Path | None, fmt: str, year: int | None, start: date | None, end: date | None
-) -> Path:
+def _register_default(fmt: str, year: int | None, start: date | None, end: date | None) -> Path:
     span = "-".join(d.isoformat() for d in (start, end) if d) or (str(year) if year else "semua")
-    name = f"agenda-surat-keluar-{span}.{fmt}"
-    if output is None:
-        return output_dir() / "laporan" / name
-    return output / name if output.is_dir() else output
+    return output_dir() / "laporan" / f"agenda-surat-keluar-{span}.{fmt}"
 
 
 def show_letter(uow: UnitOfWork, number: str) -> str:
@@ -278,7 +284,9 @@ def show_letter(uow: UnitOfWork, number: str) -> str:
 
 
 @document_errors()
-def export_letter(uow: UnitOfWork, number: str, *, fmt: str, output: Path | None) -> str:
+def export_letter(
+    uow: UnitOfWork, number: str, *, fmt: str, output: Path | str | None, overwrite: bool = False
+) -> str:
     """Write a stored letter's text again in `fmt` (a reprint: same words, same number)."""
     from documents.output import check_format, write_document
 
@@ -294,10 +302,12 @@ def export_letter(uow: UnitOfWork, number: str, *, fmt: str, output: Path | None
                 f"no letter numbered {number} in the register; see 'aksansi letter list'."
             )
         letter, region = row
-        target = target_path(region, letter.issued_on, letter.number, fmt, output)
+        target = target_path(
+            region, letter.issued_on, letter.number, fmt, output, overwrite=overwrite
+        )
         content, title = letter.content, letter.subject
         meta = ctx.document_meta(load_settings(uow.session), title=title, dated=letter.issued_on)
-    return str(write_document(content, fmt, target, title, meta=meta))
+    return str(write_document(content, fmt, target, title, meta=meta, overwrite=overwrite))
 
 
 def receive_letter(

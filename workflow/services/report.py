@@ -263,47 +263,50 @@ def write_portfolio_report(
     start: date | None = None,
     end: date | None = None,
     fmt: str | None = None,
-    output: Path | None = None,
+    output: str | Path | None = None,
+    overwrite: bool = False,
 ) -> ReportFile:
-    """Write the report (`report portfolio`); JSON without `output` is left to print."""
+    """Write the report (`report portfolio`); JSON without `output` is left to print.
+    The path is checked (never over a file without `overwrite`) before anything is read."""
+    from workflow.domain.letters.issuing import document_errors
+
     check_format(fmt)
     start, end = period(start, end)
     with uow:
         settings = load_settings(uow.session)
+        chosen = fmt or default_format(settings)
+        target = None
+        if chosen != "json" or output is not None:
+            with document_errors():
+                target = _target(output, chosen, start, end, overwrite)
         figures = _figures(uow.session, start, end)
-    chosen = fmt or default_format(settings)
-    if chosen == "json" and output is None:
-        return ReportFile(None, chosen, start, end, figures)
-    from workflow.domain.letters.issuing import document_errors
-
-    target = _target(output, chosen, start, end)
-    with document_errors():
-        _write(figures, chosen, target, settings.get("org.name") or "")
+    if target is not None:
+        with document_errors():
+            _write(figures, chosen, target, settings.get("org.name") or "", overwrite)
     return ReportFile(target, chosen, start, end, figures)
 
 
-def _target(output: Path | None, fmt: str, start: date, end: date) -> Path:
+def _target(output: str | Path | None, fmt: str, start: date, end: date, overwrite: bool) -> Path:
+    from documents.output import output_path
     from documents.portfolio import BASENAME
     from workflow.domain.letters.issuing import output_dir
 
     name = f"{BASENAME}-{start.isoformat()}-{end.isoformat()}.{fmt}"
-    if output is None:
-        return output_dir() / "laporan" / name
-    return output / name if output.is_dir() else output
+    return output_path(output, output_dir() / "laporan" / name, overwrite=overwrite)
 
 
-def _write(figures: dict[str, Any], fmt: str, target: Path, org: str) -> None:
+def _write(figures: dict[str, Any], fmt: str, target: Path, org: str, overwrite: bool) -> None:
+    from documents.output import write_atomic
+
     if fmt == "json":
         import json
 
-        from documents.output import write_atomic
-
         text = json.dumps(figures, default=_iso, ensure_ascii=False, indent=2) + "\n"
-        write_atomic(target, text.encode("utf-8"))
+        write_atomic(target, text.encode("utf-8"), overwrite=overwrite)
         return
     from documents import portfolio as document
 
-    document.write(figures, fmt, target, org)
+    document.write(figures, fmt, target, org, overwrite=overwrite)
 
 
 def _iso(value: object) -> str:
