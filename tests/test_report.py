@@ -101,7 +101,6 @@ def test_the_quarter_by_hand(cli, seeded: str, monkeypatch: pytest.MonkeyPatch) 
         "funnel",
         "time_in_stage",
         "blockers",
-        "stalled",
         "letters",
     }
     assert (data["period"]["from"], data["period"]["to"], data["period"]["quarter"]) == (*Q3, 3)
@@ -481,7 +480,6 @@ def test_spreadsheet_has_one_typed_sheet_per_table(cli, quarter: dict, tmp_path:
         "Corong",
         "Lama per tahap",
         "Hambatan",
-        "Macet",
         "Surat",
     ]
     for sheet in book.worksheets:

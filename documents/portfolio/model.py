@@ -62,7 +62,7 @@ def sections(figures: dict[str, Any]) -> list[Section]:
         _funnel(figures),
         _time_in_stage(figures),
         _blockers(figures),
-        _stalled(figures),
+        *([_stalled(figures)] if "stalled" in figures else []),
         _letters(figures),
     ]
 
@@ -337,7 +337,7 @@ def _blocker_sentence(figures: dict[str, Any]) -> str:
 
 
 def _stalled_sentence(figures: dict[str, Any]) -> str:
-    stalled = figures["stalled"]
+    stalled = figures.get("stalled")
     if not stalled:
         return ""
     ours = sum(1 for s in stalled if s["who"] == "secretariat")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -42,6 +42,7 @@ class LifecycleRow(NamedTuple):
     name: str
     region_kind: str
     province: str | None
+    created_at: datetime | None  # the region row's (when the tool learned of it)
 
 
 def lifecycle_rows(session: Session) -> list[LifecycleRow]:
@@ -63,6 +64,7 @@ def lifecycle_rows(session: Session) -> list[LifecycleRow]:
                 Region.name,
                 Region.kind.label("region_kind"),
                 Region.province,
+                Region.created_at,
             )
             .join(Region, Region.id == AuditEntry.region_id)
             .where(AuditEntry.kind.in_(SNAPSHOT_KINDS), AuditEntry.reverted_by_id.is_(None))

@@ -104,7 +104,6 @@ def _figures(session: Session, start: date, end: date) -> dict[str, Any]:
         "funnel": _funnel(rows, before, end),
         "time_in_stage": _time_in_stage(rows, start, end),
         "blockers": _blockers(blockers, start, end),
-        "stalled": [],
         "letters": _letters(session, start, end),
     }
 
