@@ -11,9 +11,10 @@ from commands._common import (
     parse_day,
     pass_settings,
 )
+from states.formats import OUTPUT_FORMATS
 from workflow.i18n import _, ngettext
 
-FORMAT = click.Choice(["md", "html", "docx", "pdf"])
+FORMAT = click.Choice(OUTPUT_FORMATS)
 
 
 @click.group()

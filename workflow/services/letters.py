@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.letters import LETTER_KINDS
+from states.report import REGISTER_FORMATS
 from workflow.domain import audit, clock, regions
 from workflow.domain.letters import context as ctx
 from workflow.domain.letters.issuing import (
@@ -229,7 +230,7 @@ def export_register(
     from documents.output import output_path, write_atomic
     from documents.register import register_csv, register_xlsx
 
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in REGISTER_FORMATS or fmt == "text":
         raise InvalidInput(
             _("unknown format '{fmt}'; use one of: text, csv, xlsx.").format(fmt=fmt)
         )
