@@ -118,8 +118,7 @@ def _chart(chart_id: str, title: str, alt: str, bars: _Bars, formats: Sequence[s
     """Draw once, save in the formats asked for (svg for HTML, png for Word)."""
     from matplotlib import rc_context
 
-    style = {"svg.fonttype": "none", "svg.hashsalt": chart_id, "font.size": 9}
-    with rc_context(style):
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": chart_id, "font.size": 9}):
         figure = _draw(title, bars)
         svg = _save(figure, "svg").decode("utf-8") if "svg" in formats else ""
         png = _save(figure, "png") if "png" in formats else b""

@@ -6,6 +6,7 @@ whole report from the style gallery, and LibreOffice prints it to PDF."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -62,8 +63,8 @@ def _setup(doc) -> None:  # type: ignore[no-untyped-def]
 
 
 def _paragraph_style(
-    doc, name: str, *, size: float, space_after: float, italic: bool = False
-) -> None:  # type: ignore[no-untyped-def]
+    doc: Any, name: str, *, size: float, space_after: float, italic: bool = False
+) -> None:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.font.size = Pt(size)

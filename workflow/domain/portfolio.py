@@ -49,7 +49,7 @@ def lifecycle_rows(session: Session) -> list[LifecycleRow]:
     """Every birth and transition of every region, oldest first (one Core query). A
     reverted transition (`undo`) never happened as far as any count is concerned."""
     return [
-        LifecycleRow(*row)
+        LifecycleRow._make(row)
         for row in session.connection()
         .execute(
             select(

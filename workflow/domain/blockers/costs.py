@@ -95,7 +95,8 @@ def _type_stats(
 
 
 def _days_in(row: BlockerRow, start: date | None, end: date) -> int:
-    first = row.opened_on if start is None else max(row.opened_on, start)
+    opened: date = row.opened_on
+    first = opened if start is None else max(opened, start)
     last = end if row.resolved_on is None else min(row.resolved_on, end)
     return max(0, (last - first).days)
 
