@@ -8,13 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-
-PROFILE = {
-    "org.address": "Jl. Contoh Nomor 1, Yogyakarta",
-    "org.city": "Yogyakarta",
-    "signatory.name": "Penanda Tangan Uji",
-    "signatory.position": "Koordinator Sekretariat AKSANSI",
-}
+from secretariat import PROFILE
 
 
 @pytest.fixture

@@ -13,13 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from secretariat import PROFILE
 
-PROFILE = {
-    "org.address": "Jl. Contoh Nomor 1, Yogyakarta",
-    "org.city": "Yogyakarta",
-    "signatory.name": "Penanda Tangan Uji",
-    "signatory.position": "Koordinator Sekretariat AKSANSI",
-}
 Q3 = ("2026-07-01", "2026-09-30")
 
 
