@@ -33,7 +33,7 @@ def kinds(as_json: bool) -> None:
         echo_json(views)
         return
     for view in views:
-        click.echo(f"{view.id:<22} {view.purpose}")
+        click.echo(f"{view.id:<22} {_(view.purpose)}")
 
 
 @letter.command("render")
@@ -79,7 +79,11 @@ def render(  # type: ignore[no-untyped-def]
         if view.file is None:
             click.echo(view.markdown, nl=False)
         else:
-            click.echo(f"DRAF {view.kind} for {view.region} (not numbered) → {view.file}")
+            click.echo(
+                _("DRAF {kind} for {region} (not numbered) → {file}").format(
+                    kind=view.kind, region=view.region, file=view.file
+                )
+            )
         return
     letter_view = service.render_letter(
         settings.uow(),
@@ -211,7 +215,9 @@ def receive(settings, region, number, dated, subject, sender) -> None:  # type: 
         actor=settings.who(),
     )
     click.echo(
-        f"Recorded incoming letter {view.number} ({view.date.isoformat()}) for {view.region}."
+        _("Recorded incoming letter {number} ({isoformat}) for {region}.").format(
+            number=view.number, isoformat=view.date.isoformat(), region=view.region
+        )
     )
 
 
