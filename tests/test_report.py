@@ -50,12 +50,13 @@ def build_portfolio(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: igno
         ("lebak", "start-premonitoring", "2026-08-01"),
         ("serang", "request-audiensi", "2026-07-25"),
         ("temanggung", "draft-moa", "2026-07-15"),
-        ("mojokerto", "sign-moa", "2026-09-01"),
-        ("mojokerto", "start-implementation", "2026-10-05"),
         ("pandeglang", "request-audiensi", "2026-10-02"),
     ]:
         run("advance", region, event, "--on", day)
     run("advance", "sukoharjo", "hold", "--on", "2026-09-10", "--note", "menunggu APBD")
+    # the approvals before a PKS are not this test's subject: signed with --force and a note
+    run("advance", "mojokerto", "sign-moa", "--on", "2026-09-01", "--force", "--note", "uji")
+    run("advance", "mojokerto", "start-implementation", "--on", "2026-10-05")
     for region, kind, opened, resolved in [
         ("kediri", "no_budget", "2026-06-01", None),
         ("surakarta", "no_budget", "2026-09-20", "2026-10-10"),
