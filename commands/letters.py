@@ -128,7 +128,7 @@ def render(  # type: ignore[no-untyped-def]
 @pass_settings
 def list_(settings, region, year, start, end, fmt, output, overwrite, as_json) -> None:  # type: ignore[no-untyped-def]
     """The outgoing-letter register (agenda surat keluar), in number order."""
-    from workflow.services import letters as service
+    from workflow.services import letters
 
     filters = {
         "region_text": region,
@@ -138,12 +138,12 @@ def list_(settings, region, year, start, end, fmt, output, overwrite, as_json) -
     }
     fmt = fmt.strip().lower()
     if fmt != "text" or output is not None:
-        written = service.export_register(
+        written = letters.export_register(
             settings.uow(read_only=True), fmt=fmt, output=output, overwrite=overwrite, **filters
         )
         _register_written(written)
         return
-    views = service.list_letters(settings.uow(read_only=True), **filters)
+    views = letters.list_letters(settings.uow(read_only=True), **filters)
     echo_json(views) if as_json else _register_text(views)
 
 
