@@ -57,6 +57,15 @@ SUMMARIES: dict[str, tuple[str, ...]] = {
         N_("; blocker(s) #{blockers_reopened} open again"),
     ),
     "amended": (N_("note of #{entry_id} amended"), N_(" (was: {old_note})")),
+    "official_corrected": (
+        N_("official corrected: {position}"),
+        N_(", name {name_was} → {name_now}"),
+        N_(", e-mail {email_was} → {email_now}"),
+        N_(", phone {phone_was} → {phone_now}"),
+        N_(", since {since_was} → {since_now}"),
+        N_(" (no rotation)"),
+    ),
+    "official_ended": (N_("official: {name} left {position}, nobody succeeding yet"),),
 }
 
 # The marks on a corrected row (in every view that prints entries).

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from commands._history_text import wrap
-from workflow.i18n import _
+from workflow.i18n import N_, _
 
 
 def _ids(ids: list[int]) -> str:
@@ -45,5 +45,39 @@ def amend_result(r: Any) -> None:
             _(
                 "Amended the note of #{id} ({kind}); the old text stays in the audit (#{by})."
             ).format(id=r.entry_id, kind=r.kind, by=r.amended_by)
+        )
+    )
+
+
+FIELD_LABELS = {
+    "name": N_("name"),
+    "email": N_("e-mail"),
+    "phone": N_("phone"),
+    "since": N_("since"),
+}
+
+
+def official_corrected(r: Any) -> None:
+    o = r.official
+    parts = [
+        f"{_(FIELD_LABELS[field])} {old or '-'} → {new}" for field, (old, new) in r.changes.items()
+    ]
+    click.echo(
+        wrap(
+            _("Corrected {position} at {region}: {changes}. No rotation, no letter.").format(
+                position=o.position, region=r.region, changes="; ".join(parts)
+            ),
+            subsequent="  ",
+        )
+    )
+
+
+def official_ended(o: Any) -> None:
+    click.echo(
+        wrap(
+            _(
+                "{name} no longer holds {position} ({since} to {until}); nobody holds it now."
+            ).format(name=o.name, position=o.position, since=o.since, until=o.until),
+            subsequent="  ",
         )
     )
