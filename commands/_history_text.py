@@ -65,6 +65,8 @@ SUMMARIES: dict[str, tuple[str, ...]] = {
         N_(", since {since_was} → {since_now}"),
         N_(" (no rotation)"),
     ),
+    "blocker_voided": (N_("blocker #{blocker_id} void: {type}"), N_(", opened {opened_on}")),
+    "blocker_edited": (N_("blocker #{blocker_id} note amended"), N_(" (was: {old_note})")),
     "official_ended": (N_("official: {name} left {position}, nobody succeeding yet"),),
 }
 

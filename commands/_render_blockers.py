@@ -8,6 +8,7 @@ import click
 
 from commands._common import plain
 from commands._history_text import entry_text
+from workflow.i18n import _
 
 
 def _print_columns(headers: list[str], rows: list[list[str]]) -> None:
@@ -50,14 +51,20 @@ def blocker_table(views: list[Any]) -> None:
             v.type,
             str(v.opened_on),
             str(v.days_open),
-            "-" if v.resolved_on is None else str(v.resolved_on),
+            _closed(v),
             v.note or "",
         ]
         for v in views
     ]
     _print_columns(["ID", "Code", "Region", "Type", "Opened", "Days", "Resolved", "Note"], rows)
-    still_open = sum(1 for v in views if v.resolved_on is None)
+    still_open = sum(1 for v in views if v.resolved_on is None and v.voided_on is None)
     click.echo(f"{len(views)} blocker(s), {still_open} open.")
+
+
+def _closed(v: Any) -> str:
+    if v.voided_on is not None:
+        return _("void {day}").format(day=v.voided_on)
+    return "-" if v.resolved_on is None else str(v.resolved_on)
 
 
 def types(kinds: list[dict[str, Any]]) -> None:
@@ -88,6 +95,10 @@ def _say(text: str, indent: int = 2, hang: int = 0) -> None:
 def detail(d: Any) -> None:
     b = d.blocker
     state = "open" if b.resolved_on is None else f"resolved {b.resolved_on} by {b.resolved_by}"
+    if b.voided_on is not None:
+        state = _("void since {day} by {who} ({note})").format(
+            day=b.voided_on, who=b.voided_by, note=b.void_note
+        )
     who = "automatically" if b.automatic else f"by {b.opened_by}"
     click.echo(f"Blocker #{b.id} {b.region_name} ({b.region}): {b.type}")
     _say(f"{b.label_en} / {b.label_id}")

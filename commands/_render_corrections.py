@@ -81,3 +81,24 @@ def official_ended(o: Any) -> None:
             subsequent="  ",
         )
     )
+
+
+def blocker_voided(v: Any) -> None:
+    click.echo(
+        wrap(
+            _(
+                "Blocker #{id} ({type}) on {region} is void: kept in the log, left out of the "
+                "board, the guards and the statistics."
+            ).format(id=v.id, type=v.type, region=v.region_name)
+        )
+    )
+
+
+def blocker_edited(v: Any) -> None:
+    click.echo(
+        wrap(
+            _(
+                "Blocker #{id} ({type}) on {region}: note amended; the old one stays in the audit."
+            ).format(id=v.id, type=v.type, region=v.region_name)
+        )
+    )

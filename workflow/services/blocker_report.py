@@ -120,7 +120,9 @@ def blocker_stats(uow: UnitOfWork) -> BlockerStats:
     today = clock.today()
     with uow:
         rows = uow.session.execute(
-            select(Blocker.type, Blocker.region_id, Blocker.opened_on, Blocker.resolved_on)
+            select(Blocker.type, Blocker.region_id, Blocker.opened_on, Blocker.resolved_on).where(
+                Blocker.voided_on.is_(None)  # opened by mistake: it cost no days
+            )
         ).all()
     by_type: dict[str, list[Any]] = {}
     for row in rows:

@@ -107,6 +107,7 @@ def _open_blocker(
             Blocker.region_id == region.id,
             Blocker.type == reminder.opens_blocker,
             Blocker.resolved_on.is_(None),
+            Blocker.voided_on.is_(None),
         )
     )
     if already is not None:
