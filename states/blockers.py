@@ -377,3 +377,7 @@ SEED_OBSTACLES: Final[list[str]] = BLOCKER_TYPE_IDS[:7]
 
 def blocker_type(type_id: str) -> BlockerType:
     return next(t for t in BLOCKER_TYPES if t["id"] == type_id)
+
+
+# Types a region may have open more than once at a time; any other is refused while open.
+REPEATABLE_TYPES: Final[tuple[str, ...]] = ("other",)

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from states import reminders as policy
 from workflow.domain import audit, clock, regions, working_days
 from workflow.domain.reminders.scheduling import close
 from workflow.errors import InvalidInput, NotFound, PolicyViolation
@@ -57,11 +58,11 @@ def list_reminders(
     *,
     due: bool = False,
     region: str | None = None,
-    statuses: tuple[str, ...] = ("pending",),
+    statuses: tuple[str, ...] = (policy.PENDING,),
 ) -> list[ReminderView]:
     """Pending reminders by due date; `due` keeps those due today or earlier."""
     with uow:
-        stmt: Select[tuple[Reminder, Region]] = (
+        stmt: Select[Reminder, Region] = (
             select(Reminder, Region)
             .join(Region, Region.id == Reminder.region_id)
             .where(Reminder.status.in_(statuses))
@@ -102,7 +103,7 @@ def add(uow: UnitOfWork, region: str, on: date, text: str, *, actor: str) -> Rem
             base_on=clock.today(),
             working_days=None,
             due_on=on,
-            status="pending",
+            status=policy.PENDING,
             created_at=clock.utcnow(),
         )
         uow.session.add(reminder)
@@ -116,7 +117,7 @@ def done(uow: UnitOfWork, reminder_id: int, *, actor: str) -> ReminderView:
     """Mark a pending or issued reminder as dealt with."""
     with uow:
         reminder, region = _get(uow.session, reminder_id)
-        if reminder.status not in ("pending", "issued"):
+        if reminder.status not in policy.MARKABLE_DONE:
             raise PolicyViolation(
                 f"reminder #{reminder_id} is {reminder.status}; only a pending or issued "
                 "reminder can be marked done."
@@ -133,7 +134,11 @@ def done(uow: UnitOfWork, reminder_id: int, *, actor: str) -> ReminderView:
         )
         uow.session.flush()
         close(
-            reminder, "done", on=clock.today(), reason=f"marked done by {actor}", entry_id=entry.id
+            reminder,
+            policy.DONE,
+            on=clock.today(),
+            reason=f"marked done by {actor}",
+            entry_id=entry.id,
         )
         uow.commit()
         return view(reminder, region)
@@ -149,7 +154,7 @@ def snooze(uow: UnitOfWork, reminder_id: int, until: date, *, actor: str) -> Rem
         )
     with uow:
         reminder, region = _get(uow.session, reminder_id)
-        if reminder.status != "pending":
+        if reminder.status != policy.PENDING:
             raise PolicyViolation(
                 f"reminder #{reminder_id} is {reminder.status}; only a pending reminder "
                 "can be snoozed."

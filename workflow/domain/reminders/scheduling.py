@@ -48,7 +48,7 @@ def schedule_rules(
             base_on=entry.occurred_on,
             working_days=rule["working_days"],
             due_on=calendar.add_working_days(entry.occurred_on, rule["working_days"]),
-            status="pending",
+            status=policy.PENDING,
             created_at=clock.utcnow(),
         )
         session.add(reminder)
@@ -63,7 +63,7 @@ _PENDING_OF = (  # built once: every state change runs it
     select(Reminder)
     .where(
         Reminder.region_id == bindparam("region_id"),
-        Reminder.status == "pending",
+        Reminder.status == policy.PENDING,
         Reminder.trigger == bindparam("trigger"),
         Reminder.trigger_key == bindparam("trigger_key"),
     )
@@ -90,7 +90,7 @@ def cancel_pending(
         return []
     entry_id = _entry_id(session, entry)
     for reminder in pending:
-        close(reminder, "cancelled", on=entry.occurred_on, reason=reason, entry_id=entry_id)
+        close(reminder, policy.CANCELLED, on=entry.occurred_on, reason=reason, entry_id=entry_id)
     ids = [reminder.id for reminder in pending]
     audit.record(
         session,
@@ -108,6 +108,8 @@ def cancel_pending(
 def close(
     reminder: Reminder, status: str, *, on: date, reason: str | None, entry_id: int | None
 ) -> None:
+    if status not in policy.STATUSES or status == policy.PENDING:
+        raise ValueError(f"{status!r} does not close a reminder; see states/reminders.STATUSES")
     reminder.status = status
     reminder.closed_on = on
     reminder.closed_reason = reason
