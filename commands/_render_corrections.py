@@ -102,3 +102,31 @@ def blocker_edited(v: Any) -> None:
             ).format(id=v.id, type=v.type, region=v.region_name)
         )
     )
+
+
+def void_mark(v: Any) -> str:
+    """` (DIBATALKAN)` after a void letter in the register's list."""
+    return " (DIBATALKAN)" if v.void else ""  # the register's own mark, in Indonesian
+
+
+def letter_voided(v: Any) -> None:
+    click.echo(
+        wrap(
+            _(
+                "Letter {number} ({kind}, {region}) is void (dibatalkan): it stays in the "
+                "register under its number, which is not given again, and no later letter "
+                "cites it."
+            ).format(number=v.number, kind=v.kind, region=v.region_name)
+        )
+    )
+
+
+def letter_is_void(v: Any) -> None:
+    click.echo(
+        wrap(
+            _("Letter {number} is void (dibatalkan) since {day}: {note}").format(
+                number=v.number, day=v.voided_on, note=v.void_note
+            )
+        ),
+        err=True,
+    )

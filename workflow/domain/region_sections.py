@@ -162,6 +162,7 @@ def _documents_section(session: Session, region: Any) -> dict[str, list[str]]:
         _("{issued_on} letter {number} {kind}: {subject}").format(
             issued_on=x.issued_on, number=x.number, kind=x.kind, subject=x.subject
         )
+        + ("" if x.voided_on is None else " (DIBATALKAN)")
         for x in letters
     ]
     lines += [
