@@ -24,9 +24,15 @@ def _stats(ok) -> dict[str, dict]:  # type: ignore[no-untyped-def]
     return {t["type"]: t for t in json.loads(ok("blocker", "stats", "--json"))["types"]}
 
 
+def _sign_moa_refusal(ok) -> str:  # type: ignore[no-untyped-def]
+    events = json.loads(ok("events", "mojokerto", "--json"))["events"]
+    return str(next(e for e in events if e["event"] == "sign_moa")["reason"] or "")
+
+
 def test_a_voided_blocker_is_kept_but_counted_nowhere(ok, mistaken: str) -> None:  # type: ignore[no-untyped-def]
     assert _stats(ok)["funding_unanswered"]["total"] == 1
     assert json.loads(ok("remind", "list", "--json"))  # its funding follow-up
+    assert "funding_unanswered" in _sign_moa_refusal(ok)
     said = ok("blocker", "void", "1", "--note", "salah daerah: mestinya Kulon Progo")
     assert "void" in said
     stats = _stats(ok)["funding_unanswered"]
@@ -41,8 +47,8 @@ def test_a_voided_blocker_is_kept_but_counted_nowhere(ok, mistaken: str) -> None
     assert json.loads(ok("blocker", "list", "--open", "--json")) == []
     (kept,) = json.loads(ok("blocker", "list", "--json"))
     assert (kept["id"], kept["voided_on"], kept["resolved_on"]) == (1, "2026-11-27", None)
-    # The guard no longer sees it: the MoA can be signed without --force.
-    ok("advance", "mojokerto", "sign_moa")
+    # The guard no longer sees it: signing the MoA is not refused for an open blocker.
+    assert "funding_unanswered" not in _sign_moa_refusal(ok)
     entries = json.loads(ok("history", "mojokerto", "--json"))
     voided = next(e for e in entries if e["kind"] == "blocker_voided")
     assert (voided["blocker_id"], voided["note"]) == (1, "salah daerah: mestinya Kulon Progo")
