@@ -53,6 +53,7 @@ def open_blockers_on(
         .join(Region, Region.id == Blocker.region_id)
         .where(
             Blocker.region_id.in_(region_ids),
+            Blocker.voided_on.is_(None),  # opened by mistake: it never stood in the way
             Blocker.opened_on <= day,
             or_(Blocker.resolved_on.is_(None), Blocker.resolved_on > day),
         )
@@ -143,6 +144,7 @@ def _documents_section(session: Session, region: Any) -> dict[str, list[str]]:
         _("{issued_on} letter {number} {kind}: {subject}").format(
             issued_on=x.issued_on, number=x.number, kind=x.kind, subject=x.subject
         )
+        + ("" if x.voided_on is None else " (DIBATALKAN)")
         for x in letters
     ]
     lines += [
