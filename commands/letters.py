@@ -198,7 +198,7 @@ def show(settings, number, fmt, output, overwrite) -> None:  # type: ignore[no-u
     """Print a stored letter exactly as it was sent (Markdown), or write it as a file."""
     from workflow.services import letters
 
-    void = service.letter_void_state(settings.uow(read_only=True), number)
+    void = letters.letter_void_state(settings.uow(read_only=True), number)
     if void is not None:
         from commands._render_corrections import letter_is_void
 
