@@ -94,6 +94,8 @@ def cancel_kb_warning(
     ).all()
     cancelled: list[int] = []
     for key in keys:
+        if key is None:  # every KB warning is keyed by its record; mypy cannot know that
+            continue
         cancelled += cancel_pending(
             session, region, entry, trigger="kb", trigger_key=key, reason=reason
         )
