@@ -9,13 +9,11 @@ from typing import Any
 from sqlalchemy import select
 
 from states import lifecycle as spec
-from workflow.domain import clock, region_sections
+from workflow.domain import clock, portfolio, region_sections
 from workflow.domain.views import RegionView, region_views
 from workflow.i18n import label
-from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.models import Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
-
-SNAPSHOT_KINDS = ("transition", "seed", "region_added")
 
 
 @dataclass
@@ -66,28 +64,16 @@ def board_as_of(uow: UnitOfWork, day: date) -> Board:
     """The portfolio as it stood at the end of `day`, and what moved since.
 
     A region's state then is its last transition on or before `day`; without one, the state
-    it was seeded in, or added in if that was on or before `day`.
+    it was seeded in, or added in if that was on or before `day` (`domain.portfolio`).
     """
     with uow:
-        rows = uow.session.execute(
-            select(AuditEntry, Region)
-            .join(Region, Region.id == AuditEntry.region_id)
-            .where(AuditEntry.kind.in_(SNAPSHOT_KINDS), AuditEntry.reverted_by_id.is_(None))
-            .order_by(AuditEntry.occurred_on, AuditEntry.id)
-        ).all()
-        blocked = region_sections.open_blockers_on(uow.session, list({r.id for _, r in rows}), day)
-    moved = [
-        _move(entry, region)
-        for entry, region in rows
-        if entry.kind == "transition" and entry.occurred_on > day
-    ]
-    # A seed has no real date: its state stands for every day before the first real event.
-    known = [(e, r) for e, r in rows if e.occurred_on <= day or e.kind == "seed"]
-    latest = {region.code: (entry, region) for entry, region in known if entry.kind != "transition"}
-    latest.update(
-        {region.code: (entry, region) for entry, region in known if entry.kind == "transition"}
-    )
-    views = [_past_view(e, r, day, blocked.get(r.id, [])) for e, r in latest.values()]
+        rows = portfolio.lifecycle_rows(uow.session)
+        blocked = region_sections.open_blockers_on(
+            uow.session, list({r.region_id for r in rows}), day
+        )
+    moved = [_move(row) for row in portfolio.moves_between(rows, day)]
+    standing = portfolio.standing_on(rows, day)
+    views = [_past_view(r, day, blocked.get(r.region_id, [])) for r in standing.values()]
     return Board(
         as_of=day,
         total=len(views),
@@ -98,27 +84,27 @@ def board_as_of(uow: UnitOfWork, day: date) -> Board:
     )
 
 
-def _move(entry: AuditEntry, region: Region) -> dict[str, str]:
+def _move(row: portfolio.LifecycleRow) -> dict[str, str]:
     return {
-        "code": region.code,
-        "name": region.name,
-        "on": entry.occurred_on.isoformat(),
-        "event": entry.event or "",
-        "from": entry.from_state or "",
-        "to": entry.to_state or "",
+        "code": row.code,
+        "name": row.name,
+        "on": row.occurred_on.isoformat(),
+        "event": row.event or "",
+        "from": row.from_state or "",
+        "to": row.to_state or "",
     }
 
 
 def _past_view(
-    entry: AuditEntry, region: Region, day: date, blockers: list[dict[str, Any]]
+    row: portfolio.LifecycleRow, day: date, blockers: list[dict[str, Any]]
 ) -> RegionView:
-    state = entry.to_state or spec.INITIAL
-    since = None if entry.kind == "seed" else entry.occurred_on
+    state = portfolio.state_of(row)
+    since = None if row.kind == "seed" else row.occurred_on
     return RegionView(
-        code=region.code,
-        name=region.name,
-        kind=region.kind,
-        province=region.province,
+        code=row.code,
+        name=row.name,
+        kind=row.region_kind,
+        province=row.province,
         state=state,
         state_label=spec.state(state)["label_id"],
         state_since=since,
