@@ -238,6 +238,7 @@ SCENARIO: list[tuple[str, ...]] = [
     ("board",),
     ("history", "temanggung"),
     ("amend", "2", "--note", NOTE),
+    ("report", "portfolio", "--format", "html", "-o", "{tmp}/portofolio.html"),
     ("undo", "lebak", "--note", NOTE),
     # refusals
     ("advance", "lebak", "fly"),
