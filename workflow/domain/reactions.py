@@ -21,6 +21,7 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> Non
     """A lifecycle event was fired (entry.kind is 'transition' or 'milestone')."""
     if entry.kind != "transition" or entry.from_state == entry.to_state:
         return
+    _clear_kb_expiry(session, region, entry)
     if entry.from_state:
         scheduling.cancel_pending(
             session,
@@ -43,6 +44,20 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> Non
             trigger="state",
             trigger_key=entry.to_state,
         )
+
+
+def after_kb_recorded(session: Session, region: Region, entry: AuditEntry) -> None:
+    """A KB (MoU) was recorded: its predecessor's warning, if waiting, is replaced (the sweep
+    makes the new one when it falls due: states/reminders.py, `kb_expiry`)."""
+    scheduling.cancel_kb_warning(session, region, entry, _("a newer record of the KB replaces it"))
+
+
+def _clear_kb_expiry(session: Session, region: Region, entry: AuditEntry) -> None:
+    if entry.event in reminder_policy.KB_EXPIRY_CLEARED_BY:
+        reason = _("{event} on {isoformat}: the KB's end no longer needs a warning").format(
+            event=entry.event, isoformat=entry.occurred_on.isoformat()
+        )
+        scheduling.cancel_kb_warning(session, region, entry, reason)
 
 
 def after_blocker_opened(session: Session, region: Region, blocker: Any, entry: AuditEntry) -> None:
