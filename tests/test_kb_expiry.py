@@ -82,3 +82,15 @@ def test_a_funding_follow_up_comes_before_the_musrenbang_closes(  # type: ignore
     latest = calendar.working_days_before(date(2027, 3, 31), 10)
     assert latest < regular
     assert due == [latest.isoformat()]
+
+
+def test_the_board_shows_the_kb_end_and_flags_an_expired_one(ok, pekalongan: str) -> None:  # type: ignore[no-untyped-def]
+    board = ok("board")
+    assert "33.75 KB in force until 2027-05-31" in board
+    views = json.loads(ok("board", "--json"))
+    row = next(r for g in views["stages"] for r in g["regions"] if r["code"] == "33.75")
+    assert row["kb_expires_on"] == "2027-05-31"
+    ok("mou", "record", "pekalongan", "--number-pemda", "180/12/2021",
+       "--number-aksansi", "007/KB/AKSANSI/VI/2021", "--signed-on", "2021-06-01",
+       "--years", "5")  # fmt: skip
+    assert "33.75 KB EXPIRED on 2026-05-31 and no PKS signed" in ok("board")

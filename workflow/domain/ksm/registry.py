@@ -168,6 +168,7 @@ def _incomplete_blocker_open(session: Session, region: Region) -> bool:
             Blocker.region_id == region.id,
             Blocker.type == INCOMPLETE_BLOCKER,
             Blocker.resolved_on.is_(None),
+            Blocker.voided_on.is_(None),
         )
     )
     return found is not None
