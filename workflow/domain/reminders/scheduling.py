@@ -94,10 +94,11 @@ def cancel_kb_warning(
     ).all()
     cancelled: list[int] = []
     for key in keys:
-        if key is not None:  # every KB follow-up is keyed by its record (_kb_key)
-            cancelled += cancel_pending(
-                session, region, entry, trigger="kb", trigger_key=key, reason=reason
-            )
+        if key is None:  # every KB warning is keyed by its record; mypy cannot know that
+            continue
+        cancelled += cancel_pending(
+            session, region, entry, trigger="kb", trigger_key=key, reason=reason
+        )
     return cancelled
 
 
