@@ -41,6 +41,7 @@ COMMAND_MODULES = {
     "calendar": ("calendar",),
     "jobs": ("jobs",),
     "ksm": ("ksm",),
+    "worklist": ("today",),
 }
 
 

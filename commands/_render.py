@@ -9,6 +9,7 @@ import click
 from commands._common import plain
 from commands._history_text import entry_text, history_line, wrap
 from commands._table import columns
+from workflow.i18n import _
 
 LARGE_GROUP = 12
 DAYS_UNKNOWN = "Days ?: loaded from the portfolio; the day it reached its stage is unknown."
@@ -21,6 +22,23 @@ def _blockers(view: Any) -> str:
 def _next_due(view: Any, width: int | None = 40) -> str:
     r = view.next_reminder
     return "-" if not r else f"{r['due_on']} {r['text']}"[:width]
+
+
+BALL = {"secretariat": "us", "pemda": "Pemda"}
+
+
+def _ball(view: Any) -> str:
+    action = view.next_action
+    return "-" if not action else _(BALL[action["who"]])
+
+
+def _next_action(view: Any) -> str:
+    """`2026-12-08 Prepare the MoA…`, with `+3` when overdue by three working days."""
+    action = view.next_action
+    if not action:
+        return "-"
+    late = f" +{action['overdue_days']}" if action["overdue_days"] else ""
+    return f"{action['due_on']}{late} {action['action']}"
 
 
 def _days(view: Any) -> str:
@@ -113,7 +131,20 @@ def board(result: Any) -> None:
 
     past = result.as_of < clock.today()
     due = "" if past else f", {result.due_this_week} with something due within 7 days"
-    click.echo(f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked{due}")
+    overdue = _(", {n} overdue").format(n=result.overdue)
+    click.echo(
+        wrap(
+            f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked{due}{overdue}"
+        )
+    )
+    if result.stalled_days is not None:
+        shown = sum(group.count for group in result.stages)
+        click.echo(
+            _(
+                "Stalled: {n} region(s) whose next action is overdue by more than {days} working "
+                "day(s)."
+            ).format(n=shown, days=result.stalled_days)
+        )
     if not result.total:
         click.echo(wrap(NO_REGIONS))
     for group in result.stages:
@@ -124,8 +155,12 @@ def board(result: Any) -> None:
                 f"'aksansi region list --state {group.state}'"
             )
             continue
-        rows = [(v.code, v.name, _days(v), _blockers(v), _next_due(v)) for v in group.regions]
-        click.echo(columns(("Code", "Region", "Days", "Blockers", "Next due"), rows))
+        rows = [
+            (v.code, v.name, _days(v), _blockers(v), _ball(v), _next_action(v))
+            for v in group.regions
+        ]
+        headers = ("Code", "Region", "Days", "Blockers", _("Ball"), _("Next action (due)"))
+        click.echo(columns(headers, rows, width=80))
         for v in group.regions:
             if v.subject:
                 click.echo(wrap(f"{v.code} {v.subject}", subsequent=" " * 6))
@@ -135,6 +170,15 @@ def board(result: Any) -> None:
 def _board_footer(result: Any) -> None:
     if any(v.days_in_state is None for g in result.stages for v in g.regions):
         click.echo("\n" + DAYS_UNKNOWN)
+    if any(v.next_action for g in result.stages for v in g.regions):
+        click.echo(
+            wrap(
+                _(
+                    "Ball: whose move it is (us: the Secretariat). +N: overdue by N working days. "
+                    "aksansi today lists each action in full."
+                )
+            )
+        )
     if result.moved_since:
         click.echo(f"\nMoved since {result.as_of}:")
     for move in result.moved_since:

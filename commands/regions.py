@@ -76,16 +76,31 @@ def region_import(settings: Settings, file: Path) -> None:
 
 @click.command()
 @click.option("--as-of", "as_of", metavar="DATE", help="The portfolio as it stood on DATE.")
+@click.option(
+    "--stalled", is_flag=True, help="Only regions whose next action is overdue (see --days)."
+)
+@click.option(
+    "--days",
+    type=int,
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="With --stalled: overdue by more than N working days.",
+)
 @json_option
 @pass_settings
-def board(settings: Settings, as_of: str | None, as_json: bool) -> None:
-    """The pipeline: regions by stage, days in stage, blockers, what falls due."""
+def board(settings: Settings, as_of: str | None, stalled: bool, days: int, as_json: bool) -> None:
+    """The pipeline: regions by stage, days in stage, blockers, whose move and what next."""
     from workflow.services.board import board as make_board
     from workflow.services.board import board_as_of
 
     day = parse_day(as_of, what="--as-of")
     uow = settings.uow(read_only=True)
-    result = make_board(uow) if day is None else board_as_of(uow, day)
+    stalled_days = days if stalled else None
+    if day is None:
+        result = make_board(uow, stalled_days=stalled_days)
+    else:
+        result = board_as_of(uow, day, stalled_days=stalled_days)
     echo_json(result) if as_json else _render.board(result)
 
 

@@ -29,6 +29,7 @@ class RegionView:
     aliases: list[str] = field(default_factory=list)
     subject: str | None = None
     held_from: str | None = None
+    next_action: dict[str, Any] | None = None  # None only when closed or declined
 
 
 @dataclass
@@ -58,12 +59,16 @@ class HistoryEntry:
 
 
 def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
-    """Views of many regions with two batched queries for their blockers and reminders."""
+    """Views of many regions with batched queries for their blockers, reminders and next
+    actions (a few queries whatever the number of regions)."""
+    from workflow.domain.next_action import next_actions_for
+
     ids = [r.id for r in regions]
     blockers = region_sections.open_blockers_for(session, ids)
     reminders = region_sections.next_reminders_for(session, ids)
     aliases = _aliases(session, ids)
     today = clock.today()
+    actions = next_actions_for(session, regions, today)
     return [
         RegionView(
             code=r.code,
@@ -79,9 +84,14 @@ def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
             aliases=aliases.get(r.id, []),
             subject=r.subject,
             held_from=r.held_from,
+            next_action=_action_json(actions.get(r.id)),
         )
         for r in regions
     ]
+
+
+def _action_json(item: Any) -> dict[str, Any] | None:
+    return None if item is None else item.next_action_json()
 
 
 def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:

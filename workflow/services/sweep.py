@@ -42,6 +42,7 @@ class IssuedReminder:
     blocker: str | None
     blocker_error: str | None
     skipped: list[int]
+    letter_fix: str | None = None
 
 
 @dataclass
@@ -157,8 +158,10 @@ def _issue_next(
     entry.details = {**entry.details, **_outcome(reminder, effects, skipped)}
     close(reminder, "issued", on=today, reason=_reason(effects, skipped), entry_id=None)
     reminder.closed_by_entry = entry
+    reminder.issued_on = today  # it stays on the worklist until it is done
     reminder.letter_number = effects.letter_number
     reminder.letter_error = effects.letter_error
+    reminder.letter_fix = effects.letter_fix
     for row in earlier:
         row.closed_by_entry = entry
     return _line(reminder, region, effects, skipped)
@@ -234,4 +237,5 @@ def _line(
         blocker=effects.blocker,
         blocker_error=effects.blocker_error,
         skipped=skipped,
+        letter_fix=effects.letter_fix,
     )

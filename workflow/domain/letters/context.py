@@ -49,7 +49,9 @@ def require(settings: dict[str, str | None], key: str, what: str) -> str:
     if not value:
         missing = [k for k in PROFILE if not settings.get(k)] or [key]
         how = "; ".join(f"aksansi config set {k} VALUE" for k in missing)
-        raise MissingField(f"{what} needs {', '.join(missing)}, not set yet; set with: {how}.")
+        raise MissingField(
+            f"{what} needs {', '.join(missing)}, not set yet; set with: {how}.", fix=how
+        )
     return value
 
 
@@ -83,10 +85,12 @@ def addressee(session: Session, region: Region, kind: LetterKind, to: str | None
         return f"{region.head_title} {region.short_name}"
     position = technical_office(session, region)
     if position is None:
+        fix = f'aksansi official set {region.code} --position "Kepala Dinas PUPR" --name NAME'
         raise MissingField(
             f"the {kind['id']} letter goes to the head of the technical office of {region.name} "
-            f"(e.g. Kepala Dinas PUPR), which is not recorded; record it with: aksansi official "
-            f'set {region.code} --position "Kepala Dinas PUPR" --name NAME (or give --to POSITION).'
+            f"(e.g. Kepala Dinas PUPR), which is not recorded; record it with: {fix} "
+            "(or give --to POSITION).",
+            fix=fix,
         )
     return f"{position} {region.name}"
 

@@ -128,7 +128,8 @@ def _check_kind_needs(
     if _needs_moa(spec) and context["pks"] is None:
         raise MissingField(
             f"{what} needs the subject of the MoA (Perjanjian Kerja Sama), and {region.name} has "
-            f"no MoA draft; make one with: aksansi moa draft {region.code} --subject TEXT."
+            f"no MoA draft; make one with: aksansi moa draft {region.code} --subject TEXT.",
+            fix=f"aksansi moa draft {region.code} --subject TEXT",
         )
     cited = spec.get("cites")
     if cited:
@@ -136,7 +137,8 @@ def _check_kind_needs(
         if earlier is None:
             raise MissingField(
                 f"{what} cites the {cited} letter, and {region.name} has none in the register; "
-                f"render it first with: aksansi letter render {region.code} {cited}."
+                f"render it first with: aksansi letter render {region.code} {cited}.",
+                fix=f"aksansi letter render {region.code} {cited}",
             )
         context["ref"] = ctx.letter_ref(earlier)
         if context["langkah"] > 1:

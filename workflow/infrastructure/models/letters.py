@@ -52,6 +52,9 @@ class Letter(Base):
     files: Mapped[dict[str, Any]] = mapped_column(default=dict)  # format → path
     actor: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime]
+    sent_on: Mapped[date | None]  # tanggal kirim (`letter sent`); None: not sent yet
+    sent_via: Mapped[str | None] = mapped_column(String(10))  # post | email | hand | other
+    sent_by: Mapped[str | None] = mapped_column(String(80))
 
     __table_args__ = (
         UniqueConstraint("year", "seq"),

@@ -1,0 +1,203 @@
+"""The next action of every active region (the coordinator's worklist), as data.
+
+Every state except `closed` and `declined` has one entry: who holds the ball
+(`secretariat` or `pemda`), what the next step is, and by when. The engine
+(`workflow/domain/next_action.py`) reads these tables; the docs and the tests do too.
+
+How a region's one next action is chosen, most urgent first (`PRECEDENCE`):
+
+1. `issued` — a reminder the sweep issued (its letter prepared, or the letter that
+   could not be made) stays the next action until it is done (`letter sent`,
+   `remind done`);
+2. `due` — a pending reminder whose day has come (the sweep has not run yet);
+3. `blocker` — an open blocker (the oldest): its own pending follow-up if it has one
+   (the introduction letter after a rotation), else the next step of its playbook;
+   a state with `blockers_override: False` (on hold) ignores blockers;
+4. `pending` — the region's next pending reminder (the day the tool will follow up);
+5. `state` — the state's own rule below.
+
+A state rule's step is due `working_days` after the day the region entered the state
+(on a working day); when that day is unknown (a region loaded by the seed) it is due
+now. `follow_up` names the reminder rule (`states/reminders.py`) that chases the
+Pemda while the ball is with them: its working days give the follow-up day, and once
+that day has passed without the reminder, the ball is back with the Secretariat
+(`overdue`). `once_sent`: after a letter of the step's kind is recorded sent
+(`letter sent`) in this state, the ball goes to the Pemda with that wait.
+
+`{code}` in a text stands for the region's code (so the text is a command to run).
+"""
+
+from __future__ import annotations
+
+from typing import Final, NotRequired, TypedDict
+
+WHO: Final = ("secretariat", "pemda")
+KINDS: Final = ("letter", "task", "wait")
+SOURCES: Final = ("reminder", "blocker", "state")
+PRECEDENCE: Final = ("issued", "due", "blocker", "pending", "state")
+
+# States without a next action: the work is over.
+INACTIVE: Final = ("closed", "declined")
+
+
+class Wait(TypedDict):
+    action: str  # what the Secretariat waits for
+    working_days: int  # when to follow up, counted from the day the wait began
+    overdue: str  # the Secretariat's step once the follow-up day has passed
+
+
+class StateAction(TypedDict):
+    who: str
+    kind: str
+    letter: str | None
+    action: str
+    working_days: int
+    follow_up: NotRequired[str]  # a reminder rule id (pemda-held states)
+    overdue: NotRequired[str]  # pemda-held: the step once the follow-up day has passed
+    once_sent: NotRequired[Wait]
+    blockers_override: NotRequired[bool]  # default True
+
+
+STATE_ACTIONS: Final[dict[str, StateAction]] = {
+    "prospect": {
+        "who": "secretariat",
+        "kind": "letter",
+        "letter": "audiensi_request",
+        "action": "Request an audience: aksansi letter render {code} audiensi_request, "
+        "then record it with aksansi advance {code} request_audiensi.",
+        "working_days": 20,
+    },
+    "audiensi_requested": {
+        "who": "pemda",
+        "kind": "wait",
+        "letter": None,
+        "action": "Waiting for the Pemda to receive us for the audience "
+        "(record it with aksansi advance {code} hold_audiensi).",
+        "working_days": 10,
+        "follow_up": "audiensi_followup",
+        "overdue": "No audience yet: follow up the audience request by telephone or letter.",
+    },
+    "audiensi_held": {
+        "who": "secretariat",
+        "kind": "letter",
+        "letter": "premonitoring_notice",
+        "action": "Announce the KSM pre-monitoring (aksansi letter render {code} "
+        "premonitoring_notice) and record start_premonitoring, or offer the MoU (draft_mou).",
+        "working_days": 10,
+    },
+    "premonitoring": {
+        "who": "secretariat",
+        "kind": "task",
+        "letter": None,
+        "action": "Collect the KSM data (aksansi ksm import), then offer the MoU and record "
+        "aksansi advance {code} draft_mou.",
+        "working_days": 20,
+    },
+    "mou_drafting": {
+        "who": "secretariat",
+        "kind": "letter",
+        "letter": "cooperation_offer",
+        "action": "Send the cooperation offer with the draft MoU: aksansi letter render "
+        "{code} cooperation_offer.",
+        "working_days": 10,
+        "once_sent": {
+            "action": "Waiting for the Pemda to agree and sign the MoU "
+            "(record it with aksansi advance {code} sign_mou).",
+            "working_days": 10,
+            "overdue": "No answer to the cooperation offer: follow it up with the Dinas.",
+        },
+    },
+    "mou_signed": {
+        "who": "secretariat",
+        "kind": "task",
+        "letter": None,
+        "action": "Prepare the MoA (PKS) draft: aksansi moa draft {code}, then record "
+        "aksansi advance {code} draft_moa.",
+        "working_days": 20,
+    },
+    "moa_drafting": {
+        "who": "secretariat",
+        "kind": "letter",
+        "letter": "moa_submission",
+        "action": "Send the MoA draft with its cover letter: aksansi letter render {code} "
+        "moa_submission, then record aksansi advance {code} submit_moa.",
+        "working_days": 10,
+    },
+    "moa_submitted": {
+        "who": "pemda",
+        "kind": "wait",
+        "letter": None,
+        "action": "Waiting for the Pemda's answer on the MoA draft "
+        "(record it with aksansi advance {code} receive_response).",
+        "working_days": 10,
+        "follow_up": "moa_response_request_1",
+        "overdue": "No answer to the MoA draft: send a request for a response "
+        "(aksansi letter render {code} response_request).",
+    },
+    "moa_negotiation": {
+        "who": "secretariat",
+        "kind": "task",
+        "letter": None,
+        "action": "Agree the technical mechanism and budget with the Dinas; then revise the "
+        "draft (revise_moa) or sign it (sign_moa).",
+        "working_days": 10,
+    },
+    "moa_signed": {
+        "who": "secretariat",
+        "kind": "task",
+        "letter": None,
+        "action": "Start the activities and record aksansi advance {code} start_implementation.",
+        "working_days": 20,
+    },
+    "implementation": {
+        "who": "secretariat",
+        "kind": "task",
+        "letter": None,
+        "action": "Review the activities with the Dinas; record aksansi advance {code} close "
+        "when they are finished and evaluated.",
+        "working_days": 60,
+    },
+    "on_hold": {
+        "who": "secretariat",
+        "kind": "task",
+        "letter": None,
+        "action": "On hold: check again whether the work can resume "
+        "(aksansi advance {code} resume).",
+        "working_days": 20,
+        "blockers_override": False,
+    },
+}
+
+
+class BlockerAction(TypedDict):
+    who: str  # who holds the ball while the blocker is open
+    working_days: int  # the next playbook step is due this long after the last one
+
+
+# While a blocker is open its playbook drives the next action. The step is the one
+# after the last step whose letter was issued since the blocker opened (the k-th letter
+# of a kind counts for the k-th step naming it); with none yet, the first step.
+BLOCKER_ACTIONS: Final[dict[str, BlockerAction]] = {
+    "draft_unanswered": {"who": "secretariat", "working_days": 5},
+    "official_rotated": {"who": "secretariat", "working_days": 5},
+    "funding_unanswered": {"who": "secretariat", "working_days": 10},
+    "no_budget": {"who": "secretariat", "working_days": 10},
+    "grant_rules": {"who": "secretariat", "working_days": 10},
+    "own_planning": {"who": "secretariat", "working_days": 10},
+    "other_institution": {"who": "secretariat", "working_days": 10},
+    "audiensi_unanswered": {"who": "secretariat", "working_days": 5},
+    "ksm_data_incomplete": {"who": "secretariat", "working_days": 10},
+    "legal_review": {"who": "pemda", "working_days": 10},
+    "dprd_approval": {"who": "pemda", "working_days": 20},
+    "no_signatory": {"who": "pemda", "working_days": 10},
+    "mou_expiring": {"who": "secretariat", "working_days": 5},
+    "other": {"who": "secretariat", "working_days": 5},
+}
+
+
+DEFAULT_BLOCKER_ACTION: Final[BlockerAction] = {"who": "secretariat", "working_days": 5}
+
+
+def state_action(state: str) -> StateAction | None:
+    """The state's rule, or None for a state without a next action (closed, declined)."""
+    return STATE_ACTIONS.get(state)
