@@ -197,6 +197,26 @@ def advance_result(result: Any) -> None:
         click.echo(f"Signed despite open blockers: {', '.join(result.forced_past)} (recorded).")
     for line in result.notes:
         click.echo(f"  {line}")
+    for blocker in result.resolved:
+        click.echo(
+            wrap(
+                _("Resolved blocker #{id} ({type}): its cause ended with {event}.").format(
+                    id=blocker["id"], type=blocker["type"], event=result.event
+                ),
+                "  ",
+                "    ",
+            )
+        )
+    for follow_up in result.cancelled:
+        click.echo(
+            wrap(
+                _("Cancelled follow-up #{id}: {text}").format(
+                    id=follow_up["id"], text=follow_up["text"]
+                ),
+                "  ",
+                "    ",
+            )
+        )
 
 
 def events(view: Any) -> None:

@@ -41,7 +41,7 @@ INACTIVE: Final = ("closed", "declined")
 
 
 class Wait(TypedDict):
-    action: str  # what the Secretariat waits for
+    action: str  # what the Secretariat waits for (the ball is with the Pemda)
     working_days: int  # when to follow up, counted from the day the wait began
     overdue: str  # the Secretariat's step once the follow-up day has passed
 
@@ -71,8 +71,8 @@ STATE_ACTIONS: Final[dict[str, StateAction]] = {
         "who": "pemda",
         "kind": "wait",
         "letter": None,
-        "action": "Waiting for the Pemda to receive us for the audience "
-        "(record it with aksansi advance {code} hold_audiensi).",
+        "action": "A date for the audience (when it is held: aksansi advance {code} "
+        "hold_audiensi).",
         "working_days": 10,
         "follow_up": "audiensi_followup",
         "overdue": "No audience yet: follow up the audience request by telephone or letter.",
@@ -101,8 +101,8 @@ STATE_ACTIONS: Final[dict[str, StateAction]] = {
         "{code} cooperation_offer.",
         "working_days": 10,
         "once_sent": {
-            "action": "Waiting for the Pemda to agree and sign the MoU "
-            "(record it with aksansi advance {code} sign_mou).",
+            "action": "Agreement to the MoU and its signing (when signed: aksansi advance "
+            "{code} sign_mou).",
             "working_days": 10,
             "overdue": "No answer to the cooperation offer: follow it up with the Dinas.",
         },
@@ -127,8 +127,8 @@ STATE_ACTIONS: Final[dict[str, StateAction]] = {
         "who": "pemda",
         "kind": "wait",
         "letter": None,
-        "action": "Waiting for the Pemda's answer on the MoA draft "
-        "(record it with aksansi advance {code} receive_response).",
+        "action": "An answer on the MoA draft (when it comes: aksansi advance {code} "
+        "receive_response).",
         "working_days": 10,
         "follow_up": "moa_response_request_1",
         "overdue": "No answer to the MoA draft: send a request for a response "

@@ -8,11 +8,13 @@ from datetime import date
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from states import blockers as taxonomy
 from states import lifecycle as spec
 from workflow.domain import audit, clock, guards, lifecycle, reactions
+from workflow.domain.blocker_resolution import resolve_ended
 from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput
-from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.models import AuditEntry, Region, Reminder
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 LIFECYCLE_KINDS = ("transition", "milestone")
@@ -32,6 +34,8 @@ class AdvanceResult:
     by: str
     forced_past: list[str]
     notes: list[str] = field(default_factory=list)  # e.g. the KSM coverage at pre-monitoring
+    resolved: list[dict[str, object]] = field(default_factory=list)  # blockers it ended
+    cancelled: list[dict[str, object]] = field(default_factory=list)  # follow-ups: id, text
 
 
 def advance(
@@ -55,12 +59,41 @@ def advance(
         to_state = lifecycle.fire(subject, trigger, ctx)
         forced = ctx.open_blocker_types if trigger == "sign_moa" else []
         entry = _apply(uow.session, region, trigger, from_state, to_state, day, actor, note, forced)
-        reactions.after_transition(uow.session, region, entry)
+        cancelled = reactions.after_transition(uow.session, region, entry)
+        resolved, more = resolve_ended(
+            uow.session,
+            region,
+            taxonomy.types_resolved_by_event(trigger),
+            day=day,
+            actor=actor,
+            cause=trigger,
+        )
         notes = _notes(uow.session, region, trigger)
+        follow_ups = _texts(uow.session, [*cancelled, *more])
         uow.commit()
     return AdvanceResult(
-        region.name, region.code, trigger, from_state, to_state, day, actor, forced, notes
+        region.name,
+        region.code,
+        trigger,
+        from_state,
+        to_state,
+        day,
+        actor,
+        forced,
+        notes,
+        resolved,
+        follow_ups,
     )
+
+
+def _texts(session: Session, ids: list[int]) -> list[dict[str, object]]:
+    """The cancelled follow-ups, for the advance output."""
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Reminder.id, Reminder.text).where(Reminder.id.in_(ids)).order_by(Reminder.id)
+    )
+    return [{"id": row.id, "text": row.text} for row in rows]
 
 
 def _notes(session: Session, region: Region, trigger: str) -> list[str]:

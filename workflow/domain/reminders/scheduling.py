@@ -59,11 +59,16 @@ def schedule_rules(
     return created
 
 
+# What leaving a state or resolving a blocker cancels: the follow-ups not yet due, and
+# those the sweep issued that nobody has acted on yet (their letter not recorded sent):
+# a region that answered is never chased, not even by a letter already printed.
+OPEN_STATUSES = ("pending", "issued")
+
 _PENDING_OF = (  # built once: every state change runs it
     select(Reminder)
     .where(
         Reminder.region_id == bindparam("region_id"),
-        Reminder.status == "pending",
+        Reminder.status.in_(OPEN_STATUSES),
         Reminder.trigger == bindparam("trigger"),
         Reminder.trigger_key == bindparam("trigger_key"),
     )
@@ -82,7 +87,8 @@ def cancel_pending(
     trigger_key: str,
     reason: str,
 ) -> list[int]:
-    """Cancel what a state entry or a blocker scheduled; one audit row lists them."""
+    """Cancel what a state entry or a blocker scheduled and is still open (pending, or
+    issued and not yet done); one audit row lists them."""
     pending = session.scalars(
         _PENDING_OF, {"region_id": region.id, "trigger": trigger, "trigger_key": trigger_key}
     ).all()
