@@ -41,6 +41,7 @@ COMMAND_MODULES = {
     "calendar": ("calendar",),
     "jobs": ("jobs",),
     "ksm": ("ksm",),
+    "corrections": ("undo", "amend"),
     "worklist": ("today",),
 }
 

@@ -53,9 +53,9 @@ def _fill(db: str) -> None:
     from sqlalchemy import select
 
     from states.blockers import BLOCKER_TYPE_IDS
+    from workflow.domain.blockers.log import open_blocker, resolve_blocker_row
     from workflow.infrastructure.models import Region
     from workflow.infrastructure.unit_of_work import UnitOfWork
-    from workflow.services.blockers import open_blocker, resolve_blocker_row
 
     os.environ["AKSANSI_NOW"] = "2026-11-27T09:00:00+07:00"
     start = date(2025, 1, 1)

@@ -82,8 +82,8 @@ def _database(path: Path, *, due: int, later: int, letter: str | None) -> str:
 
 
 def _sweep(url: str, formats: tuple[str, ...] = ("md",)) -> int:
+    from jobs.sweep import run_sweep
     from workflow.domain import clock
-    from workflow.services.sweep import run_sweep
 
     return len(run_sweep(url, now=clock.now(), actor="bench", letter_formats=formats).issued)
 
@@ -159,7 +159,7 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def _plan(url: str) -> None:
-    from workflow.services.sweep import due_query
+    from workflow.domain.reminders.issuing import due_query
 
     statement = due_query(date(2026, 11, 27))
     from sqlalchemy.dialects import sqlite as dialect

@@ -90,6 +90,7 @@ def region_detail(detail: Any) -> None:
         ("Also known as", ", ".join(v.aliases)),
         ("Subject", v.subject),
         ("AKSANSI Daerah formed", detail.chapter_formed_on),
+        ("Kesepakatan Bersama", _kb_line(detail.kb, v)),
         ("Open blockers", _blockers(v)),
         ("Next reminder", _next_due(v, width=None)),
     ):
@@ -105,11 +106,34 @@ def region_detail(detail: Any) -> None:
         click.echo(wrap(text, "  ", " " * 14))
 
 
+def _kb_line(kb: dict[str, Any] | None, view: Any) -> str | None:
+    if kb is None:
+        from states.lifecycle import MAIN_LINE
+
+        if view.state not in MAIN_LINE[MAIN_LINE.index("mou_signed") :]:
+            return None
+        return _(
+            "numbers and date not recorded; record them with: aksansi mou record {code} "
+            "--number-pemda N --number-aksansi N --signed-on YYYY-MM-DD"
+        ).format(code=view.code)
+    return _(
+        "Nomor {pemda} dan Nomor {aksansi}, signed {signed}, {years} year(s), "
+        "in force until {expires}"
+    ).format(
+        pemda=kb["number_pemda"],
+        aksansi=kb["number_aksansi"],
+        signed=kb["signed_on"],
+        years=kb["years"],
+        expires=kb["expires_on"],
+    )
+
+
 def detail_json(detail: Any) -> dict[str, Any]:
     data = plain(detail.region)
     data.update(
         {
             "chapter_formed_on": detail.chapter_formed_on,
+            "kb": detail.kb,
             "recent_history": [e.as_json() for e in detail.recent],
         }
     )

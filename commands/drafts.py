@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from commands._common import echo_json, json_option, parse_day, pass_settings
+from workflow.i18n import _
 
 FORMAT = click.Choice(["md", "html", "docx", "pdf"])
 NAMES = {"mou": "Kesepakatan Bersama (MoU)", "moa": "Perjanjian Kerja Sama (MoA)"}
@@ -93,10 +94,70 @@ def _diff_command(agreement: str) -> click.Command:
     return diff
 
 
+def kb_options(function):  # type: ignore[no-untyped-def]
+    """The KB's numbers, date and term: on `mou record` and on `advance … sign_mou`."""
+    for option in reversed(
+        (
+            click.option("--number-pemda", metavar="N", help=_("The KB's number at the Pemda.")),
+            click.option("--number-aksansi", metavar="N", help=_("The KB's number at AKSANSI.")),
+            click.option("--signed-on", metavar="DATE", help=_("The day the KB was signed.")),
+            click.option("--years", "kb_years", type=int, help=_("The KB's term in years.")),
+        )
+    ):
+        function = option(function)
+    return function
+
+
+def kb_terms(number_pemda, number_aksansi, signed_on, years):  # type: ignore[no-untyped-def]
+    from workflow.domain.kb import KbTerms
+
+    day = parse_day(signed_on, what="--signed-on")
+    return KbTerms(number_pemda, number_aksansi, day, years)
+
+
+def print_kb(view) -> None:  # type: ignore[no-untyped-def]
+    verb = _("corrected") if view.replaced_earlier else _("recorded")
+    click.echo(
+        _(
+            "{region}: Kesepakatan Bersama Nomor {pemda} dan Nomor {aksansi} {verb}, signed "
+            "{signed}, {years} year(s), in force until {expires}."
+        ).format(
+            region=view.region_name,
+            pemda=view.number_pemda,
+            aksansi=view.number_aksansi,
+            verb=verb,
+            signed=view.signed_on.isoformat(),
+            years=view.years,
+            expires=view.expires_on.isoformat(),
+        )
+    )
+
+
+@click.command("record")
+@click.argument("region")
+@kb_options
+@json_option
+@pass_settings
+def mou_record(  # type: ignore[no-untyped-def]
+    settings, region, number_pemda, number_aksansi, signed_on, kb_years, as_json
+) -> None:
+    """Record the signed KB: both numbers, the signing date and the term (a correction is
+    recorded the same way; the latest is in force)."""
+    from workflow.services.kb import record_mou
+
+    if signed_on is None:
+        raise click.UsageError(_("mou record needs --signed-on DATE (the day the KB was signed)."))
+    terms = kb_terms(number_pemda, number_aksansi, signed_on, kb_years)
+    view = record_mou(settings.uow(), region, terms, actor=settings.who())
+    echo_json(view) if as_json else print_kb(view)
+
+
 def _group(agreement: str) -> click.Group:
     group = click.Group(agreement, help=f"Draft {NAMES[agreement]}, versioned.")
     for make in (_draft_command, _versions_command, _diff_command):
         group.add_command(make(agreement))
+    if agreement == "mou":
+        group.add_command(mou_record)
     return group
 
 

@@ -6,6 +6,7 @@ import click
 
 from commands import _render
 from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
+from commands.drafts import kb_options, kb_terms, print_kb
 
 
 @click.command()
@@ -15,6 +16,7 @@ from commands._common import Settings, echo_json, json_option, parse_day, pass_s
 @click.option("--note", help="Why, or what was agreed (required for hold and decline).")
 @click.option("--force", is_flag=True, help="Sign the MoA despite open blockers (needs --note).")
 @click.option("--by", "actor", metavar="NAME", help="Who recorded it [default: AKSANSI_USER].")
+@kb_options
 @pass_settings
 def advance(
     settings: Settings,
@@ -24,8 +26,15 @@ def advance(
     note: str | None,
     force: bool,
     actor: str | None,
+    number_pemda: str | None,
+    number_aksansi: str | None,
+    signed_on: str | None,
+    kb_years: int | None,
 ) -> None:
-    """Fire a lifecycle EVENT on REGION (e.g. advance temanggung submit-moa)."""
+    """Fire a lifecycle EVENT on REGION (e.g. advance temanggung submit-moa).
+
+    With sign_mou, the KB's numbers, date and term may be recorded at once
+    (--number-pemda, --number-aksansi, --signed-on, --years; as in mou record)."""
     from workflow.services.advance import advance as fire
 
     result = fire(
@@ -36,8 +45,11 @@ def advance(
         on=parse_day(on),
         note=note,
         force=force,
+        kb=kb_terms(number_pemda, number_aksansi, signed_on, kb_years),
     )
     _render.advance_result(result)
+    if result.kb is not None:
+        print_kb(result.kb)
 
 
 @click.command()

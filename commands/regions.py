@@ -15,7 +15,7 @@ from commands._common import Settings, echo_json, json_option, parse_day, pass_s
 @pass_settings
 def init(settings: Settings, seed: bool) -> None:
     """Create or upgrade the database (and load the seed portfolio)."""
-    from workflow.services.setup import init_database
+    from workflow.services.seed import init_database
 
     result = init_database(settings.db_url, seed=seed, actor=settings.who())
     _render.init_result(result)

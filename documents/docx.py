@@ -20,6 +20,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from documents.markup import Block, Run, parse
+from documents.meta import DocumentMeta
+from documents.word_styles import (
+    BODY_STYLE,
+    HEADING_STYLES,
+    LIST_STYLE,
+    apply_styles,
+    set_core_properties,
+)
 
 ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -28,7 +36,6 @@ ALIGN = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "sign": WD_ALIGN_PARAGRAPH.LEFT,
 }
-FONT = "Arial"
 
 
 def _add_runs(paragraph, runs: list[Run]) -> None:  # type: ignore[no-untyped-def]
@@ -42,7 +49,7 @@ def _add_runs(paragraph, runs: list[Run]) -> None:  # type: ignore[no-untyped-de
 
 
 def _paragraph(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
-    paragraph = doc.add_paragraph()
+    paragraph = doc.add_paragraph(style=LIST_STYLE if block.kind == "item" else BODY_STYLE)
     paragraph.alignment = ALIGN.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY)
     fmt = paragraph.paragraph_format
     fmt.space_after = Pt(6)
@@ -59,20 +66,11 @@ def _paragraph(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
 
 
 def _heading(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
-    paragraph = doc.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_after = Pt(2)
-    paragraph.paragraph_format.keep_with_next = True
+    """`#` → Title, `##` → Heading 1, `###` → Heading 2 (bold, centred: see word_styles)."""
+    paragraph = doc.add_paragraph(style=HEADING_STYLES.get(block.level, HEADING_STYLES[3]))
     if block.runs and block.runs[0].text.startswith("Pasal "):
         paragraph.paragraph_format.space_before = Pt(10)
-    size = Pt(13 if block.level == 1 else 11)
-    for run in block.runs:
-        if run.brk:
-            paragraph.add_run().add_break()
-            continue
-        added = paragraph.add_run(run.text)
-        added.bold = True
-        added.font.size = size
+    _add_runs(paragraph, block.runs)
 
 
 def _table(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
@@ -115,27 +113,27 @@ def _rule(doc) -> None:  # type: ignore[no-untyped-def]
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _setup(doc) -> None:  # type: ignore[no-untyped-def]
+def _setup(doc, meta: DocumentMeta) -> None:  # type: ignore[no-untyped-def]
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = Cm(3)
     section.right_margin = section.top_margin = section.bottom_margin = Cm(2.5)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.0
+    apply_styles(doc, meta)
+    set_core_properties(doc, meta)
 
 
 BUILDERS = {"heading": _heading, "table": _table, "item": _paragraph, "para": _paragraph}
 
 
-def to_docx(markdown: str, title: str = "Dokumen") -> bytes:
-    """The Word document as bytes (written atomically by `documents.output`)."""
+def to_docx(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = None) -> bytes:
+    """The Word document as bytes (written atomically by `documents.output`).
+
+    `meta`: author, date, font and logo (`documents.meta`); without it the document is
+    dated today's Word default and set in Arial 12 with no author.
+    """
+    meta = meta or DocumentMeta(title=title)
     doc = Document()
-    _setup(doc)
-    doc.core_properties.title = title
-    doc.core_properties.language = "id-ID"
+    _setup(doc, meta)
     for block in parse(markdown):
         if block.kind == "rule":
             _rule(doc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from documents.markup import Block, Run, parse
+from documents.meta import DocumentMeta
 
 STYLE = """
 @page { size: A4; margin: 2.5cm 2.5cm 2.5cm 3cm; }
@@ -62,11 +63,18 @@ def _block(block: Block) -> str:
     return f'<p class="{block.align}">{runs_html(block.runs)}</p>'
 
 
-def to_html(markdown: str, title: str = "Dokumen") -> str:
-    """A complete HTML document for printing on A4."""
+def to_html(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = None) -> str:
+    """A complete HTML document for printing on A4 (`meta`: font and size)."""
+    meta = meta or DocumentMeta(title=title)
     body = "\n".join(_block(block) for block in parse(markdown))
+    font = escape(meta.font, quote=False)
+    style = STYLE + (
+        f"\nbody {{ font-family: '{font}', Arial, Helvetica, sans-serif; "
+        f"font-size: {meta.size:g}pt; }}"
+    )
+    author = f'<meta name="author" content="{escape(meta.author)}">\n' if meta.author else ""
     return (
         '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
+        f"{author}<title>{escape(title)}</title>\n<style>\n{style}\n</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )

@@ -21,6 +21,7 @@ from itertools import count
 from pathlib import Path
 
 from documents.errors import OutputProblem
+from documents.meta import DocumentMeta
 
 FORMATS = ("md", "html", "docx", "pdf")
 PDF_TIMEOUT_S = 120
@@ -49,29 +50,37 @@ def check_format(fmt: str) -> None:
         )
 
 
-def document_bytes(markdown: str, fmt: str, title: str = "Dokumen") -> bytes:
-    """The document in `fmt` (md, html, docx) as bytes."""
+def document_bytes(
+    markdown: str, fmt: str, title: str = "Dokumen", meta: DocumentMeta | None = None
+) -> bytes:
+    """The document in `fmt` (md, html, docx) as bytes; `meta` dresses HTML and Word."""
     if fmt == "md":
         return markdown.encode("utf-8")
     if fmt == "html":
         from documents.html import to_html
 
-        return to_html(markdown, title).encode("utf-8")
+        return to_html(markdown, title, meta).encode("utf-8")
     if fmt == "docx":
         from documents.docx import to_docx
 
-        return to_docx(markdown, title)
+        return to_docx(markdown, title, meta)
     raise OutputProblem(f"cannot make '{fmt}' bytes directly; use write_document.")
 
 
 def write_document(
-    markdown: str, fmt: str, path: Path, title: str = "Dokumen", *, sync: bool = True
+    markdown: str,
+    fmt: str,
+    path: Path,
+    title: str = "Dokumen",
+    *,
+    sync: bool = True,
+    meta: DocumentMeta | None = None,
 ) -> Path:
     """Write `markdown` as `fmt` to `path` atomically; returns the path written."""
     check_format(fmt)
     if fmt == "pdf":
-        return _write_pdf(markdown, path, title)
-    write_atomic(path, document_bytes(markdown, fmt, title), sync=sync)
+        return _write_pdf(markdown, path, title, meta)
+    write_atomic(path, document_bytes(markdown, fmt, title, meta), sync=sync)
     return path
 
 
@@ -123,12 +132,12 @@ def _open_temp(path: Path) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name beside {path}")
 
 
-def _write_pdf(markdown: str, path: Path, title: str) -> Path:
+def _write_pdf(markdown: str, path: Path, title: str, meta: DocumentMeta | None) -> Path:
     program = soffice()
     assert program is not None  # check_format refused it otherwise
     with tempfile.TemporaryDirectory(prefix="aksansi-pdf-") as work:
         source = Path(work) / (path.stem + ".docx")
-        source.write_bytes(document_bytes(markdown, "docx", title))
+        source.write_bytes(document_bytes(markdown, "docx", title, meta))
         profile = Path(work) / "profile"
         command = [
             program,

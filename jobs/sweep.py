@@ -1,5 +1,10 @@
 """`aksansi jobs sweep`: one pass at the clock's now, its digest, and the mail.
 
+The pass issues every due pending reminder exactly once, one transaction per reminder:
+`workflow/domain/reminders/issuing.py` claims and issues it, `run_sweep` commits it. A
+crash loses at most the uncommitted reminder, which the next sweep issues; nothing is
+ever issued twice.
+
 Test hook: AKSANSI_TEST_CRASH_AFTER=N makes the process die (`os._exit(137)`, like
 kill -9) after N reminders were committed, with the (N+1)-th written but not yet
 committed. The crash-injection test uses it to prove a rerun loses and repeats nothing.
@@ -10,14 +15,70 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError
 
 from jobs import mail
 from workflow.domain import clock
+from workflow.domain.reminders.effects import SweepReads
+from workflow.domain.reminders.issuing import IssuedReminder, due_query, issue_next
 from workflow.i18n import _
-from workflow.services.sweep import Hook, SweepReport, run_sweep
+from workflow.infrastructure import db
+from workflow.infrastructure.unit_of_work import translate
 
 CRASH_AFTER = "AKSANSI_TEST_CRASH_AFTER"
+
+
+@dataclass
+class SweepReport:
+    now: datetime
+    issued: list[IssuedReminder] = field(default_factory=list)
+    stopped_early: bool = False
+
+
+Hook = Callable[[int], None]
+
+
+def run_sweep(
+    url: str | None,
+    *,
+    now: datetime,
+    actor: str,
+    should_stop: Callable[[], bool] = lambda: False,
+    before_commit: Hook | None = None,
+    letter_formats: tuple[str, ...] = ("md",),
+) -> SweepReport:
+    """One pass at `now`: issue what is due, each in its own transaction.
+
+    `before_commit(n)` is called with the count issued so far before each commit
+    (the crash-injection tests use it); `should_stop` is asked between reminders.
+    """
+    url = db.database_url(url)
+    today = now.astimezone(clock.JAKARTA).date()
+    report = SweepReport(now=now)
+    claim = due_query(today)  # built once: constructing it costs more than running it
+    reads = SweepReads()  # the profile, read once for all the letters of this pass
+    with db.session_factory(url)() as session:
+        while True:
+            if should_stop():
+                report.stopped_early = True
+                break
+            try:
+                item = issue_next(session, claim, today, actor, letter_formats, reads)
+                if item is None:
+                    session.rollback()
+                    break
+                session.flush()  # written, not yet committed: where a crash hurts most
+                if before_commit is not None:
+                    before_commit(len(report.issued))
+                session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                raise translate(exc, url) from exc
+            report.issued.append(item)
+    return report
 
 
 @dataclass

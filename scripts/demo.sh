@@ -5,7 +5,8 @@
 set -euo pipefail
 db="${1:-demo/aksansi-demo.sqlite3}"
 here="$(cd "$(dirname "$0")" && pwd)"
-rm -rf "$(dirname "$db")"
+# Only what this script made before: the database (with its WAL files) and the letters folder.
+rm -rf "$db" "$db-wal" "$db-shm" "$(dirname "$db")/out"
 mkdir -p "$(dirname "$db")"
 export AKSANSI_DB="$db" AKSANSI_USER="demo" AKSANSI_OUTPUT_DIR="$(dirname "$db")/out"
 national="$here/../../shared/data/wilayah_kabkota.csv"
@@ -38,6 +39,7 @@ step aksansi advance lebak form-chapter --note "Rapat KSM memilih pengurus AKSAN
 
 echo; echo "--- Illustrative: Temanggung's draft PKS goes out"
 step aksansi official set temanggung --position "Kepala Dinas PUPR" --name "Pejabat Contoh (ilustrasi)" --since 2026-01-05
+step aksansi mou record temanggung --number-pemda "000/ILUSTRASI/2025" --number-aksansi "000/AKSANSI/KB/ILUSTRASI/2025" --signed-on 2025-03-10
 step aksansi advance temanggung draft-moa
 step aksansi moa draft temanggung --subject "Pengelolaan sarana sanitasi berbasis masyarakat" --budget 150000000 --format docx
 step aksansi letter render temanggung moa_submission --format docx

@@ -5,6 +5,9 @@
 Mojokerto`, taken from the region's officials or given with `--to`). In `tembusan`,
 `{pemda}` stands for the region's full name ("Kota Mojokerto"). `steps` holds the
 variants of a kind's later steps (the second response request), as overrides.
+`cites_kb` says when the letter cites the signed Kesepakatan Bersama by its numbers and
+date (`always`; `when_signed`: once the region is past `mou_signed`; `when_escalating`:
+the sweep's escalation variant), so that it is refused until `mou record` has them.
 """
 
 from __future__ import annotations
@@ -21,10 +24,12 @@ class LetterKind(TypedDict, total=False):
     addressee: str  # head | technical
     tembusan: list[str]
     cites: str  # the outgoing kind this one must cite, if any
+    cites_kb: str  # always | when_signed | when_escalating (see above)
     steps: dict[int, dict[str, object]]
 
 
 ADDRESSEES: Final = ("head", "technical")
+KB_CITATIONS: Final = ("always", "when_signed", "when_escalating")
 
 LETTER_KINDS: Final[list[LetterKind]] = [
     {
@@ -35,6 +40,7 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "lampiran": "1 (satu) berkas",
         "addressee": "head",
         "tembusan": ["Sekretaris Daerah {pemda}", "Kepala Bappeda {pemda}", "Arsip"],
+        "cites_kb": "when_escalating",
     },
     {
         "id": "premonitoring_notice",
@@ -65,6 +71,7 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "sifat": "Biasa",
         "lampiran": "1 (satu) berkas",
         "addressee": "technical",
+        "cites_kb": "always",
         "tembusan": [
             "Sekretaris Daerah {pemda} selaku Ketua TKKSD",
             "Kepala Bagian Kerja Sama Sekretariat Daerah {pemda}",
@@ -99,6 +106,7 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "lampiran": "1 (satu) berkas",
         "addressee": "technical",
         "tembusan": ["Sekretaris Daerah {pemda} selaku Ketua TKKSD", "Arsip"],
+        "cites_kb": "when_signed",
     },
     {
         "id": "funding_followup",

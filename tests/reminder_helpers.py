@@ -80,10 +80,13 @@ PROFILE = {
 
 def moa_draft(url: str, code: str) -> None:
     """A profile and a rendered MoA draft: what `submit_moa` needs."""
+    from _kb import record_kb
+
     from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.drafts import make_draft
     from workflow.services.settings import set_setting
 
     for key, value in PROFILE.items():
         set_setting(UnitOfWork(url), key, value, actor="tester")
+    record_kb(url, code)
     make_draft(UnitOfWork(url), code, "moa", actor="tester", subject="Pendampingan KSM")

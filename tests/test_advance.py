@@ -88,6 +88,8 @@ def test_form_chapter_records_a_milestone_without_changing_state(seeded: str) ->
 
 def _moa_draft(url: str, code: str) -> None:
     """`submit_moa` needs a rendered MoA draft (the document register's guard)."""
+    from _kb import record_kb
+
     from workflow.services.drafts import make_draft
     from workflow.services.settings import set_setting
 
@@ -99,6 +101,7 @@ def _moa_draft(url: str, code: str) -> None:
     }
     for key, value in profile.items():
         set_setting(UnitOfWork(url), key, value, actor="r")
+    record_kb(url, code)
     make_draft(UnitOfWork(url), code, "moa", actor="r", subject="Pendampingan KSM")
 
 

@@ -73,3 +73,28 @@ def test_a_model_loaded_alone_can_be_written(name: str) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-500:]
+
+
+@pytest.mark.parametrize("layer", ["workflow/domain", "workflow/infrastructure"])
+def test_nothing_below_the_services_imports_a_service(layer: str) -> None:
+    offenders = []
+    for path in sorted((ROOT / layer).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "workflow.services"
+            ):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_services_hold_only_use_cases() -> None:
+    """A function in workflow/services that works on a session is a helper of the domain:
+    it belongs under workflow/domain/, where any use case can call it."""
+    helpers = []
+    for path in sorted((ROOT / "workflow/services").glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                first = node.args.args[0].arg if node.args.args else None
+                if first == "session":
+                    helpers.append(f"{path.name}:{node.name}")
+    assert helpers == []

@@ -321,14 +321,10 @@ def test_two_coordinators_resolving_at_once_resolve_it_once(db_url: str, seeded:
     """Rina holds the row (not yet committed); Dimas waits for her, then is told it is done."""
     import threading
 
+    from workflow.domain.blockers.log import get_blocker, resolve_blocker_row
     from workflow.errors import DomainError
     from workflow.infrastructure.unit_of_work import UnitOfWork
-    from workflow.services.blockers import (
-        add_blocker,
-        get_blocker,
-        resolve_blocker,
-        resolve_blocker_row,
-    )
+    from workflow.services.blockers import add_blocker, resolve_blocker
 
     if not db_url.startswith("postgresql"):
         pytest.skip("row locks are a PostgreSQL matter; SQLite serialises writers")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from _kb import record_kb
 
 from workflow.errors import InvalidInput
 from workflow.infrastructure.unit_of_work import UnitOfWork
@@ -24,6 +25,7 @@ def ready(sqlite_url: str) -> str:
         "signatory.position": "Koordinator Sekretariat AKSANSI",
     }.items():
         set_setting(UnitOfWork(sqlite_url), key, value, actor="tester")
+    record_kb(sqlite_url, "33.23")
     return sqlite_url
 
 
@@ -97,6 +99,7 @@ def test_mou_draft_and_cli(ready: str, cli) -> None:  # type: ignore[no-untyped-
     refused = cli("moa", "draft", "35.71")
     assert refused.exit_code == 1 and "--subject" in refused.stderr
     assert cli("moa", "diff", "35.76", "1", "2").exit_code == 1
+    record_kb(ready, "35.76")
     assert cli("moa", "draft", "35.76", "--budget", "150000000").exit_code == 0
     assert "Rp150.000.000" in cli("moa", "versions", "35.76").stdout
 

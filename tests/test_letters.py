@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from _kb import record_kb
 from sqlalchemy import select
 
 from workflow.errors import InvalidInput, MissingField
@@ -56,6 +57,7 @@ def ready(sqlite_url: str) -> str:
         actor="tester",
         since=date(2026, 1, 5),
     )
+    record_kb(sqlite_url, "35.76")
     return sqlite_url
 
 

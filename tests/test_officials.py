@@ -76,9 +76,9 @@ def test_the_same_person_again_changes_nothing(seeded_sqlite: str) -> None:
 
 
 def test_current_officials_are_the_counterparts(seeded_sqlite: str) -> None:
+    from workflow.domain.officials.tenures import current_official, current_officials
     from workflow.domain.regions import resolve
     from workflow.infrastructure.unit_of_work import UnitOfWork
-    from workflow.services.officials import current_official, current_officials
 
     set_pupr("Budi Santoso", "2025-03-01")
     set_pupr("Andi", "2025-01-01", position="Sekretaris Daerah", institution="Setda")

@@ -49,9 +49,18 @@ def portfolio(rina, day, db_url: str) -> str:  # type: ignore[no-untyped-def]
     return db_url
 
 
+def _record_kb(rina) -> None:  # type: ignore[no-untyped-def]
+    """The signed KB's numbers and date, which the PKS and its cover letter cite."""
+    rina(
+        "mou", "record", "temanggung", "--number-pemda", "180/07/2025",
+        "--number-aksansi", "007/AKSANSI/KB/III/2025", "--signed-on", "2025-03-10",
+    )  # fmt: skip
+
+
 def _submit_temanggung(rina) -> None:  # type: ignore[no-untyped-def]
     rina("advance", "temanggung", "draft_moa")
     rina("official", "set", "temanggung", "--position", "Kepala Dinas PUPR", "--name", "Budi")
+    _record_kb(rina)
     rina("moa", "draft", "temanggung", "--subject", "Sambungan rumah", "--budget", "150000000")
     rina("letter", "render", "temanggung", "moa_submission")
     rina("advance", "temanggung", "submit_moa")
@@ -106,6 +115,7 @@ def test_story_02_a_draft_goes_out(portfolio, rina, day, tmp_path: Path) -> None
 
     rina("advance", "temanggung", "draft_moa")
     rina("official", "set", "temanggung", "--position", "Kepala Dinas PUPR", "--name", "Budi")
+    _record_kb(rina)
     drafted = rina(
         "moa", "draft", "temanggung", "--subject", "Sambungan rumah", "--budget", "150000000",
         "--format", "docx", "-o", str(tmp_path / "pks.docx"),
@@ -165,6 +175,10 @@ def test_story_04_the_answer_cancels_every_follow_up(portfolio, rina, day) -> No
 def test_story_05_rotation_blocker_introduction_and_audience(portfolio, rina, day) -> None:  # type: ignore[no-untyped-def]
     where = ("official", "set", "surakarta", "--position", "Kepala Dinas PUPR")
     rina(*where, "--name", "Ir. Agus Wibowo", "--since", "2026-01-05")
+    rina(
+        "mou", "record", "surakarta", "--number-pemda", "415/21/2024",
+        "--number-aksansi", "021/AKSANSI/KB/VIII/2024", "--signed-on", "2024-08-14",
+    )  # fmt: skip
     day("2026-12-01")
     said = rina(*where, "--name", "Dra. Sri Lestari", "--since", "2026-11-24")
     _fits(said)
@@ -176,6 +190,11 @@ def test_story_05_rotation_blocker_introduction_and_audience(portfolio, rina, da
     letter = rina("letter", "show", "001/SEK-AKSANSI/XII/2026")
     assert "Yth. Kepala Dinas PUPR Kota Surakarta" in letter
     assert "salinan Kesepakatan Bersama dan ringkasan perkembangan" in letter
+    flat_letter = " ".join(letter.split())
+    assert (
+        "Kesepakatan Bersama Nomor 415/21/2024 dan Nomor 021/AKSANSI/KB/VIII/2024 tanggal "
+        "14 Agustus 2024" in flat_letter
+    )
     history = rina("history", "surakarta")
     assert "official: Kepala Dinas PUPR is Dra. Sri Lestari, replacing Ir." in history
     assert "blocker #1 opened: official_rotated" in history

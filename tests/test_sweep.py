@@ -11,11 +11,11 @@ from datetime import date, datetime
 import pytest
 from reminder_helpers import AKSANSI, add_due, issued_audit_ids, moa_draft, reminders_of
 
+from jobs.sweep import run_sweep
 from workflow.domain.clock import JAKARTA
 from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
 from workflow.services.seed import seed_portfolio
-from workflow.services.sweep import run_sweep
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ import pytest
 from reminder_helpers import AKSANSI, PROFILE, add_due, issued_audit_ids, moa_draft, reminders_of
 from sqlalchemy import select
 
+from workflow.domain.blockers.log import open_blocker, resolve_blocker_row
 from workflow.infrastructure import db
 from workflow.infrastructure.models import AuditEntry, Blocker, Letter, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
-from workflow.services.blockers import open_blocker, resolve_blocker_row
 from workflow.services.officials import set_official
 from workflow.services.seed import seed_portfolio
 from workflow.services.settings import set_setting

@@ -7,6 +7,7 @@ import os
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.domain import clock
@@ -53,3 +54,10 @@ def record(
     )
     session.add(entry)
     return entry
+
+
+def entries_by_id(session: Session, ids: set[int]) -> dict[int, AuditEntry]:
+    if not ids:
+        return {}
+    rows = session.scalars(select(AuditEntry).where(AuditEntry.id.in_(ids))).all()
+    return {row.id: row for row in rows}

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
-from workflow.infrastructure.models import Blocker, Region
+from workflow.domain.blockers.log import resolve_blocker_row
+from workflow.infrastructure.models import AuditEntry, Blocker, Region
 
 
 def resolve_ended(
@@ -25,11 +26,11 @@ def resolve_ended(
     day: date,
     actor: str,
     cause: str,
+    cause_entry: AuditEntry | None = None,
 ) -> tuple[list[dict[str, object]], list[int]]:
     """Resolve the region's open blockers of `types`; returns what was resolved
-    (`id`, `type`, `label`) and the ids of the follow-ups that cancelled."""
-    from workflow.services.blockers import resolve_blocker_row
-
+    (`id`, `type`, `label`) and the ids of the follow-ups that cancelled. `cause_entry`:
+    the audit row of what ended the cause, so undoing it opens the blockers again."""
     if not types:
         return [], []
     blockers = session.scalars(
@@ -43,6 +44,8 @@ def resolve_ended(
         .with_for_update()
     ).all()
     resolved, cancelled = [], []
+    if blockers and cause_entry is not None and cause_entry.id is None:
+        session.flush()  # its id, for the resolution's audit row
     for blocker in blockers:
         on = max(day, blocker.opened_on)
         entry = resolve_blocker_row(
@@ -52,6 +55,7 @@ def resolve_ended(
             on=on,
             actor=actor,
             resolved_by=cause,
+            **({"cause_entry_id": cause_entry.id} if cause_entry is not None else {}),
         )
         cancelled += list(entry.details.get("cancelled", []))
         label = taxonomy.blocker_type(blocker.type)["label_en"]

@@ -63,13 +63,13 @@ def build_context(
 
 def _open_blocker_types(session: Session, region: Region) -> list[str]:
     """The types of the region's open blockers, oldest first."""
-    from workflow.services.blockers import open_blockers_of
+    from workflow.domain.blockers.log import open_blockers_of
 
     return [blocker.type for blocker in open_blockers_of(session, region)]
 
 
 def _moa_draft_count(session: Session, region: Region) -> int | None:
     """How many MoA drafts the region has (the document register's `agreement_draft`)."""
-    from workflow.services.drafts import moa_draft_count
+    from workflow.domain.letters.drafts import moa_draft_count
 
     return moa_draft_count(session, region.id)

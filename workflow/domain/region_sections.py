@@ -157,7 +157,7 @@ def _documents_section(session: Session, region: Any) -> dict[str, list[str]]:
 
 
 def _officials_section(session: Session, region: Any) -> dict[str, list[str]]:
-    from workflow.services.officials import current_officials
+    from workflow.domain.officials.tenures import current_officials
 
     lines = [
         f"{o.position}: {o.name} (since {o.since.isoformat()})"

@@ -38,19 +38,25 @@ class HistoryEntry:
     kind: str
     by: str
     recorded_at: datetime
-    note: str | None
+    note: str | None  # as it reads now (an amendment's text replaces the original)
     event: str | None = None
     from_: str | None = None
     to: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
+    reverted_by: int | None = None  # the `reverted` row that undid this one
+    amended_by: int | None = None  # the latest `amended` row; the audit keeps the old text
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
+            "id": self.id,
             "at": self.at.isoformat(),
             "kind": self.kind,
             "by": self.by,
             "recorded_at": self.recorded_at.isoformat(),
             "note": self.note,
+            "reverted_by": self.reverted_by,
+            "amended_by": self.amended_by,
         }
         if self.kind in ("transition", "milestone", "seed"):
             data.update({"event": self.event, "from": self.from_, "to": self.to})
@@ -108,15 +114,33 @@ def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
     return found
 
 
-def history_entry(entry: AuditEntry) -> HistoryEntry:
+def history_entry(
+    entry: AuditEntry, amended_notes: dict[int, str | None] | None = None
+) -> HistoryEntry:
+    """The row as history shows it; `amended_notes` (amendment id → text) gives the
+    current note of an amended row (`history_entries` looks them up)."""
+    note = entry.note
+    if entry.amended_by_id is not None and amended_notes is not None:
+        note = amended_notes.get(entry.amended_by_id, note)
     return HistoryEntry(
         at=entry.occurred_on,
         kind=entry.kind,
         by=entry.actor,
         recorded_at=entry.recorded_at,
-        note=entry.note,
+        note=note,
         event=entry.event,
         from_=entry.from_state,
         to=entry.to_state,
         details=dict(entry.details or {}),
+        id=entry.id,
+        reverted_by=entry.reverted_by_id,
+        amended_by=entry.amended_by_id,
     )
+
+
+def history_entries(session: Session, rows: list[AuditEntry]) -> list[HistoryEntry]:
+    """Rows as history shows them, amended notes read in one query (none if none)."""
+    from workflow.domain.corrections.amending import amendments_for
+
+    notes = amendments_for(session, rows)
+    return [history_entry(row, notes) for row in rows]

@@ -27,6 +27,20 @@ def upgrade(url: str, revision: str = "head") -> tuple[str | None, str | None]:
     return before, current_revision(url)
 
 
+def upgrade_database(url: str) -> tuple[str | None, str | None]:
+    """`upgrade(url)`, with the driver's own error (connection refused, say) as one sentence."""
+    try:
+        return upgrade(url)
+    except Exception as exc:
+        from sqlalchemy.exc import DBAPIError
+
+        from workflow.infrastructure.unit_of_work import translate
+
+        if isinstance(exc, DBAPIError):
+            raise translate(exc, url) from None
+        raise
+
+
 def current_revision(url: str) -> str | None:
     from alembic.runtime.migration import MigrationContext
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -14,12 +15,18 @@ from workflow.domain import audit, clock, guards, lifecycle, reactions
 from workflow.domain.blocker_resolution import resolve_ended
 from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput
+from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Region, Reminder
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
+if TYPE_CHECKING:
+    from workflow.domain.kb import KbTerms, KbView
+
 LIFECYCLE_KINDS = ("transition", "milestone")
 _LAST_EVENT_DAY = select(func.max(AuditEntry.occurred_on)).where(  # built once, run per advance
-    AuditEntry.region_id == bindparam("region_id"), AuditEntry.kind.in_(LIFECYCLE_KINDS)
+    AuditEntry.region_id == bindparam("region_id"),
+    AuditEntry.kind.in_(LIFECYCLE_KINDS),
+    AuditEntry.reverted_by_id.is_(None),  # an undone event does not hold the next one back
 )
 
 
@@ -34,6 +41,7 @@ class AdvanceResult:
     by: str
     forced_past: list[str]
     notes: list[str] = field(default_factory=list)  # e.g. the KSM coverage at pre-monitoring
+    kb: KbView | None = None  # the KB recorded with sign_mou, if its numbers were given
     resolved: list[dict[str, object]] = field(default_factory=list)  # blockers it ended
     cancelled: list[dict[str, object]] = field(default_factory=list)  # follow-ups: id, text
 
@@ -47,8 +55,17 @@ def advance(
     on: date | None = None,
     note: str | None = None,
     force: bool = False,
+    kb: KbTerms | None = None,
 ) -> AdvanceResult:
     trigger = lifecycle.normalise_event(event)
+    kb = kb if kb is not None and kb.given() else None
+    if kb is not None and trigger != "sign_mou":
+        raise InvalidInput(
+            _(
+                "the KB's numbers and date go with sign_mou only; to record them on their own, "
+                "use: aksansi mou record REGION --number-pemda N --number-aksansi N --signed-on D."
+            )
+        )
     with uow:
         region = resolve(uow.session, region_ref)
         uow.subject = region.name
@@ -67,9 +84,11 @@ def advance(
             day=day,
             actor=actor,
             cause=trigger,
+            cause_entry=entry,
         )
         notes = _notes(uow.session, region, trigger)
         follow_ups = _texts(uow.session, [*cancelled, *more])
+        recorded = None if kb is None else _record_kb(uow.session, region, kb, actor, day)
         uow.commit()
     return AdvanceResult(
         region.name,
@@ -81,6 +100,7 @@ def advance(
         actor,
         forced,
         notes,
+        recorded,
         resolved,
         follow_ups,
     )
@@ -94,6 +114,12 @@ def _texts(session: Session, ids: list[int]) -> list[dict[str, object]]:
         select(Reminder.id, Reminder.text).where(Reminder.id.in_(ids)).order_by(Reminder.id)
     )
     return [{"id": row.id, "text": row.text} for row in rows]
+
+
+def _record_kb(session: Session, region: Region, kb: KbTerms, actor: str, day: date) -> KbView:
+    from workflow.domain.kb import record_in
+
+    return record_in(session, region, kb, actor=actor, day=day)
 
 
 def _notes(session: Session, region: Region, trigger: str) -> list[str]:

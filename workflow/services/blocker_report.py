@@ -9,13 +9,15 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
 from workflow.domain import clock
-from workflow.domain.views import HistoryEntry, history_entry
+from workflow.domain.blockers.log import get_blocker
+from workflow.domain.blockers.view import BlockerView, blocker_view
+from workflow.domain.views import HistoryEntry, history_entries
 from workflow.infrastructure.models import AuditEntry, Blocker, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
-from workflow.services.blockers import BlockerView, blocker_view, get_blocker
 
 # Detail keys under which an audit row may name the letter kind it produced.
 LETTER_KEYS = ("letter", "letter_kind")
@@ -62,10 +64,12 @@ def show_blocker(uow: UnitOfWork, blocker_id: int) -> BlockerDetail:
                 .order_by(AuditEntry.occurred_on, AuditEntry.id)
             )
         )
-        return _detail(blocker_view(blocker, region), blocker, rows)
+        return _detail(uow.session, blocker_view(blocker, region), blocker, rows)
 
 
-def _detail(view: BlockerView, blocker: Blocker, rows: list[AuditEntry]) -> BlockerDetail:
+def _detail(
+    session: Session, view: BlockerView, blocker: Blocker, rows: list[AuditEntry]
+) -> BlockerDetail:
     about = [r for r in rows if (r.details or {}).get("blocker_id") == blocker.id]
     others = [r for r in rows if r not in about]
     kind = taxonomy.blocker_type(blocker.type)
@@ -81,8 +85,8 @@ def _detail(view: BlockerView, blocker: Blocker, rows: list[AuditEntry]) -> Bloc
         kind["signal_en"],
         list(kind["stages"]),
         steps,
-        [history_entry(r) for r in about],
-        [history_entry(r) for r in others],
+        history_entries(session, about),
+        history_entries(session, others),
     )
 
 

@@ -103,7 +103,7 @@ def board_as_of(uow: UnitOfWork, day: date, *, stalled_days: int | None = None) 
         rows = uow.session.execute(
             select(AuditEntry, Region)
             .join(Region, Region.id == AuditEntry.region_id)
-            .where(AuditEntry.kind.in_(SNAPSHOT_KINDS))
+            .where(AuditEntry.kind.in_(SNAPSHOT_KINDS), AuditEntry.reverted_by_id.is_(None))
             .order_by(AuditEntry.occurred_on, AuditEntry.id)
         ).all()
         blocked = region_sections.open_blockers_on(uow.session, list({r.id for _, r in rows}), day)

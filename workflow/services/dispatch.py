@@ -14,7 +14,7 @@ from workflow.domain import audit, clock
 from workflow.domain.reminders.scheduling import close
 from workflow.errors import InvalidInput, NotFound, PolicyViolation
 from workflow.i18n import _
-from workflow.infrastructure.models import Letter, Region, Reminder
+from workflow.infrastructure.models import AuditEntry, Letter, Region, Reminder
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 VIA = ("post", "email", "hand", "other")
@@ -83,7 +83,7 @@ def letter_sent(
         )
         session.flush()
         done = _reminders_done(session, letter, day, entry.id, via)
-        resolved, cancelled = _resolve_ended_blockers(session, region, letter, day, actor)
+        resolved, cancelled = _resolve_ended_blockers(session, region, letter, day, actor, entry)
         entry.details = {
             **entry.details,
             **({"reminders_done": done} if done else {}),
@@ -157,14 +157,20 @@ def _reminders_done(
 
 
 def _resolve_ended_blockers(
-    session: Session, region: Region, letter: Letter, day: date, actor: str
+    session: Session, region: Region, letter: Letter, day: date, actor: str, entry: AuditEntry
 ) -> tuple[list[dict[str, object]], list[int]]:
     """Open blockers of the types whose cause this letter's sending ends."""
     from workflow.domain.blocker_resolution import resolve_ended
 
     types = taxonomy.types_resolved_by_letter(letter.kind)
     return resolve_ended(
-        session, region, types, day=day, actor=actor, cause=f"letter_sent {letter.number}"
+        session,
+        region,
+        types,
+        day=day,
+        actor=actor,
+        cause=f"letter_sent {letter.number}",
+        cause_entry=entry,
     )
 
 

@@ -8,28 +8,27 @@ coordinator changes one thing at a time and the diff shows exactly that.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.domain import audit, clock, regions
 from workflow.domain.letters import context as ctx
+from workflow.domain.letters.drafts import parse_budget
 from workflow.domain.letters.issuing import document_errors, write_files
+from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput, MissingField, NotFound
 from workflow.infrastructure.models import AgreementDraft, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
-from workflow.services.settings import load_settings
 
 TITLES = {"mou": "KESEPAKATAN BERSAMA", "moa": "PERJANJIAN KERJA SAMA"}
 NAMES = {"mou": "Kesepakatan Bersama", "moa": "Perjanjian Kerja Sama"}
 DEFAULT_YEARS = {"mou": 5, "moa": 1}
 MOU_SUBJECT = "Kerja Sama Pengelolaan Sarana Sanitasi Berbasis Masyarakat"
-BUDGET_RE = re.compile(r"^(?:Rp\s?)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,0{1,2})?$")
 BLANK = "……………………"
 
 
@@ -45,20 +44,6 @@ class DraftView:
     years: int
     files: dict[str, str]
     actor: str
-
-
-def parse_budget(text: str | None) -> int | None:
-    """`150000000`, `150.000.000` or `Rp150.000.000,00` → 150000000; else refused."""
-    if text is None:
-        return None
-    match = BUDGET_RE.match(text.strip())
-    value = int(match.group(1).replace(".", "")) if match else 0
-    if value <= 0:
-        raise InvalidInput(
-            f"the budget {text!r} is not a positive whole number of rupiah; "
-            "write it like 150000000 or 150.000.000."
-        )
-    return value
 
 
 def _view(draft: AgreementDraft, region: Region) -> DraftView:
@@ -149,8 +134,9 @@ def make_draft(
         version = (previous.version if previous else 0) + 1
         draft = _store(uow.session, region, agreement, version, terms, day, actor)
         title = f"Rancangan {NAMES[agreement]} v{version}"
+        meta = ctx.document_meta(load_settings(uow.session), title=title, dated=day)
         draft.files = write_files(
-            draft.content, region, day, f"{agreement}-v{version}", (fmt,), output, title
+            draft.content, region, day, f"{agreement}-v{version}", (fmt,), output, title, meta=meta
         )
         _record(uow.session, region, draft, actor)
         view = _view(draft, region)
@@ -173,6 +159,7 @@ def _store(
     subject, budget, years = terms
     context = {
         **_parties(session, region),
+        **_kb_context(session, region, agreement),
         "pemda": ctx.pemda(region),
         "judul": subject,
         "judul_dokumen": TITLES[agreement],
@@ -200,6 +187,19 @@ def _store(
     session.add(draft)
     session.flush()
     return draft
+
+
+def _kb_context(session: Session, region: Region, agreement: str) -> dict[str, Any]:
+    """The PKS cites the signed KB (refused until `mou record`); the MoU is the KB itself."""
+    if agreement != "moa":
+        return {"kb": None, "kb_judul": None}
+    from workflow.domain import kb
+
+    mou = _latest(session, region, "mou")
+    return {
+        "kb": kb.cited(session, region, "the MoA draft"),
+        "kb_judul": mou.subject if mou is not None else MOU_SUBJECT,
+    }
 
 
 def _record(session: Session, region: Region, draft: AgreementDraft, actor: str) -> None:
@@ -254,13 +254,3 @@ def diff_versions(uow: UnitOfWork, region_text: str, agreement: str, old: int, n
         tofile=f"{agreement} v{new}",
     )
     return "".join(lines)
-
-
-def moa_draft_count(session: Session, region_id: int) -> int:
-    """How many MoA drafts a region has (the `submit_moa` guard asks)."""
-    count = session.scalar(
-        select(func.count())
-        .select_from(AgreementDraft)
-        .where(AgreementDraft.region_id == region_id, AgreementDraft.agreement == "moa")
-    )
-    return int(count or 0)

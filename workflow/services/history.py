@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from workflow.domain.regions import resolve
-from workflow.domain.views import HistoryEntry, history_entry
+from workflow.domain.views import HistoryEntry, history_entries
 from workflow.infrastructure.models import AuditEntry
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -27,5 +27,5 @@ def history(uow: UnitOfWork, region_ref: str) -> HistoryView:
             select(AuditEntry)
             .where(AuditEntry.region_id == region.id)
             .order_by(AuditEntry.occurred_on, AuditEntry.id)
-        )
-        return HistoryView(region.name, region.code, [history_entry(row) for row in rows])
+        ).all()
+        return HistoryView(region.name, region.code, history_entries(uow.session, list(rows)))

@@ -40,9 +40,9 @@ def add_ksm(uow: UnitOfWork, region_text: str, new: NewKsm, *, actor: str) -> di
     _check_new(new)
     with uow:
         region = resolve(uow.session, region_text)
-        ksm = find_ksm(uow.session, region, new.name)
+        ksm = registry.find_ksm(uow.session, region, new.name)
         if ksm is None:
-            ksm = create_ksm(uow.session, region, new.name, new.kecamatan, new.desa)
+            ksm = registry.create_ksm(uow.session, region, new.name, new.kecamatan, new.desa)
             uow.session.flush()
             audit.record(
                 uow.session,
@@ -103,27 +103,6 @@ def _add_facility(session: Session, region: Region, ksm: Ksm, new: NewKsm, actor
         facility=facility.kind,
         sr_designed=facility.sr_designed,
     )
-
-
-def find_ksm(session: Session, region: Region, name: str) -> Ksm | None:
-    return session.scalar(
-        select(Ksm).where(Ksm.region_id == region.id, Ksm.name_key == registry.name_key(name))
-    )
-
-
-def create_ksm(
-    session: Session, region: Region, name: str, kecamatan: str | None, desa: str | None
-) -> Ksm:
-    ksm = Ksm(
-        region_id=region.id,
-        name=" ".join(name.split()),
-        name_key=registry.name_key(name),
-        kecamatan=kecamatan,
-        desa=desa,
-        created_at=clock.utcnow(),
-    )
-    session.add(ksm)
-    return ksm
 
 
 def list_ksms(uow: UnitOfWork, region_text: str | None = None) -> KsmList:

@@ -12,12 +12,14 @@ from sqlalchemy import select
 
 from states.letters import LETTER_KINDS
 from workflow.domain import audit, clock, regions
+from workflow.domain.letters import context as ctx
 from workflow.domain.letters.issuing import (
     document_errors,
     issue_letter,
     render_preview,
     target_path,
 )
+from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput, NotFound
 from workflow.infrastructure.models import IncomingLetter, Letter, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
@@ -135,9 +137,11 @@ def preview_letter(
         markdown, spec = render_preview(uow.session, region, kind, on=day, extra=extra)
         target = target_path(region, day, f"{spec['id']}-DRAF", fmt, output)
         code = region.code
+        title = f"DRAF {spec['hal']}"
+        meta = ctx.document_meta(load_settings(uow.session), title=title, dated=day)
     path = None
     if fmt != "md" or output is not None:
-        path = str(write_document(markdown, fmt, target, f"DRAF {spec['hal']}"))
+        path = str(write_document(markdown, fmt, target, title, meta=meta))
     return PreviewView(spec["id"], code, markdown, path)
 
 
@@ -183,7 +187,8 @@ def export_letter(uow: UnitOfWork, number: str, *, fmt: str, output: Path | None
         letter, region = row
         target = target_path(region, letter.issued_on, letter.number, fmt, output)
         content, title = letter.content, letter.subject
-    return str(write_document(content, fmt, target, title))
+        meta = ctx.document_meta(load_settings(uow.session), title=title, dated=letter.issued_on)
+    return str(write_document(content, fmt, target, title, meta=meta))
 
 
 def receive_letter(

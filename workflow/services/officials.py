@@ -15,38 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.domain import audit, clock
+from workflow.domain.blockers.log import open_blocker
+from workflow.domain.inputs import check_not_future, clean
+from workflow.domain.officials.tenures import current_official, position_key
 from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput
 from workflow.infrastructure.models import Official, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
-from workflow.services.blockers import check_not_future, clean, open_blocker
-
-
-def position_key(position: str) -> str:
-    """Positions match whatever the case and spacing: 'kepala  dinas PUPR' = 'Kepala Dinas PUPR'."""
-    return " ".join(position.split()).casefold()
-
-
-def current_officials(session: Session, region: Region) -> list[Official]:
-    """The region's current counterparts: every position's present holder, by position."""
-    return list(
-        session.scalars(
-            select(Official)
-            .where(Official.region_id == region.id, Official.until.is_(None))
-            .order_by(Official.position_key, Official.id)
-        )
-    )
-
-
-def current_official(session: Session, region: Region, position: str) -> Official | None:
-    """Who holds `position` at `region` now, or None."""
-    return session.scalar(
-        select(Official).where(
-            Official.region_id == region.id,
-            Official.until.is_(None),
-            Official.position_key == position_key(position),
-        )
-    )
 
 
 @dataclass(frozen=True)

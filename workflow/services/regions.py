@@ -13,7 +13,7 @@ from states import lifecycle as spec
 from workflow.domain import audit, clock, region_sections
 from workflow.domain.national_list import RegionRow, read_regions
 from workflow.domain.regions import kind_of_code, normalise_code, resolve
-from workflow.domain.views import HistoryEntry, RegionView, history_entry
+from workflow.domain.views import HistoryEntry, RegionView, history_entries
 from workflow.domain.views import region_views as views_of
 from workflow.errors import InvalidInput
 from workflow.infrastructure.models import AuditEntry, Region, RegionAlias
@@ -33,6 +33,7 @@ class RegionDetail:
     chapter_formed_on: str | None
     recent: list[HistoryEntry]
     sections: dict[str, Any]
+    kb: dict[str, Any] | None = None  # the signed Kesepakatan Bersama, when recorded
 
 
 def add_region(
@@ -93,15 +94,27 @@ def show_region(uow: UnitOfWork, region_ref: str) -> RegionDetail:
         return RegionDetail(
             views_of(uow.session, [region])[0],
             _chapter_formed(uow.session, region),
-            [history_entry(e) for e in entries],
+            history_entries(uow.session, list(entries)),
             region_sections.sections_for(uow.session, region),
+            _kb(uow.session, region),
         )
+
+
+def _kb(session: Session, region: Region) -> dict[str, Any] | None:
+    from workflow.domain import kb
+
+    return kb.as_json(kb.latest(session, region))
 
 
 def _chapter_formed(session: Session, region: Region) -> str | None:
     day = session.scalar(
         select(AuditEntry.occurred_on)
-        .where(AuditEntry.region_id == region.id, AuditEntry.event == "form_chapter")
+        .where(
+            AuditEntry.region_id == region.id,
+            AuditEntry.event == "form_chapter",
+            AuditEntry.kind == "milestone",
+            AuditEntry.reverted_by_id.is_(None),
+        )
         .order_by(AuditEntry.occurred_on)
         .limit(1)
     )

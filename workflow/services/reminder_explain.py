@@ -8,9 +8,10 @@ from datetime import date
 from sqlalchemy import select
 
 from workflow.domain import regions
+from workflow.domain.audit import entries_by_id
+from workflow.domain.reminders.scheduling import rule_label
 from workflow.infrastructure.models import AuditEntry, Reminder
 from workflow.infrastructure.unit_of_work import UnitOfWork
-from workflow.services.reminders import entries_by_id, rule_label
 
 
 @dataclass(frozen=True)

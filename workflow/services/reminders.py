@@ -13,7 +13,7 @@ from workflow.domain import audit, clock, regions, working_days
 from workflow.domain.reminders.scheduling import close
 from workflow.errors import InvalidInput, NotFound, PolicyViolation
 from workflow.i18n import _
-from workflow.infrastructure.models import AuditEntry, Letter, Region, Reminder
+from workflow.infrastructure.models import Letter, Region, Reminder
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
@@ -206,18 +206,3 @@ def _get(session: Session, reminder_id: int) -> tuple[Reminder, Region]:
     if reminder is None:
         raise NotFound(f"there is no reminder #{reminder_id}; see 'aksansi remind list'.")
     return reminder, session.get_one(Region, reminder.region_id)
-
-
-def rule_label(reminder: Reminder) -> str:
-    if reminder.rule_id is None:
-        return "added by hand"
-    rule = policy.RULES_BY_ID.get(reminder.rule_id)
-    when = f"{reminder.working_days} working days after {reminder.base_on.isoformat()}"
-    return f"rule {reminder.rule_id} ({when})" if rule else f"rule {reminder.rule_id} (retired)"
-
-
-def entries_by_id(session: Session, ids: set[int]) -> dict[int, AuditEntry]:
-    if not ids:
-        return {}
-    rows = session.scalars(select(AuditEntry).where(AuditEntry.id.in_(ids))).all()
-    return {row.id: row for row in rows}

@@ -1,4 +1,8 @@
-"""Load the seed portfolio (idempotent): `aksansi init --seed`."""
+"""`aksansi init`: create or upgrade the database, and load the seed portfolio (idempotent).
+
+`init_database` takes a URL rather than a unit of work: the schema a unit of work needs is
+what it creates. The seed itself is one transaction.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from sqlalchemy.orm import Session
 from workflow.domain import audit, clock
 from workflow.domain.regions import kind_of_code
 from workflow.domain.seed import PORTFOLIO, SeedRegion
+from workflow.infrastructure import db, schema
 from workflow.infrastructure.models import Region, RegionAlias
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -22,6 +27,21 @@ SEED_NOTE = (
 class SeedResult:
     added: list[str]
     already_there: list[str]
+
+
+@dataclass(frozen=True)
+class InitResult:
+    database: str
+    revision_before: str | None
+    revision_after: str | None
+    seed: SeedResult | None
+
+
+def init_database(url: str | None, *, seed: bool, actor: str) -> InitResult:
+    full_url = db.database_url(url)
+    before, after = schema.upgrade_database(full_url)
+    seeded = seed_portfolio(UnitOfWork(full_url), actor=actor) if seed else None
+    return InitResult(db.describe(full_url), before, after, seeded)
 
 
 def seed_portfolio(uow: UnitOfWork, *, actor: str) -> SeedResult:

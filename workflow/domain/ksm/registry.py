@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from states.ksm_fields import REQUIRED_FOR_COMPLETENESS
 from states.ksm_rubric import ASPECTS
+from workflow.domain import clock
 from workflow.domain.regions import fold
 from workflow.infrastructure.models import Assessment, Blocker, Facility, Ksm, Region
 from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
@@ -203,3 +204,24 @@ def coverage_section(session: Session, region: Region) -> dict[str, list[str]]:
         )
         lines.append(f"{c['ksm_incomplete']} KSM with required data missing: {follow_up}")
     return {"KSM coverage": lines}
+
+
+def find_ksm(session: Session, region: Region, name: str) -> Ksm | None:
+    return session.scalar(
+        select(Ksm).where(Ksm.region_id == region.id, Ksm.name_key == name_key(name))
+    )
+
+
+def create_ksm(
+    session: Session, region: Region, name: str, kecamatan: str | None, desa: str | None
+) -> Ksm:
+    ksm = Ksm(
+        region_id=region.id,
+        name=" ".join(name.split()),
+        name_key=name_key(name),
+        kecamatan=kecamatan,
+        desa=desa,
+        created_at=clock.utcnow(),
+    )
+    session.add(ksm)
+    return ksm

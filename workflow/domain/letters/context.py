@@ -6,14 +6,17 @@ a missing one is a `MissingField` naming it and the command that sets it.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from documents.meta import DocumentMeta
 from states import lifecycle as spec
 from states.letters import LetterKind
 from workflow.errors import InvalidInput, MissingField
+from workflow.i18n import _
 from workflow.infrastructure.models import (
     AgreementDraft,
     AuditEntry,
@@ -99,7 +102,7 @@ def technical_office(session: Session, region: Region) -> str | None:
     """The position of the region's current head of the technical office, if recorded:
     the present holder of a "Kepala Dinas …" position (`official set`), preferring the
     public-works and settlement offices that hold sanitation."""
-    from workflow.services.officials import current_officials
+    from workflow.domain.officials.tenures import current_officials
 
     positions = [official.position for official in current_officials(session, region)]
     heads = [p for p in positions if p.lower().startswith("kepala dinas")]
@@ -110,7 +113,7 @@ def technical_office(session: Session, region: Region) -> str | None:
 
 def head_name(session: Session, region: Region) -> str | None:
     """The recorded name of the Bupati / Wali Kota (`official set … --position "Wali Kota"`)."""
-    from workflow.services.officials import current_official
+    from workflow.domain.officials.tenures import current_official
 
     official = current_official(session, region, region.head_title)
     return None if official is None else official.name
@@ -119,7 +122,12 @@ def head_name(session: Session, region: Region) -> str | None:
 def audiensi_date(session: Session, region: Region) -> date | None:
     return session.scalar(
         select(AuditEntry.occurred_on)
-        .where(AuditEntry.region_id == region.id, AuditEntry.event == "hold_audiensi")
+        .where(
+            AuditEntry.region_id == region.id,
+            AuditEntry.event == "hold_audiensi",
+            AuditEntry.kind == "transition",
+            AuditEntry.reverted_by_id.is_(None),
+        )
         .order_by(AuditEntry.id.desc())
         .limit(1)
     )
@@ -183,3 +191,40 @@ def latest_moa(session: Session, region: Region) -> dict[str, Any] | None:
     if region.subject:
         return {"judul": region.subject, "nilai": None, "versi": None}
     return None
+
+
+def document_meta(settings: dict[str, str | None], *, title: str, dated: date) -> DocumentMeta:
+    """How a letter or agreement is dressed in HTML and Word: the organisation as author,
+    the document's date, the font of `letter.font`, the letterhead logo of `org.logo`."""
+    from documents.errors import DocumentError
+    from documents.meta import parse_font
+
+    try:
+        font, size = parse_font(settings.get("letter.font"))
+    except DocumentError as exc:
+        raise InvalidInput(exc.message) from None
+    return DocumentMeta(
+        title=title,
+        author=settings.get("org.name") or "",
+        dated=dated,
+        font=font,
+        size=size,
+        logo=_logo(settings.get("org.logo")),
+    )
+
+
+def _logo(path: str | None) -> bytes | None:
+    if not path:
+        return None
+    from documents.errors import DocumentError
+    from documents.meta import check_png
+
+    try:
+        return check_png(Path(path).read_bytes(), path)
+    except (OSError, DocumentError):
+        raise MissingField(
+            _(
+                "the letterhead logo {path} (org.logo) cannot be read as a PNG image; set it "
+                "again with: aksansi config set org.logo PATH."
+            ).format(path=path)
+        ) from None

@@ -22,13 +22,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from documents.errors import DocumentError
+from documents.meta import DocumentMeta
 from states.letters import KINDS_BY_ID, LETTER_KINDS, LetterKind
 from workflow.domain import audit, clock
 from workflow.domain.letters import context as ctx
 from workflow.domain.letters.numbering import reserve_number, use_number
+from workflow.domain.settings import load_settings
 from workflow.errors import DocumentProblem, InvalidInput, MissingField
 from workflow.infrastructure.models import Letter, Region
-from workflow.services.settings import load_settings
 
 __all__ = [
     "MissingField",
@@ -70,8 +71,10 @@ def build_context(
     on: date,
     extra: dict[str, Any],
     settings: dict[str, str | None] | None = None,
+    preview: bool = False,
 ) -> dict[str, Any]:
     """Everything the template needs, checked; `surat.nomor` is filled in later.
+    `preview`: a value that cannot be cited yet (the KB) shows as a marked blank.
 
     `settings`: the profile already read by the caller (a sweep reads it once for all
     its letters). Values that cost a query are looked up only if the template (built-in
@@ -112,10 +115,24 @@ def build_context(
         "tahun_anggaran": on.year + 1,
         "ref": None,
         "ref_sebelumnya": None,
+        "kb": None,
     }
     _check_kind_needs(session, region, spec, context, what)
+    if _cites_kb(spec, context):
+        from workflow.domain import kb
+
+        context["kb"] = kb.cited(session, region, what, preview=preview)
     context["_settings"] = settings
     return context
+
+
+def _cites_kb(spec: LetterKind, context: dict[str, Any]) -> bool:
+    when = spec.get("cites_kb")
+    return (
+        when == "always"
+        or (when == "when_signed" and context["kb_ditandatangani"])
+        or (when == "when_escalating" and bool(context["eskalasi"]))
+    )
 
 
 def _needs_moa(spec: LetterKind) -> bool:
@@ -174,16 +191,18 @@ def write_files(
     title: str,
     *,
     register_copy: bool = False,
+    meta: DocumentMeta | None = None,
 ) -> dict[str, str]:
     """Write each format; `register_copy`: the Markdown is stored in the same transaction,
-    so the .md file is written atomically but not fsynced (see documents.output.write_atomic)."""
+    so the .md file is written atomically but not fsynced (see documents.output.write_atomic).
+    `meta`: author, date, font and logo of the HTML and Word files (`ctx.document_meta`)."""
     from documents.output import write_document
 
     files: dict[str, str] = {}
     for fmt in formats:
         path = target_path(region, on, stem, fmt, output if len(formats) == 1 else None)
         sync = not (register_copy and fmt == "md")
-        files[fmt] = str(write_document(markdown, fmt, path, title, sync=sync))
+        files[fmt] = str(write_document(markdown, fmt, path, title, sync=sync, meta=meta))
     return files
 
 
@@ -222,8 +241,9 @@ def issue_letter(
     # Files first, then the counter and one INSERT with their paths. A failed render or
     # write stores nothing; a failed transaction leaves at worst a file that the next
     # letter given the same (returned) number replaces, as a failed commit always could.
+    meta = ctx.document_meta(settings, title=spec["hal"], dated=on) if formats else None
     files = write_files(
-        markdown, region, on, number, formats, output, spec["hal"], register_copy=True
+        markdown, region, on, number, formats, output, spec["hal"], register_copy=True, meta=meta
     )
     use_number(session, on, seq)
     letter = Letter(
@@ -270,7 +290,7 @@ def render_preview(
 
     extra = extra or {}
     spec = letter_kind(kind, int(extra.get("step", 1)))
-    context = build_context(session, region, spec, on=on, extra=extra)
+    context = build_context(session, region, spec, on=on, extra=extra, preview=True)
     context.pop("_settings")
     context["surat"].update(nomor="DRAF", draf=True)
     return render_markdown(f"{spec['id']}.md.j2", context), spec

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from workflow.domain.settings import format_number
 from workflow.infrastructure.models import LetterCounter
-from workflow.services.settings import format_number
 
 _LOCKED = (
     select(LetterCounter.last_seq)

@@ -40,7 +40,7 @@ class SweepReads:
 
     def settings(self, session: Session) -> dict[str, str | None]:
         if self._settings is None:
-            from workflow.services.settings import load_settings
+            from workflow.domain.settings import load_settings
 
             self._settings = load_settings(session)
         return self._settings
@@ -101,7 +101,7 @@ def _letter_file(letter: Letter) -> str | None:
 def _open_blocker(
     session: Session, region: Region, reminder: Reminder, today: date, actor: str
 ) -> tuple[str | None, str | None]:
-    from workflow.services.blockers import open_blocker
+    from workflow.domain.blockers.log import open_blocker
 
     already = session.scalar(
         select(Blocker.id).where(

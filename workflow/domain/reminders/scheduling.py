@@ -124,3 +124,11 @@ def _entry_id(session: Session, entry: AuditEntry) -> int:
     if entry.id is None:
         session.flush()
     return entry.id
+
+
+def rule_label(reminder: Reminder) -> str:
+    if reminder.rule_id is None:
+        return "added by hand"
+    rule = policy.RULES_BY_ID.get(reminder.rule_id)
+    when = f"{reminder.working_days} working days after {reminder.base_on.isoformat()}"
+    return f"rule {reminder.rule_id} ({when})" if rule else f"rule {reminder.rule_id} (retired)"

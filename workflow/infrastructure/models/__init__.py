@@ -18,6 +18,7 @@ _HOMES = {
     "Assessment": "ksm",
     "Facility": "ksm",
     "Ksm": "ksm",
+    "MouRecord": "kb",
     "AgreementDraft": "letters",
     "IncomingLetter": "letters",
     "Letter": "letters",

@@ -25,5 +25,13 @@ class AuditEntry(Base):
     to_state: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Corrections append, never erase: the `reverted` row that undid this one, and the
+    # latest `amended` row whose note replaces this one's (the old text stays here).
+    reverted_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("audit_log.id", ondelete="SET NULL")
+    )
+    amended_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("audit_log.id", ondelete="SET NULL")
+    )
 
     __table_args__ = (Index("ix_audit_log_region_id_id", "region_id", "id"),)

@@ -24,9 +24,12 @@ class Blocker(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(80))
     resolution_note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+    voided_on: Mapped[date | None]  # opened by mistake: kept in the log, counted nowhere
+    voided_by: Mapped[str | None] = mapped_column(String(80))
+    void_note: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_blocker_region_id_resolved_on", "region_id", "resolved_on"),)
 
     @property
     def is_open(self) -> bool:
-        return self.resolved_on is None
+        return self.resolved_on is None and self.voided_on is None

@@ -52,6 +52,10 @@ class Letter(Base):
     files: Mapped[dict[str, Any]] = mapped_column(default=dict)  # format → path
     actor: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime]
+    # Void (*dibatalkan*): the number stays in the register, never reused or cited.
+    voided_on: Mapped[date | None]
+    voided_by: Mapped[str | None] = mapped_column(String(80))
+    void_note: Mapped[str | None] = mapped_column(Text)
     sent_on: Mapped[date | None]  # tanggal kirim (`letter sent`); None: not sent yet
     sent_via: Mapped[str | None] = mapped_column(String(10))  # post | email | hand | other
     sent_by: Mapped[str | None] = mapped_column(String(80))

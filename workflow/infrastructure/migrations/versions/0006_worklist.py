@@ -2,7 +2,7 @@
 when and how a letter was sent (the register's tanggal kirim)
 
 Revision ID: 0006_worklist
-Revises: 0005
+Revises: 0006_corrections
 Create Date: 2026-12-01
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_worklist"
-down_revision = "0005"
+down_revision = "0006_corrections"
 branch_labels = None
 depends_on = None
 

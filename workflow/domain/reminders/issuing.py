@@ -1,29 +1,24 @@
-"""The sweep: issue every due pending reminder, exactly once, one transaction per reminder.
+"""Issuing one due reminder inside the sweep's transaction (no commit).
 
-A reminder is claimed with `SELECT … FOR UPDATE SKIP LOCKED` (PostgreSQL; on SQLite
-every write transaction is `BEGIN IMMEDIATE`, so sweeps take turns), issued, its letter
-rendered and its automatic blocker opened, and committed together with its audit row.
-A crash loses at most the uncommitted reminder, which the next sweep issues; nothing
-is ever issued twice. Only the most advanced due step of a ladder is claimable; the
-earlier due steps of that ladder are skipped in the same transaction.
+`due_query` claims the head of a ladder with `SELECT … FOR UPDATE SKIP LOCKED`
+(PostgreSQL; on SQLite every write transaction is `BEGIN IMMEDIATE`, so sweeps take
+turns); `issue_next` issues it, renders its letter, opens its automatic blocker and skips
+the earlier due steps of its ladder, all with its audit row. The loop that commits one
+reminder at a time is `jobs/sweep.py`'s `run_sweep`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import Select, and_, or_, select
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
-from workflow.domain import audit, clock
+from workflow.domain import audit
 from workflow.domain.reminders.effects import Effects, SweepReads, produce_effects
 from workflow.domain.reminders.scheduling import close
-from workflow.infrastructure import db
 from workflow.infrastructure.models import Region, Reminder
-from workflow.infrastructure.unit_of_work import translate
 
 
 @dataclass(frozen=True)
@@ -43,56 +38,6 @@ class IssuedReminder:
     blocker_error: str | None
     skipped: list[int]
     letter_fix: str | None = None
-
-
-@dataclass
-class SweepReport:
-    now: datetime
-    issued: list[IssuedReminder] = field(default_factory=list)
-    stopped_early: bool = False
-
-
-Hook = Callable[[int], None]
-
-
-def run_sweep(
-    url: str | None,
-    *,
-    now: datetime,
-    actor: str,
-    should_stop: Callable[[], bool] = lambda: False,
-    before_commit: Hook | None = None,
-    letter_formats: tuple[str, ...] = ("md",),
-) -> SweepReport:
-    """One pass at `now`: issue what is due, each in its own transaction.
-
-    `before_commit(n)` is called with the count issued so far before each commit
-    (the crash-injection tests use it); `should_stop` is asked between reminders.
-    """
-    url = db.database_url(url)
-    today = now.astimezone(clock.JAKARTA).date()
-    report = SweepReport(now=now)
-    claim = due_query(today)  # built once: constructing it costs more than running it
-    reads = SweepReads()  # the profile, read once for all the letters of this pass
-    with db.session_factory(url)() as session:
-        while True:
-            if should_stop():
-                report.stopped_early = True
-                break
-            try:
-                item = _issue_next(session, claim, today, actor, letter_formats, reads)
-                if item is None:
-                    session.rollback()
-                    break
-                session.flush()  # written, not yet committed: where a crash hurts most
-                if before_commit is not None:
-                    before_commit(len(report.issued))
-                session.commit()
-            except DBAPIError as exc:
-                session.rollback()
-                raise translate(exc, url) from exc
-            report.issued.append(item)
-    return report
 
 
 def due_query(today: date) -> Select[tuple[Reminder, Region]]:
@@ -127,7 +72,7 @@ def due_query(today: date) -> Select[tuple[Reminder, Region]]:
     )
 
 
-def _issue_next(
+def issue_next(
     session: Session,
     claim: Select[tuple[Reminder, Region]],
     today: date,

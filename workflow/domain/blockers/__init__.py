@@ -1,0 +1,1 @@
+"""Blockers: the log (open, resolve, find) and the one view of a blocker."""

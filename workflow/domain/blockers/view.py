@@ -1,0 +1,51 @@
+"""The one blocker view: what `blocker add/resolve/list/show` and `--json` print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from states import blockers as taxonomy
+from workflow.domain import clock
+from workflow.infrastructure.models import Blocker, Region
+
+
+@dataclass(frozen=True)
+class BlockerView:
+    """A blocker as commands print it; the first six fields are the JSON contract."""
+
+    id: int
+    region: str  # the region's code
+    type: str
+    note: str | None
+    opened_on: date
+    resolved_on: date | None
+    region_name: str
+    label_en: str
+    label_id: str
+    opened_by: str
+    automatic: bool
+    resolved_by: str | None
+    resolution_note: str | None
+    days_open: int  # to its resolution, or to today while open
+
+
+def blocker_view(blocker: Blocker, region: Region) -> BlockerView:
+    kind = taxonomy.blocker_type(blocker.type)
+    end = blocker.resolved_on or clock.today()
+    return BlockerView(
+        id=blocker.id,
+        region=region.code,
+        type=blocker.type,
+        note=blocker.note,
+        opened_on=blocker.opened_on,
+        resolved_on=blocker.resolved_on,
+        region_name=region.name,
+        label_en=kind["label_en"],
+        label_id=kind["label_id"],
+        opened_by=blocker.opened_by,
+        automatic=blocker.automatic,
+        resolved_by=blocker.resolved_by,
+        resolution_note=blocker.resolution_note,
+        days_open=max(0, (end - blocker.opened_on).days),
+    )

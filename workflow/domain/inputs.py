@@ -1,0 +1,22 @@
+"""Checks on what a person typed, shared by every use case that records a day or a note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workflow.domain import clock
+from workflow.errors import InvalidInput
+
+
+def check_not_future(day: date, what: str) -> date:
+    if day > clock.today():
+        raise InvalidInput(
+            f"{what} {day.isoformat()} is in the future; record it on or after the day it happens."
+        )
+    return day
+
+
+def clean(text: str | None) -> str | None:
+    """Text as given without surrounding blanks; None when there is nothing."""
+    text = (text or "").strip()
+    return text or None

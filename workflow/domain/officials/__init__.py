@@ -1,0 +1,1 @@
+"""Officials: the region's counterparts and their tenures."""

@@ -1,0 +1,135 @@
+"""The Secretariat's profile as the letters read it: keys, defaults, the number format.
+
+The use cases that change it (`config set/get/list`) are in `workflow/services/settings.py`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workflow.errors import InvalidInput
+from workflow.i18n import _
+from workflow.infrastructure.models import Setting
+
+DEFAULT_NUMBER_FORMAT = "{seq:03d}/SEK-AKSANSI/{month_roman}/{year}"
+DEFAULTS: dict[str, str | None] = {
+    "org.name": "Sekretariat Asosiasi KSM Sanitasi Seluruh Indonesia (AKSANSI)",
+    "org.address": None,
+    "org.city": None,
+    "org.phone": None,
+    "org.email": None,
+    "signatory.name": None,
+    "signatory.position": None,
+    "letter.number_format": DEFAULT_NUMBER_FORMAT,
+    "letter.font": "Arial 12",
+}
+DESCRIPTIONS = {
+    "org.name": "the Secretariat's name on the letterhead",
+    "org.address": "the postal address on the letterhead",
+    "org.city": "the city in the date line (e.g. Yogyakarta)",
+    "org.phone": "telephone on the letterhead (optional)",
+    "org.email": "e-mail on the letterhead (optional)",
+    "signatory.name": "the full name of who signs letters and agreements",
+    "signatory.position": "the signatory's position (e.g. Koordinator Sekretariat AKSANSI)",
+    "letter.number_format": "letter numbers; fields {seq} {year} {month} {month_roman}",
+    "letter.font": 'font and size of letters and agreements, e.g. "Arial 12"',
+}
+
+
+def check_key(key: str) -> str:
+    if key not in DEFAULTS:
+        raise InvalidInput(f"unknown setting '{key}'; the settings are: {', '.join(DEFAULTS)}.")
+    return key
+
+
+def format_number(number_format: str, *, seq: int, on: date) -> str:
+    """A letter number from the format; a broken format is refused with an example."""
+    from documents.filters import romawi
+
+    try:
+        return number_format.format(
+            seq=seq, year=on.year, month=on.month, month_roman=romawi(on.month)
+        )
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        raise InvalidInput(
+            f"the letter number format {number_format!r} cannot be used ({exc!r}); use the "
+            f"fields {{seq}}, {{year}}, {{month}}, {{month_roman}}, e.g. {DEFAULT_NUMBER_FORMAT}."
+        ) from None
+
+
+def check_number_format(value: str) -> None:
+    """A format must make every number unique: it needs {seq} and {year}."""
+    if "{seq" not in value or "{year" not in value:
+        raise InvalidInput(
+            f"the letter number format {value!r} needs {{seq}} and {{year}} so that every "
+            f"number is unique, e.g. {DEFAULT_NUMBER_FORMAT}."
+        )
+    format_number(value, seq=1, on=date(2026, 1, 1))
+
+
+def checked_value(key: str, value: str) -> str:
+    """The value as stored, after the checks its key needs (one clear sentence if bad)."""
+    if key == "letter.number_format":
+        check_number_format(value)
+    elif key == "letter.formats":
+        return ",".join(letter_formats(value))
+    elif key == "letter.font":
+        from documents.errors import DocumentError
+        from documents.meta import parse_font
+
+        try:
+            parse_font(value)
+        except DocumentError as exc:
+            raise InvalidInput(exc.message) from None
+    elif key == "org.logo":
+        return str(read_logo(value))
+    return value
+
+
+def letter_formats(value: str | None) -> tuple[str, ...]:
+    """`"docx,pdf"` → ("docx", "pdf"); an unknown format is refused."""
+    from documents.output import FORMATS
+
+    formats = tuple(part.strip().lower() for part in (value or "docx").split(",") if part.strip())
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown or not formats:
+        shown = unknown[0] if unknown else value
+        raise InvalidInput(
+            _(
+                "unknown letter format '{shown}' in letter.formats; use a comma-separated list "
+                "of: {formats} (e.g. docx or docx,pdf)."
+            ).format(shown=shown, formats=", ".join(FORMATS))
+        )
+    return tuple(dict.fromkeys(formats))
+
+
+def read_logo(value: str) -> Path:
+    """The absolute path of a readable PNG file (org.logo), or a clear refusal."""
+    from documents.errors import DocumentError
+    from documents.meta import check_png
+
+    path = Path(value).expanduser().resolve()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(
+            _("cannot read the logo {path}: {reason}; give the path of a PNG file.").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
+    try:
+        check_png(data, str(path))
+    except DocumentError as exc:
+        raise InvalidInput(exc.message) from None
+    return path
+
+
+def load_settings(session: Session) -> dict[str, str | None]:
+    """Every setting (stored value or default) in one query."""
+    values = dict(DEFAULTS)
+    values.update({k: v for k, v in session.execute(select(Setting.key, Setting.value))})
+    return values
