@@ -11,6 +11,8 @@ import pytest
 from tests.test_stories import PROFILE
 
 LEBAK = ("36.02", "Kabupaten Lebak")
+KB = ("--number-pemda", "415.4/12/2026", "--number-aksansi", "007/KB/AKSANSI/XI/2026")
+KB += ("--signed-on", "2026-11-27")
 # Every event of the lifecycle, in an order that reaches each state; (event, --note).
 PATH = [
     ("request_audiensi", None),
@@ -70,6 +72,8 @@ def region_state(ok, region: str) -> dict[str, Any]:  # type: ignore[no-untyped-
 def test_undo_of_each_event_restores_state_reminders_and_blockers(ok, lebak: str) -> None:  # type: ignore[no-untyped-def]
     ok("blocker", "add", "lebak", "other", "--note", "stays open throughout")
     for event, note in PATH:
+        if event == "draft_moa":
+            ok("mou", "record", "lebak", *KB)
         if event == "submit_moa":
             ok("moa", "draft", "lebak", "--subject", "Sambungan rumah", "--budget", "150000000")
         if event == "sign_moa":
@@ -209,6 +213,7 @@ def test_undo_is_refused_after_a_letter_numbered_since(ok, cli, lebak: str) -> N
     for event in ("hold_audiensi", "draft_mou", "sign_mou", "draft_moa"):
         ok("advance", "lebak", event)
     ok("official", "set", "lebak", "--position", "Kepala Dinas PUPR", "--name", "Budi")
+    ok("mou", "record", "lebak", *KB)
     ok("moa", "draft", "lebak", "--subject", "Sambungan rumah")
     ok("letter", "render", "lebak", "moa_submission")
     message = refused(cli, lebak, "undo", "lebak", "--note", "salah")

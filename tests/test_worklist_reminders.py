@@ -127,7 +127,10 @@ def test_a_letter_is_recorded_sent_once(ready: str, cli, monkeypatch) -> None:  
 def test_a_letter_the_sweep_could_not_make_is_a_task_with_its_fix_then_retried(
     db_url: str, cli, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    from _kb import record_kb
+
     _profile(db_url)
+    record_kb(db_url, "lubuklinggau")
     for args in (
         ("advance", "lubuklinggau", "draft_moa"),
         ("moa", "draft", "lubuklinggau", "--subject", "Pendampingan KSM"),

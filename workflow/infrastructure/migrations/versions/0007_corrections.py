@@ -1,6 +1,6 @@
 """Corrections: reverted and amended audit rows, void blockers and letters
 
-Revision ID: 0006_corrections
+Revision ID: 0007_corrections
 Revises: 0006_mou_record
 Create Date: 2026-12-01
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_corrections"
+revision = "0007_corrections"
 down_revision = "0006_mou_record"
 branch_labels = None
 depends_on = None
