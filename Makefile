@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo/aksansi-demo.sqlite3
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench lint clean catalogs messages
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,14 +13,23 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# The compiled message catalogs (.mo, not committed) from the .po files; see the README.
+catalogs: $(STAMP)
+	$(BIN)/python scripts/messages.py compile
+
+# Re-extract every message from the code, update the id/en catalogs, compile them and
+# list what still needs an Indonesian translation.
+messages: $(STAMP)
+	$(BIN)/python scripts/messages.py
+
+demo: $(STAMP) catalogs
 	$(BIN)/python -m compileall -q cli.py commands states workflow documents jobs
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash scripts/demo.sh "$(DEMO_DB)"
 
-test: $(STAMP)
+test: $(STAMP) catalogs
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) catalogs
 	$(BIN)/python -m compileall -q cli.py commands states workflow documents jobs
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m bench
 

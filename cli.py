@@ -8,12 +8,14 @@ imports its service inside its body. Every expected failure is a `DomainError`;
 
 from __future__ import annotations
 
+import functools
 import gc
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from workflow import __version__
+from workflow import __version__, i18n
 
 if TYPE_CHECKING:
     from workflow.errors import DomainError
@@ -70,6 +72,24 @@ class AksansiGroup(click.Group):
         self._load(*(owner or COMMAND_MODULES))  # an unknown name: load all, click refuses it
         return super().get_command(ctx, cmd_name)
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: object,
+    ) -> click.Context:
+        """Each run starts in the language of its environment (an unknown one is refused)."""
+        from workflow import i18n, preferences
+        from workflow.errors import DomainError
+
+        preferences.reset()
+        try:
+            i18n.check_environment()
+        except DomainError as exc:
+            raise _Refused(exc) from None
+        return super().make_context(info_name, args, parent, **extra)
+
     def invoke(self, ctx: click.Context) -> object:
         from commands._common import Settings
         from workflow.errors import DomainError
@@ -91,6 +111,16 @@ class _Refused(click.ClickException):
         self.exit_code = error.exit_code
 
 
+class _VersionMessage(str):
+    """`aksansi, versi 0.1.0`: click formats this with `%` when --version is given."""
+
+    def __new__(cls) -> _VersionMessage:
+        return super().__new__(cls, "%(prog)s, version %(version)s")
+
+    def __mod__(self, values: object) -> str:
+        return i18n._(str(self)) % values
+
+
 @click.group(cls=AksansiGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
@@ -107,13 +137,68 @@ class _Refused(click.ClickException):
     help="Who is recording the change [env AKSANSI_USER; default: the OS user].",
 )
 @click.option("--debug", is_flag=True, help="Show the traceback of a failure.")
-@click.version_option(__version__, prog_name="aksansi")
+@click.version_option(__version__, prog_name="aksansi", message=_VersionMessage())
 @click.pass_context
 def main(ctx: click.Context, db_url: str | None, actor: str | None, debug: bool) -> None:
     """Case engine of the AKSANSI Secretariat: regions through the MoU/MoA lifecycle."""
     from commands._common import Settings
 
     ctx.obj = Settings(db_url=db_url, actor=actor, debug=debug)
+
+
+# --- Click in the interface language. Help texts stay plain English literals in the
+# command modules (`workflow/i18n_tools.py` extracts them into the catalogs); they are
+# translated when help is printed, so nothing is translated at import and `--help`
+# follows the language of the run. Click's own words ("Usage:", "Options", its usage
+# errors) go through our catalogs too: click calls a module-level `_` / `ngettext`,
+# which are pointed at ours (`commands/_click_messages.py` lists them for extraction).
+
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
+
+
+def translated_help(text: str | None) -> str | None:
+    return i18n._(i18n.help_key(text)) if text else text
+
+
+def _translating(attributes: tuple[str, ...], method: Callable[..., Any]) -> Callable[..., Any]:
+    """`method` run with the object's help attributes in the interface language."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        saved = {name: getattr(self, name, None) for name in attributes}
+        for name, value in saved.items():
+            if value:
+                setattr(self, name, translated_help(value))
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            for name, value in saved.items():
+                setattr(self, name, value)
+
+    return wrapper
+
+
+def _install_translation() -> None:
+    """Once per process: click's help and messages through our catalogs."""
+    if getattr(click.Command, "_aksansi_i18n", False):
+        return
+    command_help = ("help", "short_help", "epilog")
+    for name in ("format_help_text", "get_short_help_str", "format_epilog"):
+        setattr(click.Command, name, _translating(command_help, getattr(click.Command, name)))
+    for cls in (click.Option, click.Argument):
+        cls.get_help_record = _translating(("help",), cls.get_help_record)  # type: ignore[method-assign]
+    import importlib
+
+    for module_name in _CLICK_MODULES:
+        module = importlib.import_module(f"click.{module_name}")
+        if hasattr(module, "_"):
+            module._ = i18n._  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    click.Command._aksansi_i18n = True  # type: ignore[attr-defined]
+
+
+_install_translation()  # after the decorators above: their help is translated when shown
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -45,7 +45,14 @@ def _prepare(env: dict[str, str]) -> None:
 
 def _startup() -> None:
     floor = wall([sys.executable, "-c", "import click"])
-    report("aksansi --help", wall([*aksansi(), "--help"]), "import click", floor, "<= 1.3x")
+    for lang in ("id", "en"):  # the catalog is loaded (lazily) only when help is shown
+        report(
+            f"aksansi --help (AKSANSI_LANG={lang})",
+            wall([*aksansi(), "--help"], env={"AKSANSI_LANG": lang}),
+            "import click",
+            floor,
+            "<= 1.3x",
+        )
     report("aksansi --version", wall([*aksansi(), "--version"]), "import click", floor, "<= 1.3x")
 
 

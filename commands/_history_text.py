@@ -12,42 +12,46 @@ import string
 import textwrap
 from typing import Any
 
-from workflow.i18n import N_, _
+from workflow.domain.clock import shown_moment
+from workflow.i18n import N_, _, ngettext
 
 NBSP = "\u00a0"  # keeps "[by …, recorded …]" in one piece when wrapping
 SUMMARIES: dict[str, tuple[str, ...]] = {
-    "region_added": ("region added at {to_state}", " (from {source})"),
-    "blocker_opened": ("blocker #{blocker_id} opened: {type}",),
-    "blocker_resolved": ("blocker #{blocker_id} resolved: {type}", ", open {days_open} days"),
-    "draft": ("{agreement} draft version {version}", ", budget Rp{budget}"),
+    "region_added": (N_("region added at {to_state}"), N_(" (from {source})")),
+    "blocker_opened": (N_("blocker #{blocker_id} opened: {type}"),),
+    "blocker_resolved": (
+        N_("blocker #{blocker_id} resolved: {type}"),
+        N_(", open {days_open} days"),
+    ),
+    "draft": (N_("{agreement} draft version {version}"), N_(", budget Rp{budget}")),
     "mou_recorded": (
-        "KB recorded: signed {signed_on}, {years} year(s), until {expires_on}",
-        " (corrects record #{replaces})",
+        N_("KB recorded: signed {signed_on}, {years} year(s), until {expires_on}"),
+        N_(" (corrects record #{replaces})"),
     ),
-    "letter": ("letter {letter_kind}",),  # the note carries its Hal and number
-    "letter_received": ("letter received", " from {sender}"),
-    "official_set": ("official: {position} is {name}", ", replacing {replaced}"),
-    "official_updated": ("official: {position} {name} updated",),
-    "reminder_added": ("reminder #{reminder_id} added", ", due {due_on}"),
-    "reminder_done": ("reminder #{reminder_id} marked done",),
-    "reminder_snoozed": ("reminder #{reminder_id} snoozed from {was_due_on} to {due_on}",),
+    "letter": (N_("letter {letter_kind}"),),  # the note carries its Hal and number
+    "letter_received": (N_("letter received"), N_(" from {sender}")),
+    "official_set": (N_("official: {position} is {name}"), N_(", replacing {replaced}")),
+    "official_updated": (N_("official: {position} {name} updated"),),
+    "reminder_added": (N_("reminder #{reminder_id} added"), N_(", due {due_on}")),
+    "reminder_done": (N_("reminder #{reminder_id} marked done"),),
+    "reminder_snoozed": (N_("reminder #{reminder_id} snoozed from {was_due_on} to {due_on}"),),
     "reminder_issued": (
-        "reminder #{reminder_id} issued",
-        " ({rule})",
-        ", letter {letter_number}",
-        ", opened blocker {blocker}",
-        ", skipped earlier step(s) #{skipped}",
-        ", letter not made: {letter_error}",
-        ", blocker not opened: {blocker_error}",
+        N_("reminder #{reminder_id} issued"),
+        N_(" ({rule})"),
+        N_(", letter {letter_number}"),
+        N_(", opened blocker {blocker}"),
+        N_(", skipped earlier step(s) #{skipped}"),
+        N_(", letter not made: {letter_error}"),
+        N_(", blocker not opened: {blocker_error}"),
     ),
-    "reminder_cancelled": ("reminder(s) #{reminder_ids} cancelled",),
+    "reminder_cancelled": (N_("reminder(s) #{reminder_ids} cancelled"),),
     # The KSM import writes a whole sentence as the note: nothing to add before it.
     "ksm_added": (),
     "ksm_updated": (),
     "facility_added": (),
     "assessment_recorded": (),
     "assessment_updated": (),
-    "config": ("profile: {key} = {value}",),
+    "config": (N_("profile: {key} = {value}"),),
     # Corrections: each points at what it corrects (the corrected row stays, marked).
     "reverted": (
         N_("undo of #{reverts}: {reverted_event} of {reverted_on} reverted"),
@@ -68,8 +72,10 @@ def entry_text(e: Any) -> str:
     """`blocker #3 opened: no_budget — Tidak ada pagu 2027` and the like."""
     if e.kind == "transition":
         text = f"{e.event}: {e.from_} → {e.to}"
-    elif e.kind in ("milestone", "seed"):
-        text = f"{e.kind}: {e.event or e.to}"
+    elif e.kind == "milestone":
+        text = _("milestone: {event}").format(event=e.event or e.to)
+    elif e.kind == "seed":
+        text = _("seed: {state}").format(state=e.event or e.to)
     elif e.kind in SUMMARIES:
         facts = {**e.details, "to_state": e.to, "from_state": e.from_}
         text = "".join(_segment(s, facts) for s in SUMMARIES[e.kind])
@@ -93,12 +99,18 @@ def _marks(e: Any) -> str:
 
 def _scheduled(details: dict[str, Any]) -> str:
     due = [item["due_on"] for item in details.get("scheduled") or []]
-    return f"; follow-up(s) due {', '.join(due)}" if due else ""
+    if not due:
+        return ""
+    return ngettext("; follow-up due {days}", "; follow-ups due {days}", len(due)).format(
+        days=", ".join(due)
+    )
 
 
 def history_line(e: Any, width: int = 80) -> str:
     """The entry, who recorded it and when, wrapped under its date for an 80-column terminal."""
-    who = f"[by {e.by}, recorded {e.recorded_at:%Y-%m-%d %H:%M} UTC]".replace(" ", NBSP)
+    recorded = shown_moment(e.recorded_at)
+    who = "[" + _("by {by}, recorded {at}").format(by=e.by, at=recorded) + "]"
+    who = who.replace(" ", NBSP)
     ident = f" #{e.id}" if getattr(e, "id", None) else ""  # what `amend` takes
     text = textwrap.fill(
         f"{entry_text(e)}  {who}{ident}",
@@ -134,7 +146,7 @@ def _plain(value: Any) -> str:
     if value is None or value is False or value == [] or value == "":
         return ""
     if value is True:
-        return "yes"
+        return _("yes")
     if isinstance(value, list):
         return ", #".join(str(v) for v in value) if value else ""
     if isinstance(value, int) and value >= 100_000:

@@ -9,10 +9,19 @@ import click
 from commands._common import plain
 from commands._history_text import entry_text, history_line, wrap
 from commands._table import columns
-from workflow.i18n import _
+from workflow.i18n import N_, _, ngettext
 
 LARGE_GROUP = 12
-DAYS_UNKNOWN = "Days ?: loaded from the portfolio; the day it reached its stage is unknown."
+KINDS = {"kabupaten": N_("kabupaten"), "kota": N_("kota")}
+SECTIONS = {  # the section keys of `region show`, as headings
+    "officials": N_("Officials"),
+    "blockers": N_("Blockers"),
+    "reminders": N_("Reminders"),
+    "letters": N_("Letters"),
+    "documents": N_("Documents"),
+    "ksm": N_("KSM"),
+}
+DAYS_UNKNOWN = N_("Days ?: loaded from the portfolio; the day it reached its stage is unknown.")
 
 
 def _blockers(view: Any) -> str:
@@ -46,20 +55,24 @@ def _days(view: Any) -> str:
 
 
 def init_result(result: Any) -> None:
-    moved = (
-        f"upgraded from {result.revision_before} to {result.revision_after}"
-        if result.revision_before != result.revision_after
-        else f"already at {result.revision_after}"
-    )
-    click.echo(f"Database {result.database}: {moved}.")
+    if result.revision_before != result.revision_after:
+        moved = _("Database {database}: upgraded from {before} to {after}.")
+    else:
+        moved = _("Database {database}: already at {after}.")
+    before, after = result.revision_before, result.revision_after
+    click.echo(moved.format(database=result.database, before=before, after=after))
     if result.seed is not None:
+        added, there = len(result.seed.added), len(result.seed.already_there)
         click.echo(
-            f"Seed: {len(result.seed.added)} region(s) added, "
-            f"{len(result.seed.already_there)} already there."
+            ngettext(
+                "Seed: {added} region added, {there} already there.",
+                "Seed: {added} regions added, {there} already there.",
+                added,
+            ).format(added=added, there=there)
         )
 
 
-NO_REGIONS = (
+NO_REGIONS = N_(
     "No regions yet: load the portfolio with 'aksansi init --seed', or the national "
     "list with 'aksansi region import FILE.csv'."
 )
@@ -67,40 +80,48 @@ NO_REGIONS = (
 
 def region_table(views: list[Any], state: str | None = None) -> None:
     if not views:
-        click.echo(f"No region is at {state}." if state else wrap(NO_REGIONS))
+        click.echo(
+            _("No region is at {state}.").format(state=state) if state else wrap(_(NO_REGIONS))
+        )
         return
     rows = [(v.code, v.name, v.state, _days(v), _blockers(v), _next_due(v)) for v in views]
-    click.echo(columns(("Code", "Region", "State", "Days", "Blockers", "Next due"), rows))
-    click.echo(f"{len(views)} region(s).")
+    headers = (_("Code"), _("Region"), _("State"), _("Days"), _("Blockers"), _("Next due"))
+    click.echo(columns(headers, rows))
+    click.echo(ngettext("{n} region.", "{n} regions.", len(views)).format(n=len(views)))
     if any(v.days_in_state is None for v in views):
-        click.echo(DAYS_UNKNOWN)
+        click.echo(wrap(_(DAYS_UNKNOWN)))
 
 
 def region_detail(detail: Any) -> None:
     v = detail.region
-    click.echo(f"{v.name} ({v.code}), {v.kind}, {v.province or 'province unknown'}")
-    since = (
-        f"since {v.state_since} ({v.days_in_state} days)"
-        if v.state_since
-        else "since: not recorded"
+    province = v.province or _("province unknown")
+    click.echo(f"{v.name} ({v.code}), {_(KINDS.get(v.kind, v.kind))}, {province}")
+    if v.state_since:
+        since = ngettext(
+            "since {since} ({days} day)", "since {since} ({days} days)", v.days_in_state or 0
+        ).format(since=v.state_since, days=v.days_in_state)
+    else:
+        since = _("since: not recorded")
+    state = _("State: {state} — {label}, {since}").format(
+        state=v.state, label=v.state_label, since=since
     )
-    click.echo(wrap(f"State: {v.state} — {v.state_label}, {since}", subsequent="  "))
+    click.echo(wrap(state, subsequent="  "))
     for label, value in (
-        ("On hold from", v.held_from),
-        ("Also known as", ", ".join(v.aliases)),
-        ("Subject", v.subject),
-        ("AKSANSI Daerah formed", detail.chapter_formed_on),
-        ("Kesepakatan Bersama", _kb_line(detail.kb, v)),
-        ("Open blockers", _blockers(v)),
-        ("Next reminder", _next_due(v, width=None)),
+        (_("On hold from"), v.held_from),
+        (_("Also known as"), ", ".join(v.aliases)),
+        (_("Subject"), v.subject),
+        (_("AKSANSI Daerah formed"), detail.chapter_formed_on),
+        (_("Kesepakatan Bersama"), _kb_line(detail.kb, v)),
+        (_("Open blockers"), _blockers(v)),
+        (_("Next reminder"), _next_due(v, width=None)),
     ):
         if value:
             click.echo(wrap(f"{label}: {value}", subsequent="  "))
     for name, lines in detail.sections.items():
-        click.echo(f"\n{name.capitalize()}")
-        for line in lines or ["(none recorded)"]:
+        click.echo(f"\n{_(SECTIONS.get(name, name.capitalize()))}")
+        for line in lines or [_("(none recorded)")]:
             click.echo(wrap(line, "  ", "    "))
-    click.echo("\nRecent history")
+    click.echo("\n" + _("Recent history"))
     for e in detail.recent:
         text = f"{e.at}  {entry_text(e)}"
         click.echo(wrap(text, "  ", " " * 14))
@@ -143,24 +164,31 @@ def detail_json(detail: Any) -> dict[str, Any]:
 
 def import_result(result: Any) -> None:
     click.echo(
-        f"Imported {result.added} new region(s) at prospect; "
-        f"{result.already_there} already known kept their state and history."
+        ngettext(
+            "Imported {added} new region at prospect; "
+            "{there} already known kept their state and history.",
+            "Imported {added} new regions at prospect; "
+            "{there} already known kept their state and history.",
+            result.added,
+        ).format(added=result.added, there=result.already_there)
     )
     for alias in result.aliases_added:
-        click.echo(f"  also known as: {alias}")
+        click.echo("  " + _("also known as: {alias}").format(alias=alias))
 
 
 def board(result: Any) -> None:
     from workflow.domain import clock
 
     past = result.as_of < clock.today()
-    due = "" if past else f", {result.due_this_week} with something due within 7 days"
-    overdue = _(", {n} overdue").format(n=result.overdue)
-    click.echo(
-        wrap(
-            f"Board {result.as_of}: {result.total} regions, {result.blocked} blocked{due}{overdue}"
-        )
-    )
+    head = ngettext(
+        "Board {as_of}: {total} region, {blocked} blocked",
+        "Board {as_of}: {total} regions, {blocked} blocked",
+        result.total,
+    ).format(as_of=result.as_of, total=result.total, blocked=result.blocked)
+    if not past:
+        head += _(", {due} with something due within 7 days").format(due=result.due_this_week)
+    head += _(", {n} overdue").format(n=result.overdue)
+    click.echo(wrap(head))
     if result.stalled_days is not None:
         shown = sum(group.count for group in result.stages)
         click.echo(
@@ -170,20 +198,22 @@ def board(result: Any) -> None:
             ).format(n=shown, days=result.stalled_days)
         )
     if not result.total:
-        click.echo(wrap(NO_REGIONS))
+        click.echo(wrap(_(NO_REGIONS)))
+    headers = (_("Code"), _("Region"), _("Days"), _("Blockers"), _("Ball"), _("Next action (due)"))
     for group in result.stages:
         click.echo(f"\n{group.label} ({group.state}) — {group.count}")
         if group.count > LARGE_GROUP:
             click.echo(
-                f"  {group.count} regions; list them with "
-                f"'aksansi region list --state {group.state}'"
+                "  "
+                + _("{count} regions; list them with 'aksansi region list --state {state}'").format(
+                    count=group.count, state=group.state
+                )
             )
             continue
         rows = [
             (v.code, v.name, _days(v), _blockers(v), _ball(v), _next_action(v))
             for v in group.regions
         ]
-        headers = ("Code", "Region", "Days", "Blockers", _("Ball"), _("Next action (due)"))
         click.echo(columns(headers, rows, width=80))
         for v in group.regions:
             if v.subject:
@@ -193,7 +223,7 @@ def board(result: Any) -> None:
 
 def _board_footer(result: Any) -> None:
     if any(v.days_in_state is None for g in result.stages for v in g.regions):
-        click.echo("\n" + DAYS_UNKNOWN)
+        click.echo("\n" + wrap(_(DAYS_UNKNOWN)))
     if any(v.next_action for g in result.stages for v in g.regions):
         click.echo(
             wrap(
@@ -204,21 +234,32 @@ def _board_footer(result: Any) -> None:
             )
         )
     if result.moved_since:
-        click.echo(f"\nMoved since {result.as_of}:")
+        click.echo("\n" + _("Moved since {day}:").format(day=result.as_of))
     for move in result.moved_since:
         click.echo(f"  {move['on']}  {move['name']}: {move['from']} → {move['to']}")
 
 
 def advance_result(result: Any) -> None:
+    facts = {
+        "region": result.region,
+        "event": result.event,
+        "on": result.on,
+        "by": result.by,
+        "from_state": result.from_state,
+        "to_state": result.to_state,
+    }
     if result.from_state == result.to_state:
-        click.echo(f"{result.region}: {result.event} recorded on {result.on} by {result.by}.")
+        click.echo(_("{region}: {event} recorded on {on} by {by}.").format(**facts))
     else:
         click.echo(
-            f"{result.region}: {result.from_state} → {result.to_state} "
-            f"({result.event}, {result.on}, by {result.by})."
+            _("{region}: {from_state} → {to_state} ({event}, {on}, by {by}).").format(**facts)
         )
     if result.forced_past:
-        click.echo(f"Signed despite open blockers: {', '.join(result.forced_past)} (recorded).")
+        click.echo(
+            _("Signed despite open blockers: {types} (recorded).").format(
+                types=", ".join(result.forced_past)
+            )
+        )
     for line in result.notes:
         click.echo(f"  {line}")
     for blocker in result.resolved:
@@ -244,20 +285,25 @@ def advance_result(result: Any) -> None:
 
 
 def events(view: Any) -> None:
-    click.echo(f"{view.region} ({view.code}) is at {view.state}.")
+    click.echo(
+        _("{region} ({code}) is at {state}.").format(
+            region=view.region, code=view.code, state=view.state
+        )
+    )
     allowed = [e for e in view.events if e.allowed]
-    click.echo("Allowed now:" if allowed else "No event is allowed now.")
-    width = max((len(e.to or "(no change)") for e in allowed), default=0)
+    click.echo(_("Allowed now:") if allowed else _("No event is allowed now."))
+    same = _("(no change)")
+    width = max((len(e.to or same) for e in allowed), default=0)
     for e in allowed:
-        click.echo(f"  {e.event:<20} → {e.to or '(no change)':<{width}}  {e.label}")
+        click.echo(f"  {e.event:<20} → {e.to or same:<{width}}  {e.label}")
     refused = [e for e in view.events if e.from_here and not e.allowed]
     if refused:
-        click.echo("Not yet (what is missing):")
+        click.echo(_("Not yet (what is missing):"))
     for e in refused:
         click.echo(wrap(f"{e.event:<20} {e.reason}", "  ", " " * 23))
 
 
 def history(view: Any) -> None:
-    click.echo(f"History of {view.region} ({view.code})")
+    click.echo(_("History of {region} ({code})").format(region=view.region, code=view.code))
     for e in view.entries:
         click.echo(history_line(e))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from commands._common import echo_json, json_option, pass_settings
+from workflow.i18n import _
 
 
 @click.group()
 def config() -> None:
-    """The Secretariat's profile: letterhead, signatory, number format."""
+    """The Secretariat's profile: letterhead, signatory, number format, language, time zone."""
 
 
 @config.command("set")
@@ -34,7 +35,9 @@ def get(settings, key) -> None:  # type: ignore[no-untyped-def]
 
     view = get_settings(settings.uow(read_only=True), key)[0]
     if view.value is None:
-        raise MissingField(f"{key} is not set; set it with: aksansi config set {key} VALUE.")
+        raise MissingField(
+            _("{key} is not set; set it with: aksansi config set {key} VALUE.").format(key=key)
+        )
     click.echo(view.value)
 
 
@@ -50,8 +53,8 @@ def list_(settings, as_json) -> None:  # type: ignore[no-untyped-def]
         echo_json(views)
         return
     for view in views:
-        value = "(not set)" if view.value is None else view.value
-        note = "  [default]" if view.is_default and view.value is not None else ""
+        value = _("(not set)") if view.value is None else view.value
+        note = "  " + _("[default]") if view.is_default and view.value is not None else ""
         click.echo(f"{view.key:<22} {value}{note}")
 
 

@@ -27,6 +27,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("AKSANSI_DB", str(tmp_path / "unset-db.sqlite3"))
     monkeypatch.setenv("AKSANSI_NOW", FIXED_NOW)
     monkeypatch.setenv("AKSANSI_USER", "tester")
+    # The suite reads English (tests written before the catalogs assert English text);
+    # tests of the Indonesian interface set AKSANSI_LANG=id themselves.
+    monkeypatch.setenv("AKSANSI_LANG", "en")
     monkeypatch.setenv("AKSANSI_OUTPUT_DIR", str(tmp_path / "out"))
     monkeypatch.delenv("AKSANSI_TEMPLATE_DIR", raising=False)
     monkeypatch.delenv("AKSANSI_SMTP_URL", raising=False)

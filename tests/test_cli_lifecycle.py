@@ -25,8 +25,8 @@ REGION_KEYS = {
 def test_init_seed_board_and_json(cli, db_url: str) -> None:  # type: ignore[no-untyped-def]
     first = cli("init", "--seed")
     assert first.exit_code == 0, first.output
-    assert "8 region(s) added" in first.stdout
-    assert "0 region(s) added, 8 already there" in cli("init", "--seed").stdout
+    assert "8 regions added" in first.stdout
+    assert "0 regions added, 8 already there" in cli("init", "--seed").stdout
     board = cli("board")
     assert board.exit_code == 0
     assert "Kota Mojokerto" in board.stdout and "moa_negotiation" in board.stdout
@@ -99,7 +99,7 @@ def test_uninitialised_database_says_to_run_init(cli, tmp_path: Path) -> None:  
 def test_import_from_the_shell(cli, seeded: str, national_csv: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = cli("region", "import", str(national_csv))
     assert result.exit_code == 0
-    assert "Imported 506 new region(s)" in result.stdout
+    assert "Imported 506 new regions" in result.stdout
     bad = tmp_path / "bad.csv"
     bad.write_text("kode,nama\n11.01,Kabupaten A\n11.01,Kabupaten B\n", encoding="utf-8")
     refused = cli("region", "import", str(bad))

@@ -51,4 +51,4 @@ def test_no_known_kind_prints_raw_details() -> None:
 def test_a_history_line_fits_80_columns_and_keeps_who_and_when_whole() -> None:
     line = history_line(_entry("letter", "Permohonan Tanggapan atas Rancangan PKS " * 2))
     assert max(len(part) for part in line.splitlines()) <= 80
-    assert "[by sweep, recorded 2026-12-14 00:00 UTC]" in line
+    assert "[by sweep, recorded 2026-12-14 07:00 WIB]" in line

@@ -304,7 +304,7 @@ def test_story_11_a_new_region_from_the_national_list(  # type: ignore[no-untype
     portfolio, rina, national_csv: Path
 ) -> None:
     imported = rina("region", "import", str(national_csv))
-    assert "Imported 506 new region(s) at prospect; 8 already known" in imported
+    assert "Imported 506 new regions at prospect; 8 already known" in imported
     shown = rina("region", "show", "lebak")
     assert "Kabupaten Lebak (36.02), kabupaten, Banten" in shown
     assert "State: prospect" in shown
@@ -339,15 +339,14 @@ def test_story_12_looking_back(portfolio, rina, day, monkeypatch: pytest.MonkeyP
     history = rina("history", "temanggung")
     _fits(history)
     for line in (
-        "2026-11-30  submit_moa: moa_drafting → moa_submitted; follow-up(s) due\n"
-        "            2026-12-14, 2026-12-30, 2027-01-15\n"
-        "            [by rina, recorded 2026-11-30 00:00 UTC]",
+        "2026-11-30  submit_moa: moa_drafting → moa_submitted; follow-ups due 2026-12-14,\n"
+        "            2026-12-30, 2027-01-15  [by rina, recorded 2026-11-30 07:00 WIB]",
         "2026-11-30  letter moa_submission — Penyampaian Rancangan Perjanjian Kerja Sama\n"
-        "            (001/SEK-AKSANSI/XI/2026)  [by rina, recorded 2026-11-30 00:00 UTC]",
+        "            (001/SEK-AKSANSI/XI/2026)  [by rina, recorded 2026-11-30 07:00 WIB]",
         "2026-12-14  reminder #1 issued (moa_response_request_1), letter\n"
         "            002/SEK-AKSANSI/XII/2026",
         "2026-12-15  receive_response: moa_submitted → moa_negotiation — Telepon\n"
-        "            [by dimas, recorded 2026-12-16 00:00 UTC]",
+        "            [by dimas, recorded 2026-12-16 07:00 WIB]",
         # #1's letter was prepared but never recorded sent: the answer cancels it too
         "2026-12-15  reminder(s) #1, #2, #3 cancelled — the region left moa_submitted",
     ):

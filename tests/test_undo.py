@@ -113,7 +113,7 @@ def test_history_shows_both_rows_and_json_points_at_the_correction(ok, lebak: st
     assert undo["reminders_undone"] and not undo["reminders_pending_again"]
     text = " ".join(ok("history", "lebak").split())  # as read, whatever the wrapping
     assert (
-        f"request_audiensi: prospect → audiensi_requested; follow-up(s) due 2026-12-11 "
+        f"request_audiensi: prospect → audiensi_requested; follow-up due 2026-12-11 "
         f"[reverted by #{undo['id']}]" in text
     )
     assert f"undo of #{slip['id']}: request_audiensi of 2026-11-27 reverted" in text

@@ -1,24 +1,149 @@
 """The interface language: every sentence a person reads goes through `_` or `ngettext`.
 
+The source text is English; the catalogs (`workflow/locale/<lang>/LC_MESSAGES/aksansi.mo`,
+managed with Babel: see the README, "Translations") give Indonesian (`id`, the default)
+and English (`en`). The language is `AKSANSI_LANG`, else the database's `ui.language`
+(read once, when a command first opens the database), else `id`. A catalog is loaded
+once per process, on the first message that needs it: `--version` loads none.
+
 Letters and agreements are Indonesian whatever the interface language, so `documents/`
-never calls these. Until the message catalogs land (the Bahasa issue), the functions
-return the English source text; the call sites are what matter now, because
-`pybabel extract` finds them by these names.
+never calls these. `N_` only marks a message for extraction (module-level tables); the
+code that shows it calls `_` on it then.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
+
+DOMAIN = "aksansi"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+SUPPORTED = ("id", "en")
+DEFAULT = "id"
+ENV = "AKSANSI_LANG"
+
+
+class _State:
+    """The process's language: chosen by the environment or the database, reset per run."""
+
+    stored: str | None = None  # from the database's ui.language
+    catalogs: ClassVar[dict[str, NullTranslations]] = {}
+    wrap: Callable[[str], str] | None = None  # the pseudo-locale's markers (tests)
+
+
+def reset() -> None:
+    """Forget the chosen language (each CLI run starts here; the catalogs stay loaded)."""
+    _State.stored = None
+
+
+def check_language(value: str, *, source: str) -> str:
+    """`value` if it is a supported language, else a refusal naming the supported ones."""
+    code = _normal(value)
+    if code in SUPPORTED:
+        return code
+    from workflow.errors import InvalidInput
+
+    raise InvalidInput(
+        _("{source} {value!r} is not a supported language; the languages are: {languages}.").format(
+            source=source, value=value, languages=", ".join(SUPPORTED)
+        )
+    )
+
+
+def check_environment() -> None:
+    """Refuse an AKSANSI_LANG that names no supported language (in the default one)."""
+    value = os.environ.get(ENV, "").strip()
+    if value:
+        check_language(value, source=ENV)
+
+
+def use_stored(value: str | None) -> None:
+    """The database's `ui.language`; it counts only where AKSANSI_LANG is not set."""
+    if value and not os.environ.get(ENV, "").strip():
+        _State.stored = check_language(value, source="ui.language")
+
+
+def language() -> str:
+    """The interface language now: AKSANSI_LANG, else ui.language, else `id`."""
+    value = _normal(os.environ.get(ENV, ""))
+    if value in SUPPORTED:
+        return value
+    return _State.stored or DEFAULT
+
+
+def _normal(value: str) -> str:
+    """`id`, `ID`, `id_ID.UTF-8`, `en-GB` → the language code."""
+    return value.strip().lower().replace("_", "-").split(".")[0].split("-")[0]
+
+
+def _catalog() -> NullTranslations:
+    code = language()
+    found = _State.catalogs.get(code)
+    if found is None:
+        found = _State.catalogs[code] = _load(code)
+    return found
+
+
+def _load(code: str) -> NullTranslations:
+    """The compiled catalog; compiled from the .po in memory when the .mo is missing or
+    older (a fresh checkout before `make`, or a .po just edited)."""
+    import gettext
+
+    folder = LOCALE_DIR / code / "LC_MESSAGES"
+    mo, po = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+        return gettext.GNUTranslations(_compile_in_memory(po, code))
+    if mo.exists():
+        with mo.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    return gettext.NullTranslations()
+
+
+def _compile_in_memory(po: Path, code: str):  # type: ignore[no-untyped-def]
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=code, domain=DOMAIN)
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return buffer
+
 
 def _(message: str) -> str:
     """The message in the interface language."""
-    return message
+    text = _catalog().gettext(message)
+    return _State.wrap(text) if _State.wrap else text
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural message for `n`, in the interface language."""
-    return singular if n == 1 else plural
+    text = _catalog().ngettext(singular, plural, n)
+    return _State.wrap(text) if _State.wrap else text
 
 
 def N_(message: str) -> str:
     """Mark a message for extraction without translating it yet (module-level tables)."""
     return message
+
+
+def help_key(text: str) -> str:
+    """The catalog key of a click help text: cleaned as click cleans it, developer notes
+    (after a form feed) cut. The extractor (`i18n_tools`) and `cli.py` both use it."""
+    from inspect import cleandoc  # already imported by click
+
+    return cleandoc(text).partition("\f")[0].strip()
+
+
+def label(item: Mapping[str, Any]) -> str:
+    """A bilingual entry of `states/` (`label_id`, `label_en`) in the interface language."""
+    text = item.get(f"label_{language()}") or item[f"label_{DEFAULT}"]
+    return _State.wrap(text) if _State.wrap else text

@@ -56,3 +56,55 @@ def start_of(day: date) -> datetime:
 def utcnow() -> datetime:
     """`now()` in UTC, for recorded-at stamps."""
     return now().astimezone(UTC)
+
+
+# --- The Secretariat's zone for times shown to a person (`config set org.timezone`).
+# Stored times stay UTC and --json gives ISO 8601 with the offset; only display converts.
+
+DEFAULT_ZONE = "Asia/Jakarta"
+
+
+def check_zone(name: str) -> ZoneInfo:
+    """The IANA zone `name`, or a refusal with the three Indonesian zones as examples."""
+    from zoneinfo import ZoneInfoNotFoundError
+
+    from workflow.i18n import _
+
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise InvalidInput(
+            _(
+                "{name!r} is not a known time zone; use one such as Asia/Jakarta (WIB), "
+                "Asia/Makassar (WITA) or Asia/Jayapura (WIT)."
+            ).format(name=name)
+        ) from None
+
+
+def display_zone() -> ZoneInfo:
+    """`org.timezone` (read with the run's preferences), else Asia/Jakarta."""
+    from workflow.preferences import zone_name
+
+    name = zone_name()
+    return check_zone(name) if name else JAKARTA
+
+
+def local(moment: datetime) -> datetime:
+    """An aware moment in the Secretariat's zone (a naive one is read as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(display_zone())
+
+
+def shown_time(moment: datetime) -> str:
+    """`08.45 WIB` in Indonesian, `08:45 WIB` in English: the Secretariat's zone, labelled."""
+    from workflow.i18n import language
+
+    here = local(moment)
+    separator = "." if language() == "id" else ":"
+    return f"{here:%H}{separator}{here:%M} {here.tzname()}"
+
+
+def shown_moment(moment: datetime) -> str:
+    """`2026-11-02 08.45 WIB`: date and labelled time in the Secretariat's zone."""
+    return f"{local(moment):%Y-%m-%d} {shown_time(moment)}"

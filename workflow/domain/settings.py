@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.errors import InvalidInput
-from workflow.i18n import _
+from workflow.i18n import N_, _, check_language
 from workflow.infrastructure.models import Setting
 
 DEFAULT_NUMBER_FORMAT = "{seq:03d}/SEK-AKSANSI/{month_roman}/{year}"
@@ -26,23 +26,31 @@ DEFAULTS: dict[str, str | None] = {
     "signatory.position": None,
     "letter.number_format": DEFAULT_NUMBER_FORMAT,
     "letter.font": "Arial 12",
+    "ui.language": "id",
+    "org.timezone": "Asia/Jakarta",
 }
-DESCRIPTIONS = {
-    "org.name": "the Secretariat's name on the letterhead",
-    "org.address": "the postal address on the letterhead",
-    "org.city": "the city in the date line (e.g. Yogyakarta)",
-    "org.phone": "telephone on the letterhead (optional)",
-    "org.email": "e-mail on the letterhead (optional)",
-    "signatory.name": "the full name of who signs letters and agreements",
-    "signatory.position": "the signatory's position (e.g. Koordinator Sekretariat AKSANSI)",
-    "letter.number_format": "letter numbers; fields {seq} {year} {month} {month_roman}",
-    "letter.font": 'font and size of letters and agreements, e.g. "Arial 12"',
+DESCRIPTIONS = {  # translated where shown
+    "org.name": N_("the Secretariat's name on the letterhead"),
+    "org.address": N_("the postal address on the letterhead"),
+    "org.city": N_("the city in the date line (e.g. Yogyakarta)"),
+    "org.phone": N_("telephone on the letterhead (optional)"),
+    "org.email": N_("e-mail on the letterhead (optional)"),
+    "signatory.name": N_("the full name of who signs letters and agreements"),
+    "signatory.position": N_("the signatory's position (e.g. Koordinator Sekretariat AKSANSI)"),
+    "letter.number_format": N_("letter numbers; fields {seq} {year} {month} {month_roman}"),
+    "letter.font": N_('font and size of letters and agreements, e.g. "Arial 12"'),
+    "ui.language": N_("the interface language of every coordinator: id or en (AKSANSI_LANG wins)"),
+    "org.timezone": N_("the time zone of the times shown (Asia/Jakarta: WIB)"),
 }
 
 
 def check_key(key: str) -> str:
     if key not in DEFAULTS:
-        raise InvalidInput(f"unknown setting '{key}'; the settings are: {', '.join(DEFAULTS)}.")
+        raise InvalidInput(
+            _("unknown setting '{key}'; the settings are: {keys}.").format(
+                key=key, keys=", ".join(DEFAULTS)
+            )
+        )
     return key
 
 
@@ -56,8 +64,10 @@ def format_number(number_format: str, *, seq: int, on: date) -> str:
         )
     except (KeyError, IndexError, ValueError, AttributeError) as exc:
         raise InvalidInput(
-            f"the letter number format {number_format!r} cannot be used ({exc!r}); use the "
-            f"fields {{seq}}, {{year}}, {{month}}, {{month_roman}}, e.g. {DEFAULT_NUMBER_FORMAT}."
+            _(
+                "the letter number format {format!r} cannot be used ({problem}); use the "
+                "fields {{seq}}, {{year}}, {{month}}, {{month_roman}}, e.g. {example}."
+            ).format(format=number_format, problem=repr(exc), example=DEFAULT_NUMBER_FORMAT)
         ) from None
 
 
@@ -65,8 +75,10 @@ def check_number_format(value: str) -> None:
     """A format must make every number unique: it needs {seq} and {year}."""
     if "{seq" not in value or "{year" not in value:
         raise InvalidInput(
-            f"the letter number format {value!r} needs {{seq}} and {{year}} so that every "
-            f"number is unique, e.g. {DEFAULT_NUMBER_FORMAT}."
+            _(
+                "the letter number format {format!r} needs {{seq}} and {{year}} so that every "
+                "number is unique, e.g. {example}."
+            ).format(format=value, example=DEFAULT_NUMBER_FORMAT)
         )
     format_number(value, seq=1, on=date(2026, 1, 1))
 
@@ -87,6 +99,12 @@ def checked_value(key: str, value: str) -> str:
             raise InvalidInput(exc.message) from None
     elif key == "org.logo":
         return str(read_logo(value))
+    elif key == "ui.language":
+        return check_language(value, source="ui.language")
+    elif key == "org.timezone":
+        from workflow.domain.clock import check_zone
+
+        return str(check_zone(value))
     return value
 
 

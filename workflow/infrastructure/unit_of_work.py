@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from workflow import preferences
 from workflow.errors import ConcurrentChange, DatabaseUnavailable, DomainError
 from workflow.infrastructure import db
 
@@ -33,7 +34,29 @@ class UnitOfWork:
         except DBAPIError as exc:
             self.session.close()
             raise translate(exc, self.url) from None
+        if preferences.pending():
+            self._read_preferences()
         return self
+
+    def _read_preferences(self) -> None:
+        """`ui.language` and `org.timezone`, once per run (see workflow/preferences.py)."""
+        from sqlalchemy import select
+
+        from workflow.infrastructure.models import Setting
+
+        try:
+            rows = self.session.execute(
+                select(Setting.key, Setting.value).where(Setting.key.in_(preferences.KEYS))
+            )
+            values = {key: value for key, value in rows}
+        except DBAPIError:  # not initialised yet: the command says so itself
+            self.session.rollback()
+            return
+        try:
+            preferences.apply(values)
+        except DomainError:
+            self.session.close()
+            raise
 
     def __exit__(
         self,

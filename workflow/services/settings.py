@@ -16,6 +16,7 @@ from sqlalchemy import select
 from workflow.domain import audit, clock
 from workflow.domain.settings import DEFAULTS, DESCRIPTIONS, check_key, checked_value
 from workflow.errors import InvalidInput
+from workflow.i18n import _
 from workflow.infrastructure.models import Setting
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -33,7 +34,9 @@ def set_setting(uow: UnitOfWork, key: str, value: str, *, actor: str) -> Setting
     value = value.strip()
     if not value:
         raise InvalidInput(
-            f"'{key}' needs a value; to see the current one: aksansi config get {key}."
+            _("'{key}' needs a value; to see the current one: aksansi config get {key}.").format(
+                key=key
+            )
         )
     value = checked_value(key, value)
     with uow:
@@ -53,7 +56,7 @@ def set_setting(uow: UnitOfWork, key: str, value: str, *, actor: str) -> Setting
             previous=before,
         )
         uow.commit()
-    return SettingView(key, value, False, DESCRIPTIONS[key])
+    return SettingView(key, value, False, _(DESCRIPTIONS[key]))
 
 
 def get_settings(uow: UnitOfWork, key: str | None = None) -> list[SettingView]:
@@ -62,5 +65,6 @@ def get_settings(uow: UnitOfWork, key: str | None = None) -> list[SettingView]:
     with uow:
         stored = {k: v for k, v in uow.session.execute(select(Setting.key, Setting.value))}
     return [
-        SettingView(k, stored.get(k, DEFAULTS[k]), k not in stored, DESCRIPTIONS[k]) for k in keys
+        SettingView(k, stored.get(k, DEFAULTS[k]), k not in stored, _(DESCRIPTIONS[k]))
+        for k in keys
     ]
