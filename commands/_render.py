@@ -33,7 +33,7 @@ def _next_due(view: Any, width: int | None = 40) -> str:
     return "-" if not r else f"{r['due_on']} {r['text']}"[:width]
 
 
-BALL = {"secretariat": "us", "pemda": "Pemda"}
+BALL = {"secretariat": N_("us"), "pemda": N_("Pemda")}
 
 
 def _ball(view: Any) -> str:

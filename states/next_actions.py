@@ -24,7 +24,8 @@ that day has passed without the reminder, the ball is back with the Secretariat
 (`overdue`). `once_sent`: after a letter of the step's kind is recorded sent
 (`letter sent`) in this state, the ball goes to the Pemda with that wait.
 
-`{code}` in a text stands for the region's code (so the text is a command to run).
+`{code}` in a text stands for the region's code (so the text is a command to run). Each
+text is given in English (`_en`) and Indonesian (`_id`), as the labels of states/ are.
 """
 
 from __future__ import annotations
@@ -41,19 +42,23 @@ INACTIVE: Final = ("closed", "declined")
 
 
 class Wait(TypedDict):
-    action: str  # what the Secretariat waits for (the ball is with the Pemda)
+    action_en: str  # what the Secretariat waits for (the ball is with the Pemda)
+    action_id: str
     working_days: int  # when to follow up, counted from the day the wait began
-    overdue: str  # the Secretariat's step once the follow-up day has passed
+    overdue_en: str  # the Secretariat's step once the follow-up day has passed
+    overdue_id: str
 
 
 class StateAction(TypedDict):
     who: str
     kind: str
     letter: str | None
-    action: str
+    action_en: str  # the text in English and in Indonesian (`_id`), as labels are
+    action_id: str
     working_days: int
     follow_up: NotRequired[str]  # a reminder rule id (pemda-held states)
-    overdue: NotRequired[str]  # pemda-held: the step once the follow-up day has passed
+    overdue_en: NotRequired[str]  # pemda-held: the step once the follow-up day has passed
+    overdue_id: NotRequired[str]
     once_sent: NotRequired[Wait]
     blockers_override: NotRequired[bool]  # default True
 
@@ -63,105 +68,135 @@ STATE_ACTIONS: Final[dict[str, StateAction]] = {
         "who": "secretariat",
         "kind": "letter",
         "letter": "audiensi_request",
-        "action": "Request an audience: aksansi letter render {code} audiensi_request, "
+        "action_en": "Request an audience: aksansi letter render {code} audiensi_request, "
         "then record it with aksansi advance {code} request_audiensi.",
+        "action_id": "Mohon audiensi: aksansi letter render {code} audiensi_request, lalu "
+        "catat dengan aksansi advance {code} request_audiensi.",
         "working_days": 20,
     },
     "audiensi_requested": {
         "who": "pemda",
         "kind": "wait",
         "letter": None,
-        "action": "A date for the audience (when it is held: aksansi advance {code} "
+        "action_en": "A date for the audience (when it is held: aksansi advance {code} "
         "hold_audiensi).",
+        "action_id": "Jadwal audiensi (setelah terlaksana: aksansi advance {code} hold_audiensi).",
         "working_days": 10,
         "follow_up": "audiensi_followup",
-        "overdue": "No audience yet: follow up the audience request by telephone or letter.",
+        "overdue_en": "No audience yet: follow up the audience request by telephone or letter.",
+        "overdue_id": "Audiensi belum terlaksana: tindak lanjuti permohonan audiensi lewat "
+        "telepon atau surat.",
     },
     "audiensi_held": {
         "who": "secretariat",
         "kind": "letter",
         "letter": "premonitoring_notice",
-        "action": "Announce the KSM pre-monitoring (aksansi letter render {code} "
+        "action_en": "Announce the KSM pre-monitoring (aksansi letter render {code} "
         "premonitoring_notice) and record start_premonitoring, or offer the MoU (draft_mou).",
+        "action_id": "Beri tahu pre-monitoring KSM (aksansi letter render {code} "
+        "premonitoring_notice) lalu catat start_premonitoring, atau tawarkan Kesepakatan "
+        "Bersama (draft_mou).",
         "working_days": 10,
     },
     "premonitoring": {
         "who": "secretariat",
         "kind": "task",
         "letter": None,
-        "action": "Collect the KSM data (aksansi ksm import), then offer the MoU and record "
+        "action_en": "Collect the KSM data (aksansi ksm import), then offer the MoU and record "
         "aksansi advance {code} draft_mou.",
+        "action_id": "Kumpulkan data KSM (aksansi ksm import), lalu tawarkan Kesepakatan Bersama "
+        "dan catat aksansi advance {code} draft_mou.",
         "working_days": 20,
     },
     "mou_drafting": {
         "who": "secretariat",
         "kind": "letter",
         "letter": "cooperation_offer",
-        "action": "Send the cooperation offer with the draft MoU: aksansi letter render "
+        "action_en": "Send the cooperation offer with the draft MoU: aksansi letter render "
         "{code} cooperation_offer.",
+        "action_id": "Kirim penawaran kerja sama beserta rancangan Kesepakatan Bersama: aksansi "
+        "letter render {code} cooperation_offer.",
         "working_days": 10,
         "once_sent": {
-            "action": "Agreement to the MoU and its signing (when signed: aksansi advance "
+            "action_en": "Agreement to the MoU and its signing (when signed: aksansi advance "
             "{code} sign_mou).",
+            "action_id": "Persetujuan dan penandatanganan Kesepakatan Bersama (setelah "
+            "ditandatangani: aksansi advance {code} sign_mou).",
             "working_days": 10,
-            "overdue": "No answer to the cooperation offer: follow it up with the Dinas.",
+            "overdue_en": "No answer to the cooperation offer: follow it up with the Dinas.",
+            "overdue_id": "Penawaran kerja sama belum dijawab: tindak lanjuti dengan Dinas.",
         },
     },
     "mou_signed": {
         "who": "secretariat",
         "kind": "task",
         "letter": None,
-        "action": "Prepare the MoA (PKS) draft: aksansi moa draft {code}, then record "
+        "action_en": "Prepare the MoA (PKS) draft: aksansi moa draft {code}, then record "
         "aksansi advance {code} draft_moa.",
+        "action_id": "Siapkan rancangan PKS: aksansi moa draft {code}, lalu catat aksansi "
+        "advance {code} draft_moa.",
         "working_days": 20,
     },
     "moa_drafting": {
         "who": "secretariat",
         "kind": "letter",
         "letter": "moa_submission",
-        "action": "Send the MoA draft with its cover letter: aksansi letter render {code} "
+        "action_en": "Send the MoA draft with its cover letter: aksansi letter render {code} "
         "moa_submission, then record aksansi advance {code} submit_moa.",
+        "action_id": "Kirim rancangan PKS dengan surat pengantarnya: aksansi letter render "
+        "{code} moa_submission, lalu catat aksansi advance {code} submit_moa.",
         "working_days": 10,
     },
     "moa_submitted": {
         "who": "pemda",
         "kind": "wait",
         "letter": None,
-        "action": "An answer on the MoA draft (when it comes: aksansi advance {code} "
+        "action_en": "An answer on the MoA draft (when it comes: aksansi advance {code} "
+        "receive_response).",
+        "action_id": "Tanggapan atas rancangan PKS (setelah diterima: aksansi advance {code} "
         "receive_response).",
         "working_days": 10,
         "follow_up": "moa_response_request_1",
-        "overdue": "No answer to the MoA draft: send a request for a response "
+        "overdue_en": "No answer to the MoA draft: send a request for a response "
+        "(aksansi letter render {code} response_request).",
+        "overdue_id": "Rancangan PKS belum ditanggapi: kirim permohonan tanggapan "
         "(aksansi letter render {code} response_request).",
     },
     "moa_negotiation": {
         "who": "secretariat",
         "kind": "task",
         "letter": None,
-        "action": "Agree the technical mechanism and budget with the Dinas; then revise the "
+        "action_en": "Agree the technical mechanism and budget with the Dinas; then revise the "
         "draft (revise_moa) or sign it (sign_moa).",
+        "action_id": "Sepakati mekanisme teknis dan anggaran dengan Dinas; lalu revisi "
+        "rancangan (revise_moa) atau tanda tangani (sign_moa).",
         "working_days": 10,
     },
     "moa_signed": {
         "who": "secretariat",
         "kind": "task",
         "letter": None,
-        "action": "Start the activities and record aksansi advance {code} start_implementation.",
+        "action_en": "Start the activities and record aksansi advance {code} start_implementation.",
+        "action_id": "Mulai kegiatan dan catat aksansi advance {code} start_implementation.",
         "working_days": 20,
     },
     "implementation": {
         "who": "secretariat",
         "kind": "task",
         "letter": None,
-        "action": "Review the activities with the Dinas; record aksansi advance {code} close "
+        "action_en": "Review the activities with the Dinas; record aksansi advance {code} close "
         "when they are finished and evaluated.",
+        "action_id": "Tinjau kegiatan bersama Dinas; catat aksansi advance {code} close setelah "
+        "selesai dan dievaluasi.",
         "working_days": 60,
     },
     "on_hold": {
         "who": "secretariat",
         "kind": "task",
         "letter": None,
-        "action": "On hold: check again whether the work can resume "
+        "action_en": "On hold: check again whether the work can resume "
+        "(aksansi advance {code} resume).",
+        "action_id": "Ditunda: periksa kembali apakah kerja sama dapat dilanjutkan "
         "(aksansi advance {code} resume).",
         "working_days": 20,
         "blockers_override": False,

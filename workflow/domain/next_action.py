@@ -21,7 +21,7 @@ from states import blockers as taxonomy
 from states import next_actions as rules
 from states import reminders as policy
 from workflow.domain.working_days import WorkingCalendar
-from workflow.i18n import _
+from workflow.i18n import _, label, language
 
 NEXT_ACTION_KEYS = (
     "who",
@@ -257,7 +257,7 @@ class _Decider:
         letter = step["letters"][0] if step["letters"] else None
         return self.item(
             who="pemda" if waiting else "secretariat",
-            action=f"{_(kind['label_en'])}: {_(step['text_en'])}",
+            action=f"{label(kind)}: {localized(step, 'text')}",
             kind="wait" if waiting else ("letter" if letter else "task"),
             letter=letter,
             due_on=due_on,
@@ -273,13 +273,17 @@ class _Decider:
             return self.waiting(rule["once_sent"], since=sent)
         if rule["who"] == "pemda":
             days = _follow_up_days(rule)
-            return self.waiting(
-                {"action": rule["action"], "working_days": days, "overdue": rule["overdue"]},
-                since=since,
-            )
+            wait: rules.Wait = {
+                "action_en": rule["action_en"],
+                "action_id": rule["action_id"],
+                "working_days": days,
+                "overdue_en": rule["overdue_en"],
+                "overdue_id": rule["overdue_id"],
+            }
+            return self.waiting(wait, since=since)
         return self.item(
             who="secretariat",
-            action=self.text(rule["action"]),
+            action=self.text(rule, "action"),
             kind=rule["kind"],
             letter=rule["letter"],
             due_on=self.due_after(since, rule["working_days"]),
@@ -292,7 +296,7 @@ class _Decider:
         if due_on > self.today:
             return self.item(
                 who="pemda",
-                action=self.text(wait["action"]),
+                action=self.text(wait, "action"),
                 kind="wait",
                 letter=None,
                 due_on=due_on,
@@ -302,7 +306,7 @@ class _Decider:
             )
         return self.item(  # the follow-up day has come: the ball is back with us
             who="secretariat",
-            action=self.text(wait["overdue"]),
+            action=self.text(wait, "overdue"),
             kind="task",
             letter=None,
             due_on=due_on,
@@ -332,8 +336,9 @@ class _Decider:
             return self.calendar.next_working_day(since)
         return self.calendar.add_working_days(since, working_days)
 
-    def text(self, template: str) -> str:
-        return _(template).replace("{code}", self.region.code)
+    def text(self, entry: Any, key: str) -> str:
+        """A text of `states/next_actions.py` in the interface language, for this region."""
+        return localized(entry, key).replace("{code}", self.region.code)
 
 
 def reminder_item(
@@ -352,7 +357,7 @@ def reminder_item(
     if waiting:
         return decider.item(
             who="pemda",
-            action=decider.text(decider.rule["action"]),
+            action=decider.text(decider.rule, "action"),
             kind="wait",
             letter=None,
             due_on=decider.calendar.next_working_day(reminder.due_on),
@@ -382,6 +387,11 @@ def reminder_item(
         fix=fix,
         letter_error=reminder.letter_error,
     )
+
+
+def localized(entry: Any, key: str) -> str:
+    """`key_id` or `key_en` of a states/ entry, in the interface language."""
+    return str(entry.get(f"{key}_{language()}") or entry[f"{key}_en"])
 
 
 def _by_due(reminder: ReminderFacts) -> tuple[date, int]:
