@@ -14,15 +14,12 @@ INDENT = "      "
 
 
 def today(agenda: Any) -> None:
-    click.echo(
-        _("Today {date}: {todo} to do, {waiting} waiting for the Pemda.").format(
-            date=agenda.date.isoformat(), todo=len(agenda.to_do), waiting=len(agenda.waiting)
-        )
+    title = _("Today {date}: {todo} to do, {waiting} waiting for the Pemda.").format(
+        date=agenda.date.isoformat(), todo=len(agenda.to_do), waiting=len(agenda.waiting)
     )
-    click.echo(
-        "\n"
-        + _("To do (overdue first, then due by {until})").format(until=agenda.until.isoformat())
-    )
+    click.echo(wrap(title))
+    heading = _("To do (overdue first, then due by {until})").format(until=agenda.until.isoformat())
+    click.echo("\n" + wrap(heading))
     if not agenda.to_do:
         click.echo("  " + _("Nothing due."))
     for line in agenda.to_do:
