@@ -47,7 +47,7 @@ def _next_action(view: Any) -> str:
     if not action:
         return "-"
     late = f" +{action['overdue_days']}" if action["overdue_days"] else ""
-    return f"{action['due_on']}{late} {action['action']}"
+    return f"{action['due_on']}{late} {getattr(action, 'text', action['action'])}"
 
 
 def _days(view: Any) -> str:

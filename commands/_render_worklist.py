@@ -47,7 +47,7 @@ def _to_do(item: Any, today: Any) -> None:
     if item.reminder_id is not None:
         head += " " + _("(reminder #{id})").format(id=item.reminder_id)
     click.echo(wrap(head, "", INDENT))
-    click.echo(wrap(item.action, INDENT, INDENT + "  "))
+    click.echo(wrap(item.text or item.action, INDENT, INDENT + "  "))
     if item.letter_number:
         click.echo(
             wrap(
@@ -79,7 +79,7 @@ def _waiting(line: Any) -> None:
     follow_up = _("follow-up on {day}").format(day=item.due_on.isoformat())
     click.echo(f"  {item.region} {item.region_name}")
     click.echo(wrap(f"{since}; {follow_up}", INDENT, INDENT + "  "))
-    click.echo(wrap(item.action, INDENT, INDENT + "  "))
+    click.echo(wrap(item.text or item.action, INDENT, INDENT + "  "))
 
 
 def _later(agenda: Any) -> None:

@@ -59,20 +59,24 @@ class WorkItem:
     fix: str | None = None
     letter_error: str | None = None
     state: str = ""
+    text: str = ""  # `action` in the interface language (JSON keeps `action` in English)
 
     def next_action_json(self) -> dict[str, Any]:
-        return {
-            "who": self.who,
-            "action": self.action,
-            "kind": self.kind,
-            "letter": self.letter,
-            "due_on": self.due_on.isoformat(),
-            "since": None if self.since is None else self.since.isoformat(),
-            "overdue_days": self.overdue_days,
-            "source": self.source,
-            "reminder_id": self.reminder_id,
-            "blocker_id": self.blocker_id,
-        }
+        return ActionJson(
+            self.text or self.action,
+            {
+                "who": self.who,
+                "action": self.action,
+                "kind": self.kind,
+                "letter": self.letter,
+                "due_on": self.due_on.isoformat(),
+                "since": None if self.since is None else self.since.isoformat(),
+                "overdue_days": self.overdue_days,
+                "source": self.source,
+                "reminder_id": self.reminder_id,
+                "blocker_id": self.blocker_id,
+            },
+        )
 
     def item_json(self) -> dict[str, Any]:
         """An item of `today --json`: the region, the next-action fields, number and fix."""
@@ -83,6 +87,15 @@ class WorkItem:
             "letter_number": self.letter_number,
             "fix": self.fix,
         }
+
+
+class ActionJson(dict):  # type: ignore[type-arg]
+    """The `next_action` JSON object; `.text` is its action in the interface language,
+    for the text output (JSON is the same in every language, so it is not a key)."""
+
+    def __init__(self, text: str, fields: dict[str, Any]) -> None:
+        super().__init__(fields)
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -257,7 +270,8 @@ class _Decider:
         letter = step["letters"][0] if step["letters"] else None
         return self.item(
             who="pemda" if waiting else "secretariat",
-            action=f"{label(kind)}: {localized(step, 'text')}",
+            action=f"{kind['label_en']}: {step['text_en']}",
+            text=f"{label(kind)}: {localized(step, 'text')}",
             kind="wait" if waiting else ("letter" if letter else "task"),
             letter=letter,
             due_on=due_on,
@@ -283,7 +297,8 @@ class _Decider:
             return self.waiting(wait, since=since)
         return self.item(
             who="secretariat",
-            action=self.text(rule, "action"),
+            action=self.text(rule, "action", local=False),
+            text=self.text(rule, "action"),
             kind=rule["kind"],
             letter=rule["letter"],
             due_on=self.due_after(since, rule["working_days"]),
@@ -296,7 +311,8 @@ class _Decider:
         if due_on > self.today:
             return self.item(
                 who="pemda",
-                action=self.text(wait, "action"),
+                action=self.text(wait, "action", local=False),
+                text=self.text(wait, "action"),
                 kind="wait",
                 letter=None,
                 due_on=due_on,
@@ -306,7 +322,8 @@ class _Decider:
             )
         return self.item(  # the follow-up day has come: the ball is back with us
             who="secretariat",
-            action=self.text(wait, "overdue"),
+            action=self.text(wait, "overdue", local=False),
+            text=self.text(wait, "overdue"),
             kind="task",
             letter=None,
             due_on=due_on,
@@ -336,9 +353,11 @@ class _Decider:
             return self.calendar.next_working_day(since)
         return self.calendar.add_working_days(since, working_days)
 
-    def text(self, entry: Any, key: str) -> str:
-        """A text of `states/next_actions.py` in the interface language, for this region."""
-        return localized(entry, key).replace("{code}", self.region.code)
+    def text(self, entry: Any, key: str, *, local: bool = True) -> str:
+        """A text of `states/next_actions.py` for this region: in the interface language,
+        or (`local=False`, for JSON) in English whatever the language."""
+        chosen = localized(entry, key) if local else entry[f"{key}_en"]
+        return str(chosen).replace("{code}", self.region.code)
 
 
 def reminder_item(
@@ -357,7 +376,8 @@ def reminder_item(
     if waiting:
         return decider.item(
             who="pemda",
-            action=decider.text(decider.rule, "action"),
+            action=decider.text(decider.rule, "action", local=False),
+            text=decider.text(decider.rule, "action"),
             kind="wait",
             letter=None,
             due_on=decider.calendar.next_working_day(reminder.due_on),
@@ -375,7 +395,8 @@ def reminder_item(
         fix = reminder.letter_fix or f"aksansi remind retry {reminder.id}"
     return decider.item(
         who="secretariat",
-        action=_(reminder.text),
+        action=reminder.text,
+        text=_(reminder.text),
         kind="letter" if reminder.letter_kind else "task",
         letter=reminder.letter_kind,
         due_on=decider.calendar.next_working_day(reminder.due_on),  # `remind add` on a Sunday
