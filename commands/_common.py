@@ -31,6 +31,13 @@ pass_settings = click.make_pass_decorator(Settings, ensure=True)
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
+# Every command that writes a file takes -o and --overwrite, and hands both to a service
+# that resolves the path with `documents.output.output_path` (one rule for all).
+# `-o/--output PATH` is a file, or a folder (an existing one, or PATH ending in '/').
+overwrite_option = click.option(
+    "--overwrite", is_flag=True, help="Replace the output file if it already exists."
+)
+
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

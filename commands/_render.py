@@ -55,12 +55,24 @@ def _days(view: Any) -> str:
 
 
 def init_result(result: Any) -> None:
+    if result.created:
+        click.echo(
+            _("Created the database {database} (schema {revision}).").format(
+                database=result.database, revision=result.revision_after
+            )
+        )
+        _seed_line(result)
+        return
     if result.revision_before != result.revision_after:
         moved = _("Database {database}: upgraded from {before} to {after}.")
     else:
         moved = _("Database {database}: already at {after}.")
     before, after = result.revision_before, result.revision_after
     click.echo(moved.format(database=result.database, before=before, after=after))
+    _seed_line(result)
+
+
+def _seed_line(result: Any) -> None:
     if result.seed is not None:
         added, there = len(result.seed.added), len(result.seed.already_there)
         click.echo(

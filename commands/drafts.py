@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from commands._common import echo_json, json_option, parse_day, pass_settings
+from commands._common import (
+    echo_json,
+    json_option,
+    overwrite_option,
+    parse_day,
+    pass_settings,
+)
 from workflow.i18n import _
 
 FORMAT = click.Choice(["md", "html", "docx", "pdf"])
@@ -26,12 +30,19 @@ def _draft_command(agreement: str) -> click.Command:
     @click.option("--budget", metavar="RUPIAH", help="Whole rupiah: 150000000 or 150.000.000.")
     @click.option("--years", type=int, help="Term in years.")
     @click.option("--format", "fmt", type=FORMAT, default="md", show_default=True)
-    @click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder.")
+    @click.option(
+        "-o",
+        "--output",
+        "output",
+        metavar="PATH",
+        help="File to write, or a folder (an existing one, or PATH/) for the usual name.",
+    )
+    @overwrite_option
     @click.option("--on", "on", metavar="DATE", help="Draft date (default today).")
     @json_option
     @pass_settings
     def draft(  # type: ignore[no-untyped-def]
-        settings, region, subject, budget, years, fmt, output, on, as_json
+        settings, region, subject, budget, years, fmt, output, overwrite, on, as_json
     ) -> None:
         from workflow.services.drafts import make_draft
 
@@ -46,6 +57,7 @@ def _draft_command(agreement: str) -> click.Command:
             fmt=fmt,
             output=output,
             on=parse_day(on),
+            overwrite=overwrite,
         )
         echo_json(view) if as_json else _print_draft(view)
 

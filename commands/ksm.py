@@ -6,7 +6,14 @@ from typing import Any
 
 import click
 
-from commands._common import Settings, echo_json, json_option, pass_settings
+from commands._common import (
+    Settings,
+    echo_json,
+    json_option,
+    overwrite_option,
+    pass_settings,
+)
+from workflow.i18n import _
 
 FACILITY_KINDS = ["ipal_komunal", "mck_plus", "mck_plus_sr", "tangki_septik_komunal", "lainnya"]
 
@@ -101,16 +108,18 @@ def import_(settings: Settings, file: str, dry_run: bool, as_json: bool) -> None
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False),
-    help="Where to write it: FILE.xlsx (with help) or FILE.csv (header only).",
+    metavar="PATH",
+    help="Where to write it: FILE.xlsx (with help) or FILE.csv (header only); a folder "
+    "gets pre-monitoring-ksm.xlsx.",
 )
-def template(output: str) -> None:
+@overwrite_option
+def template(output: str, overwrite: bool) -> None:
     """Write the blank pre-monitoring sheet the field staff fill."""
-    from pathlib import Path
-
+    from documents.output import shown
     from workflow.domain.ksm.template import write_template
 
-    click.echo(f"Wrote {write_template(Path(output))}.")
+    path = write_template(output, overwrite=overwrite)
+    click.echo(_("Wrote {path}.").format(path=shown(path)))
 
 
 @ksm.command("report")
@@ -126,15 +135,19 @@ def template(output: str) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
-    help="File to write [default: AKSANSI_OUTPUT_DIR/<year>/<code>/…].",
+    "output",
+    metavar="PATH",
+    help="File or folder to write [default: AKSANSI_OUTPUT_DIR/<year>/<code>/…].",
 )
+@overwrite_option
 @pass_settings
-def report(settings: Settings, region: str, fmt: str, output: str | None) -> None:
+def report(settings: Settings, region: str, fmt: str, output: str | None, overwrite: bool) -> None:
     """Write the Laporan Hasil Pre-Monitoring KSM of REGION for the Pemda."""
     from workflow.services.ksm_report import write_region_report
 
-    written = write_region_report(settings.uow(read_only=True), region, fmt, output)
+    written = write_region_report(
+        settings.uow(read_only=True), region, fmt, output, overwrite=overwrite
+    )
     for path in written.files:
         click.echo(f"Wrote {path}")
     if written.suggestion:

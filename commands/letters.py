@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from commands._common import echo_json, json_option, parse_day, pass_settings
+from commands._common import (
+    echo_json,
+    json_option,
+    overwrite_option,
+    parse_day,
+    pass_settings,
+)
 
 FORMAT = click.Choice(["md", "html", "docx", "pdf"])
 
@@ -34,7 +38,14 @@ def kinds(as_json: bool) -> None:
 @click.argument("region")
 @click.argument("kind")
 @click.option("--format", "fmt", type=FORMAT, default="md", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File to write, or a folder (an existing one, or PATH/) for the usual name.",
+)
+@overwrite_option
 @click.option("--preview", is_flag=True, help="Unnumbered, unstored, marked DRAF.")
 @click.option(
     "--to", "to", metavar="POSITION", help='Addressee position, e.g. "Kepala Dinas PUPR".'
@@ -45,7 +56,7 @@ def kinds(as_json: bool) -> None:
 @json_option
 @pass_settings
 def render(  # type: ignore[no-untyped-def]
-    settings, region, kind, fmt, output, preview, to, step, reply_to, on, as_json
+    settings, region, kind, fmt, output, overwrite, preview, to, step, reply_to, on, as_json
 ):
     """Render a letter for REGION: numbered, stored and written to a file."""
     from workflow.services import letters as service
@@ -54,7 +65,14 @@ def render(  # type: ignore[no-untyped-def]
     day = parse_day(on)
     if preview:
         view = service.preview_letter(
-            settings.uow(), region, kind, fmt=fmt, output=output, on=day, extra=extra
+            settings.uow(),
+            region,
+            kind,
+            fmt=fmt,
+            output=output,
+            on=day,
+            extra=extra,
+            overwrite=overwrite,
         )
         if view.file is None:
             click.echo(view.markdown, nl=False)
@@ -70,6 +88,7 @@ def render(  # type: ignore[no-untyped-def]
         output=output,
         on=day,
         extra=extra,
+        overwrite=overwrite,
     )
     if as_json:
         echo_json(letter_view)
@@ -104,9 +123,16 @@ def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-d
 @letter.command("show")
 @click.argument("number")
 @click.option("--format", "fmt", type=FORMAT, help="Write it as a file in this format instead.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File to write, or a folder (an existing one, or PATH/) for the usual name.",
+)
+@overwrite_option
 @pass_settings
-def show(settings, number, fmt, output) -> None:  # type: ignore[no-untyped-def]
+def show(settings, number, fmt, output, overwrite) -> None:  # type: ignore[no-untyped-def]
     """Print a stored letter exactly as it was sent (Markdown), or write it as a file."""
     from workflow.services import letters as service
 
@@ -114,7 +140,7 @@ def show(settings, number, fmt, output) -> None:  # type: ignore[no-untyped-def]
         click.echo(service.show_letter(settings.uow(read_only=True), number), nl=False)
         return
     path = service.export_letter(
-        settings.uow(read_only=True), number, fmt=fmt or "md", output=output
+        settings.uow(read_only=True), number, fmt=fmt or "md", output=output, overwrite=overwrite
     )
     click.echo(f"{number} → {path}")
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
+from commands._common import (
+    Settings,
+    echo_json,
+    json_option,
+    overwrite_option,
+    parse_day,
+    pass_settings,
+)
+from workflow.i18n import _
 
 
 @click.group("remind")
@@ -156,22 +164,22 @@ def _wrapped(text: str, indent: int, hang: str = "  ") -> None:
 @click.option(
     "-o",
     "output",
-    type=click.Path(dir_okay=False, writable=True),
-    metavar="FILE",
-    help="Write to FILE instead of standard output.",
+    metavar="PATH",
+    help="Write to this file (a folder gets aksansi-reminders.ics) instead of standard output.",
 )
+@overwrite_option
 @pass_settings
-def ics(settings: Settings, output: str | None) -> None:
+def ics(settings: Settings, output: str | None, overwrite: bool) -> None:
     """The pending reminders as an iCalendar file (re-importing updates, never duplicates)."""
-    from workflow.services.reminder_ics import export_ics
+    from workflow.services.reminder_ics import export_ics, write_ics
 
-    data = export_ics(settings.uow(read_only=True))
     if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        click.echo(export_ics(settings.uow(read_only=True)).decode("utf-8"), nl=False)
         return
-    with open(output, "wb") as handle:
-        handle.write(data)
-    click.echo(f"Wrote {output}.", err=True)
+    path = write_ics(settings.uow(read_only=True), output, overwrite=overwrite)
+    from documents.output import shown
+
+    click.echo(_("Wrote {path}.").format(path=shown(path)), err=True)
 
 
 COMMANDS: list[click.Command] = [remind]

@@ -54,15 +54,17 @@ def chart(context: dict[str, Any]) -> bytes:
     return score_chart_svg(context["rows"]).encode("utf-8")
 
 
-def write_report(context: dict[str, Any], fmt: str, target: Path) -> list[Path]:
+def write_report(
+    context: dict[str, Any], fmt: str, target: Path, *, overwrite: bool = False
+) -> list[Path]:
     """Write the report to `target` (and, for md, its SVG chart beside it)."""
     written = []
     if fmt == "md":
         svg = target.with_suffix(".svg")
         context = context | {"chart_file": svg.name}
-        write_atomic(svg, chart(context))
+        write_atomic(svg, chart(context), overwrite=overwrite)
         written.append(svg)
-    write_atomic(target, render(context, fmt))
+    write_atomic(target, render(context, fmt), overwrite=overwrite)
     return [target, *written]
 
 

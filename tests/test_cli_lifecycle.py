@@ -91,9 +91,41 @@ def test_unreachable_database_is_a_clear_refusal(cli) -> None:  # type: ignore[n
 
 
 def test_uninitialised_database_says_to_run_init(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    result = cli("--db", str(tmp_path / "new.sqlite3"), "board")
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()  # a file that is not (yet) an aksansi database
+    result = cli("--db", str(empty), "board")
     assert result.exit_code == 1
     assert "not initialised; run 'aksansi init' first" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["board"],
+        ["region", "add", "36.02", "Kabupaten Lebak"],
+        ["jobs", "sweep"],
+        ["remind", "ics"],
+    ],
+)
+def test_a_database_path_that_does_not_exist_is_refused_and_left_absent(
+    cli,
+    tmp_path: Path,
+    args: list[str],  # type: ignore[no-untyped-def]
+) -> None:
+    missing = tmp_path / "sub" / "new.sqlite3"
+    result = cli("--db", str(missing), *args)
+    assert result.exit_code == 1
+    assert f"there is no database at {missing}; create it with 'aksansi init'" in result.stderr
+    assert not (tmp_path / "sub").exists()
+
+
+def test_only_init_creates_the_database_and_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "sub" / "new.sqlite3"
+    created = cli("--db", str(path), "init")
+    assert created.exit_code == 0 and f"Created the database sqlite:///{path}" in created.stdout
+    again = cli("--db", str(path), "init")
+    assert again.exit_code == 0 and "Created" not in again.stdout
+    assert cli("--db", str(path), "board").exit_code == 0
 
 
 def test_import_from_the_shell(cli, seeded: str, national_csv: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -161,10 +161,20 @@ def test_atomic_write_replaces_whole_file_and_leaves_no_temporary(
 ) -> None:
     target = tmp_path / "2026" / "33.75" / "001-SEK.md"
     write_atomic(target, b"old letter", sync=sync)
-    write_atomic(target, b"new letter", sync=sync)
+    write_atomic(target, b"new letter", sync=sync, overwrite=True)
     assert target.read_bytes() == b"new letter"
     assert [p.name for p in target.parent.iterdir()] == ["001-SEK.md"]
     assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+@pytest.mark.parametrize("sync", [True, False])
+def test_atomic_write_never_replaces_a_file_without_overwrite(tmp_path: Path, sync: bool) -> None:
+    target = tmp_path / "filled.csv"
+    target.write_bytes(b"hand-filled field sheet")
+    with pytest.raises(OutputProblem, match=r"filled\.csv already exists; pass --overwrite"):
+        write_atomic(target, b"blank template", sync=sync)
+    assert target.read_bytes() == b"hand-filled field sheet"
+    assert [p.name for p in tmp_path.iterdir()] == ["filled.csv"]
 
 
 def test_atomic_write_steps_over_a_leftover_temporary_of_a_killed_writer(

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from workflow.errors import DatabaseUnavailable
+from workflow.i18n import _
 
 READ_ONLY = "aksansi_read_only"
 
@@ -36,15 +37,50 @@ def database_url(value: str | None = None) -> str:
 
 
 def _sqlite_url(value: str) -> str:
-    path = Path(value).expanduser()
-    if not path.parent.is_dir():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseUnavailable(
-                f"cannot create the folder for the database {path}: {exc.strerror}."
-            ) from None
-    return f"sqlite:///{path}"
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another database or an in-memory one)."""
+    parsed = make_url(url)
+    name = parsed.database or ""
+    if not parsed.drivername.startswith("sqlite") or name in ("", ":memory:"):
+        return None
+    return None if name.startswith("file:") else Path(name)
+
+
+def require_database(url: str) -> None:
+    """Refuse a SQLite file that does not exist, before SQLite creates an empty one:
+    only `aksansi init` creates a database (`prepare_new_database`)."""
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        raise DatabaseUnavailable(
+            _(
+                "there is no database at {path}; create it with 'aksansi init', or point "
+                "--db / AKSANSI_DB at yours."
+            ).format(path=shown_path(path))
+        )
+
+
+def prepare_new_database(url: str) -> bool:
+    """For `init`: make the folder of a new SQLite file; True if the file is new."""
+    path = sqlite_file(url)
+    if path is None or path.exists():
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnavailable(
+            _("cannot create the folder for the database {path}: {reason}.").format(
+                path=shown_path(path), reason=exc.strerror or exc
+            )
+        ) from None
+    return True
+
+
+def shown_path(path: Path) -> str:
+    """A path that can always be printed (undecodable bytes as escapes)."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
 def describe(url: str) -> str:
@@ -102,7 +138,9 @@ _FACTORIES: dict[str, sessionmaker[Session]] = {}
 
 
 def session_factory(url: str) -> sessionmaker[Session]:
-    """One sessionmaker per URL: building one per command costs ~0.15 ms of event set-up."""
+    """One sessionmaker per URL: building one per command costs ~0.15 ms of event set-up.
+    A SQLite file that does not exist is refused (only `init` creates one)."""
+    require_database(url)
     if url not in _FACTORIES:
         _FACTORIES[url] = sessionmaker(engine_for(url), expire_on_commit=False)
     return _FACTORIES[url]

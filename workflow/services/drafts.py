@@ -118,8 +118,9 @@ def make_draft(
     budget: str | None = None,
     years: int | None = None,
     fmt: str = "md",
-    output: Path | None = None,
+    output: Path | str | None = None,
     on: date | None = None,
+    overwrite: bool = False,
 ) -> DraftView:
     """Render and store the next version of the region's MoU or MoA draft."""
     from documents.output import check_format
@@ -136,7 +137,16 @@ def make_draft(
         title = f"Rancangan {NAMES[agreement]} v{version}"
         meta = ctx.document_meta(load_settings(uow.session), title=title, dated=day)
         draft.files = write_files(
-            draft.content, region, day, f"{agreement}-v{version}", (fmt,), output, title, meta=meta
+            draft.content,
+            region,
+            day,
+            f"{agreement}-v{version}",
+            (fmt,),
+            output,
+            title,
+            session=uow.session,
+            meta=meta,
+            overwrite=overwrite,
         )
         _record(uow.session, region, draft, actor)
         view = _view(draft, region)

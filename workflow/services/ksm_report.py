@@ -19,7 +19,6 @@ from workflow.domain import clock
 from workflow.domain.ksm import registry
 from workflow.domain.ksm.scoring import score_assessment
 from workflow.domain.regions import resolve
-from workflow.errors import BadFile
 from workflow.infrastructure.models import Assessment, Facility, Ksm, Region
 from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
 from workflow.infrastructure.unit_of_work import UnitOfWork
@@ -35,27 +34,26 @@ class ReportFiles:
 
 
 def write_region_report(
-    uow: UnitOfWork, region_text: str, fmt: str, output: str | None = None
+    uow: UnitOfWork,
+    region_text: str,
+    fmt: str,
+    output: str | Path | None = None,
+    *,
+    overwrite: bool = False,
 ) -> ReportFiles:
-    """Render the report; without `output` it goes to <output dir>/<year>/<code>/."""
+    """Render the report; without `output` it goes to <output dir>/<year>/<code>/ under
+    the first free name (an existing file is never replaced unless `overwrite`)."""
     from documents.ksm_report import BASENAME, write_report
-    from workflow.domain.letters.issuing import output_dir
+    from documents.output import output_path
+    from workflow.domain.letters.issuing import document_errors, output_dir
 
     context = region_report(uow, region_text)
-    target = (
-        Path(output)
-        if output
-        else (
-            output_dir()
-            / str(context["generated_on"].year)
-            / context["region"]["code"]
-            / f"{BASENAME}.{fmt}"
-        )
-    )
-    try:
-        files = write_report(context, fmt, target)
-    except OSError as exc:
-        raise BadFile(f"cannot write {target}: {exc.strerror or exc}; choose another -o.") from None
+    year, code = str(context["generated_on"].year), context["region"]["code"]
+    default = output_dir() / year / code / f"{BASENAME}.{fmt}"
+    companions = (".svg",) if fmt == "md" else ()
+    with document_errors():
+        target = output_path(output, default, overwrite=overwrite, companions=companions)
+        files = write_report(context, fmt, target, overwrite=overwrite)
     return ReportFiles(files, context["suggestion"])
 
 

@@ -93,11 +93,12 @@ def render_letter(
     *,
     actor: str,
     fmt: str = "md",
-    output: Path | None = None,
+    output: Path | str | None = None,
     on: date | None = None,
     extra: dict[str, Any] | None = None,
+    overwrite: bool = False,
 ) -> LetterView:
-    """Number, store and write one letter (`letter render`)."""
+    """Number, store and write one letter (`letter render`); the file appears on commit."""
     with uow:
         region = regions.resolve(uow.session, region_text)
         letter = issue_letter(
@@ -109,6 +110,7 @@ def render_letter(
             extra=extra,
             formats=(fmt,),
             output=output,
+            overwrite=overwrite,
         )
         view = _view(letter, region)
         uow.commit()
@@ -122,9 +124,10 @@ def preview_letter(
     kind: str,
     *,
     fmt: str = "md",
-    output: Path | None = None,
+    output: Path | str | None = None,
     on: date | None = None,
     extra: dict[str, Any] | None = None,
+    overwrite: bool = False,
 ) -> PreviewView:
     """`letter render --preview`: unnumbered, marked DRAF, not stored; md goes to stdout
     unless -o is given, other formats to a `<kind>-DRAF` file."""
@@ -135,13 +138,15 @@ def preview_letter(
     with uow:
         region = regions.resolve(uow.session, region_text)
         markdown, spec = render_preview(uow.session, region, kind, on=day, extra=extra)
-        target = target_path(region, day, f"{spec['id']}-DRAF", fmt, output)
         code = region.code
         title = f"DRAF {spec['hal']}"
         meta = ctx.document_meta(load_settings(uow.session), title=title, dated=day)
-    path = None
+        path = None
+        if fmt != "md" or output is not None:
+            stem = f"{spec['id']}-DRAF"
+            target = target_path(region, day, stem, fmt, output, overwrite=overwrite)
     if fmt != "md" or output is not None:
-        path = str(write_document(markdown, fmt, target, title, meta=meta))
+        path = str(write_document(markdown, fmt, target, title, meta=meta, overwrite=overwrite))
     return PreviewView(spec["id"], code, markdown, path)
 
 
@@ -169,7 +174,9 @@ def show_letter(uow: UnitOfWork, number: str) -> str:
 
 
 @document_errors()
-def export_letter(uow: UnitOfWork, number: str, *, fmt: str, output: Path | None) -> str:
+def export_letter(
+    uow: UnitOfWork, number: str, *, fmt: str, output: Path | str | None, overwrite: bool = False
+) -> str:
     """Write a stored letter's text again in `fmt` (a reprint: same words, same number)."""
     from documents.output import check_format, write_document
 
@@ -185,10 +192,12 @@ def export_letter(uow: UnitOfWork, number: str, *, fmt: str, output: Path | None
                 f"no letter numbered {number} in the register; see 'aksansi letter list'."
             )
         letter, region = row
-        target = target_path(region, letter.issued_on, letter.number, fmt, output)
+        target = target_path(
+            region, letter.issued_on, letter.number, fmt, output, overwrite=overwrite
+        )
         content, title = letter.content, letter.subject
         meta = ctx.document_meta(load_settings(uow.session), title=title, dated=letter.issued_on)
-    return str(write_document(content, fmt, target, title, meta=meta))
+    return str(write_document(content, fmt, target, title, meta=meta, overwrite=overwrite))
 
 
 def receive_letter(

@@ -8,6 +8,7 @@ instead of duplicating them.
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from workflow.domain import clock
 from workflow.infrastructure.unit_of_work import UnitOfWork
@@ -43,3 +44,17 @@ def export_ics(uow: UnitOfWork) -> bytes:
         )
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+DEFAULT_NAME = "aksansi-reminders.ics"
+
+
+def write_ics(uow: UnitOfWork, output: Path | str, *, overwrite: bool = False) -> Path:
+    """`remind ics -o FILE`: the file, never over an existing one unless `overwrite`."""
+    from documents.output import output_path, write_atomic
+    from workflow.domain.letters.issuing import document_errors
+
+    with document_errors():
+        path = output_path(output, Path(DEFAULT_NAME), overwrite=overwrite)
+        write_atomic(path, export_ics(uow), overwrite=overwrite)
+    return path

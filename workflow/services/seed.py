@@ -35,13 +35,15 @@ class InitResult:
     revision_before: str | None
     revision_after: str | None
     seed: SeedResult | None
+    created: bool = False  # a new SQLite file was made
 
 
 def init_database(url: str | None, *, seed: bool, actor: str) -> InitResult:
     full_url = db.database_url(url)
+    created = db.prepare_new_database(full_url)
     before, after = schema.upgrade_database(full_url)
     seeded = seed_portfolio(UnitOfWork(full_url), actor=actor) if seed else None
-    return InitResult(db.describe(full_url), before, after, seeded)
+    return InitResult(db.describe(full_url), before, after, seeded, created)
 
 
 def seed_portfolio(uow: UnitOfWork, *, actor: str) -> SeedResult:

@@ -36,15 +36,22 @@ RULES = [
 ]
 
 
-def write_template(path: Path) -> Path:
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        raise BadFile(f"{path.name}: the template is written as .xlsx or .csv.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    content = _xlsx_bytes() if suffix == ".xlsx" else _csv_bytes()
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(content)
-    temporary.replace(path)
+DEFAULT_NAME = "pre-monitoring-ksm.xlsx"
+
+
+def write_template(output: Path | str, *, overwrite: bool = False) -> Path:
+    """Write the sheet to `output` (a folder gets DEFAULT_NAME); never over a file
+    unless `overwrite`."""
+    from documents.output import output_path, shown, write_atomic
+    from workflow.domain.letters.issuing import document_errors
+
+    with document_errors():
+        path = output_path(output, Path(DEFAULT_NAME), overwrite=overwrite)
+        suffix = path.suffix.lower()
+        if suffix not in (".xlsx", ".csv"):
+            raise BadFile(f"{shown(path.name)}: the template is written as .xlsx or .csv.")
+        content = _xlsx_bytes() if suffix == ".xlsx" else _csv_bytes()
+        write_atomic(path, content, overwrite=overwrite)
     return path
 
 

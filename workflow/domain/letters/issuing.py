@@ -7,7 +7,9 @@ from a per-year counter row locked with SELECT … FOR UPDATE (PostgreSQL) or in
 SQLite's BEGIN IMMEDIATE, so two coordinators never get the same number, and a
 rolled-back transaction gives its number back (`letter_numbers`). Nothing is written
 to the database until the letter is rendered and its files are written: a
-`DomainError` from `issue_letter` leaves the caller's transaction as it was.
+`DomainError` from `issue_letter` leaves the caller's transaction as it was. The files
+are written under temporary names and moved into place only when that transaction
+commits (`workflow.infrastructure.staged_files`); a rollback removes them.
 """
 
 from __future__ import annotations
@@ -171,14 +173,22 @@ def output_dir() -> Path:
     return Path(base) / "aksansi" / "documents"
 
 
-def target_path(region: Region, on: date, stem: str, fmt: str, output: Path | None) -> Path:
-    """`-o` as given (a folder gets the usual name), else `<dir>/<year>/<code>/<stem>.<ext>`."""
-    from documents.output import safe_name
+def target_path(
+    region: Region,
+    on: date,
+    stem: str,
+    fmt: str,
+    output: Path | str | None,
+    *,
+    overwrite: bool = False,
+) -> Path:
+    """`-o` as given (a folder, or a path ending in '/', gets the usual name), else the
+    first free `<dir>/<year>/<code>/<stem>.<ext>`; an existing file is refused unless
+    `overwrite` (see `documents.output.output_path`)."""
+    from documents.output import output_path, safe_name
 
-    name = f"{safe_name(stem)}.{fmt}"
-    if output is not None:
-        return output / name if output.is_dir() else output
-    return output_dir() / str(on.year) / safe_name(region.code) / name
+    default = output_dir() / str(on.year) / safe_name(region.code) / f"{safe_name(stem)}.{fmt}"
+    return output_path(output, default, overwrite=overwrite)
 
 
 def write_files(
@@ -187,23 +197,44 @@ def write_files(
     on: date,
     stem: str,
     formats: tuple[str, ...],
-    output: Path | None,
+    output: Path | str | None,
     title: str,
     *,
+    session: Session,
     register_copy: bool = False,
     meta: DocumentMeta | None = None,
+    overwrite: bool = False,
 ) -> dict[str, str]:
-    """Write each format; `register_copy`: the Markdown is stored in the same transaction,
-    so the .md file is written atomically but not fsynced (see documents.output.write_atomic).
-    `meta`: author, date, font and logo of the HTML and Word files (`ctx.document_meta`)."""
-    from documents.output import write_document
+    """Write each format under a temporary name, moved into place when `session` commits
+    (removed if it does not: `workflow.infrastructure.staged_files`). `register_copy`:
+    the Markdown is stored in the same transaction, so the .md file is not fsynced (see
+    documents.output.write_atomic). `meta`: author, date, font and logo of the HTML and
+    Word files (`ctx.document_meta`)."""
+    from documents.output import StagedFile, stage_document
+    from workflow.infrastructure import staged_files
 
-    files: dict[str, str] = {}
-    for fmt in formats:
-        path = target_path(region, on, stem, fmt, output if len(formats) == 1 else None)
-        sync = not (register_copy and fmt == "md")
-        files[fmt] = str(write_document(markdown, fmt, path, title, sync=sync, meta=meta))
-    return files
+    paths = {
+        fmt: target_path(
+            region, on, stem, fmt, output if len(formats) == 1 else None, overwrite=overwrite
+        )
+        for fmt in formats
+    }
+    written: list[StagedFile] = []
+    try:
+        for fmt, path in paths.items():
+            sync = not (register_copy and fmt == "md")
+            written.append(
+                stage_document(
+                    markdown, fmt, path, title, sync=sync, meta=meta, overwrite=overwrite
+                )
+            )
+    except BaseException:
+        for staged in written:
+            staged.discard()
+        raise
+    for staged in written:
+        staged_files.stage(session, staged)
+    return {fmt: str(path) for fmt, path in paths.items()}
 
 
 @document_errors()
@@ -216,14 +247,17 @@ def issue_letter(
     actor: str,
     extra: dict[str, Any] | None = None,
     formats: tuple[str, ...] = ("md",),
-    output: Path | None = None,
+    output: Path | str | None = None,
     settings: dict[str, str | None] | None = None,
+    overwrite: bool = False,
 ) -> Letter:
     """Number, render, store and file one letter, with its audit row; does not commit.
 
     `extra`: `step` (2 = the second response request), `to` (addressee position),
     `reply_to` (an incoming letter number to cite). `formats=()` stores the letter
     without writing a file. `settings`: the profile, if the caller already read it.
+    The files are placed when the caller's transaction commits, and removed if it
+    does not, so no file is left for a number the register never took.
     """
     from documents.output import check_format
     from documents.render import render_with_hash
@@ -238,12 +272,22 @@ def issue_letter(
     seq, number = reserve_number(session, on, settings["letter.number_format"] or "")
     context["surat"]["nomor"] = number
     markdown, template_hash = render_with_hash(f"{spec['id']}.md.j2", context)
-    # Files first, then the counter and one INSERT with their paths. A failed render or
-    # write stores nothing; a failed transaction leaves at worst a file that the next
-    # letter given the same (returned) number replaces, as a failed commit always could.
+    # Files first (under temporary names), then the counter and one INSERT with their
+    # paths. A failed render or write stores nothing; the files are moved into place
+    # only when the transaction commits, and removed when it does not.
     meta = ctx.document_meta(settings, title=spec["hal"], dated=on) if formats else None
     files = write_files(
-        markdown, region, on, number, formats, output, spec["hal"], register_copy=True, meta=meta
+        markdown,
+        region,
+        on,
+        number,
+        formats,
+        output,
+        spec["hal"],
+        session=session,
+        register_copy=True,
+        meta=meta,
+        overwrite=overwrite,
     )
     use_number(session, on, seq)
     letter = Letter(
