@@ -108,7 +108,7 @@ class _Refused(click.ClickException):
 
     def __init__(self, error: DomainError) -> None:
         super().__init__(error.message)
-        self.exit_code = error.exit_code
+        self.exit_code = error.exit_code  # type: ignore[misc]  # click declares a class default
 
 
 class _VersionMessage(str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, overload
 
 import click
 
@@ -73,13 +73,12 @@ def echo_json(value: Any) -> None:
     click.echo(json.dumps(plain(value), ensure_ascii=False, indent=2))
 
 
-def console():  # type: ignore[no-untyped-def]
-    """A rich console that fits the terminal (80 columns when not a terminal)."""
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False)
-
-
+@overload
+def parse_day(value: str, *, what: str = "--on") -> date: ...
+@overload
+def parse_day(value: None, *, what: str = "--on") -> None: ...
+@overload
+def parse_day(value: str | None, *, what: str = "--on") -> date | None: ...
 def parse_day(value: str | None, *, what: str = "--on") -> date | None:
     if value is None:
         return None

@@ -1,9 +1,10 @@
 """One readable line per audit row, for `history` and `region show`.
 
-Every audit kind has a list of segments here (one place, data only). A segment is a
-format string over the row's details; it is shown only when every field it names has a
-value, so optional facts ("replacing …", "letter …") appear only when recorded. The
-row's note follows after a dash. An unknown kind falls back to its key=value details.
+Every audit kind has a list of segments in `states/audit.py` (one place, data only). A
+segment is a format string over the row's details; it is shown only when every field it
+names has a value, so optional facts ("replacing …", "letter …") appear only when
+recorded. The row's note follows after a dash. An unknown kind falls back to its
+key=value details.
 """
 
 from __future__ import annotations
@@ -12,56 +13,11 @@ import string
 import textwrap
 from typing import Any
 
+from states.audit import SUMMARIES
 from workflow.domain.clock import shown_moment
 from workflow.i18n import N_, _, ngettext
 
 NBSP = "\u00a0"  # keeps "[by …, recorded …]" in one piece when wrapping
-SUMMARIES: dict[str, tuple[str, ...]] = {
-    "region_added": (N_("region added at {to_state}"), N_(" (from {source})")),
-    "blocker_opened": (N_("blocker #{blocker_id} opened: {type}"),),
-    "blocker_resolved": (
-        N_("blocker #{blocker_id} resolved: {type}"),
-        N_(", open {days_open} days"),
-    ),
-    "draft": (N_("{agreement} draft version {version}"), N_(", budget Rp{budget}")),
-    "mou_recorded": (
-        N_("KB recorded: signed {signed_on}, {years} year(s), until {expires_on}"),
-        N_(" (corrects record #{replaces})"),
-    ),
-    "letter": (N_("letter {letter_kind}"),),  # the note carries its Hal and number
-    "letter_received": (N_("letter received"), N_(" from {sender}")),
-    "official_set": (N_("official: {position} is {name}"), N_(", replacing {replaced}")),
-    "official_updated": (N_("official: {position} {name} updated"),),
-    "reminder_added": (N_("reminder #{reminder_id} added"), N_(", due {due_on}")),
-    "reminder_done": (N_("reminder #{reminder_id} marked done"),),
-    "reminder_snoozed": (N_("reminder #{reminder_id} snoozed from {was_due_on} to {due_on}"),),
-    "reminder_issued": (
-        N_("reminder #{reminder_id} issued"),
-        N_(" ({rule})"),
-        N_(", letter {letter_number}"),
-        N_(", opened blocker {blocker}"),
-        N_(", skipped earlier step(s) #{skipped}"),
-        N_(", letter not made: {letter_error}"),
-        N_(", blocker not opened: {blocker_error}"),
-    ),
-    "reminder_cancelled": (N_("reminder(s) #{reminder_ids} cancelled"),),
-    # The KSM import writes a whole sentence as the note: nothing to add before it.
-    "ksm_added": (),
-    "ksm_updated": (),
-    "facility_added": (),
-    "assessment_recorded": (),
-    "assessment_updated": (),
-    "config": (N_("profile: {key} = {value}"),),
-    # Corrections: each points at what it corrects (the corrected row stays, marked).
-    "reverted": (
-        N_("undo of #{reverts}: {reverted_event} of {reverted_on} reverted"),
-        N_(", back to {state_now}"),
-        N_("; follow-up(s) #{reminders_undone} undone"),
-        N_("; #{reminders_pending_again} pending again"),
-        N_("; blocker(s) #{blockers_reopened} open again"),
-    ),
-    "amended": (N_("note of #{entry_id} amended"), N_(" (was: {old_note})")),
-}
 
 # The marks on a corrected row (in every view that prints entries).
 REVERTED_MARK = N_("[reverted by #{id}]")
@@ -80,7 +36,7 @@ def entry_text(e: Any) -> str:
         facts = {**e.details, "to_state": e.to, "from_state": e.from_}
         text = "".join(_segment(s, facts) for s in SUMMARIES[e.kind])
         if not text:
-            return (e.note or e.kind) + _scheduled(e.details) + _marks(e)
+            return str(e.note or e.kind) + _scheduled(e.details) + _marks(e)
     else:
         shown = {k: v for k, v in e.details.items() if not isinstance(v, (dict, list))}
         text = e.kind + (" " + ", ".join(f"{k}={v}" for k, v in shown.items()) if shown else "")

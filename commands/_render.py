@@ -162,7 +162,7 @@ def _kb_line(kb: dict[str, Any] | None, view: Any) -> str | None:
 
 
 def detail_json(detail: Any) -> dict[str, Any]:
-    data = plain(detail.region)
+    data: dict[str, Any] = plain(detail.region)
     data.update(
         {
             "chapter_formed_on": detail.chapter_formed_on,

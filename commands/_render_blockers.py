@@ -115,7 +115,7 @@ def _entries(title: str, entries: list[Any]) -> None:
 
 
 def detail_json(d: Any) -> dict[str, Any]:
-    data = plain(d.blocker)
+    data: dict[str, Any] = plain(d.blocker)
     data.update(
         {
             "signal": d.signal_en,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from commands._common import (
@@ -11,9 +14,13 @@ from commands._common import (
     parse_day,
     pass_settings,
 )
+from states.formats import OUTPUT_FORMATS
 from workflow.i18n import _
 
-FORMAT = click.Choice(["md", "html", "docx", "pdf"])
+if TYPE_CHECKING:
+    from workflow.domain.kb import KbTerms
+
+FORMAT = click.Choice(OUTPUT_FORMATS)
 NAMES = {"mou": "Kesepakatan Bersama (MoU)", "moa": "Perjanjian Kerja Sama (MoA)"}
 
 
@@ -106,7 +113,7 @@ def _diff_command(agreement: str) -> click.Command:
     return diff
 
 
-def kb_options(function):  # type: ignore[no-untyped-def]
+def kb_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """The KB's numbers, date and term: on `mou record` and on `advance … sign_mou`."""
     for option in reversed(
         (
@@ -120,7 +127,9 @@ def kb_options(function):  # type: ignore[no-untyped-def]
     return function
 
 
-def kb_terms(number_pemda, number_aksansi, signed_on, years):  # type: ignore[no-untyped-def]
+def kb_terms(
+    number_pemda: str | None, number_aksansi: str | None, signed_on: str | None, years: int | None
+) -> KbTerms:
     from workflow.domain.kb import KbTerms
 
     day = parse_day(signed_on, what="--signed-on")

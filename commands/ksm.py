@@ -13,9 +13,9 @@ from commands._common import (
     overwrite_option,
     pass_settings,
 )
+from states.formats import KSM_REPORT_FORMATS
+from states.ksm_fields import FACILITY_KINDS
 from workflow.i18n import _
-
-FACILITY_KINDS = ["ipal_komunal", "mck_plus", "mck_plus_sr", "tangki_septik_komunal", "lainnya"]
 
 
 @click.group()
@@ -33,7 +33,7 @@ def ksm() -> None:
 @click.option("--capacity-kk", type=int, help="Design capacity in households (KK).")
 @click.option("--sr-designed", type=int, help="House connections (SR) in the design.")
 @json_option
-@pass_settings
+@pass_settings  # type: ignore[arg-type]  # click types a pass decorator without **kwargs
 def add(settings: Settings, region: str, name: str, as_json: bool, **facility: Any) -> None:
     """Register a KSM of REGION (or add a facility to a known one)."""
     from workflow.services.ksm import NewKsm, add_ksm
@@ -127,7 +127,7 @@ def template(output: str, overwrite: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "docx"]),
+    type=click.Choice(KSM_REPORT_FORMATS),
     default="md",
     show_default=True,
     help="Output format.",

@@ -11,8 +11,9 @@ from commands._common import (
     parse_day,
     pass_settings,
 )
+from states.formats import OUTPUT_FORMATS
 
-FORMAT = click.Choice(["md", "html", "docx", "pdf"])
+FORMAT = click.Choice(OUTPUT_FORMATS)
 
 
 @click.group()

@@ -34,8 +34,9 @@ from pathlib import Path
 
 from documents.errors import OutputProblem
 from documents.meta import DocumentMeta
+from states.formats import OUTPUT_FORMATS
 
-FORMATS = ("md", "html", "docx", "pdf")
+FORMATS = OUTPUT_FORMATS
 PDF_TIMEOUT_S = 120
 NAME_MAX = 255  # bytes of one file name, when the file system does not say
 PATH_MAX = 4096

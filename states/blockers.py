@@ -399,3 +399,7 @@ def types_resolved_by_event(trigger: str) -> list[str]:
 
 def types_resolved_by_letter(kind: str) -> list[str]:
     return [type_id for type_id, rule in RESOLVED_BY.items() if kind in rule["letters_sent"]]
+
+
+# Types a region may have open more than once at a time; any other is refused while open.
+REPEATABLE_TYPES: Final[tuple[str, ...]] = ("other",)

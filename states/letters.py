@@ -120,3 +120,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
 ]
 
 KINDS_BY_ID: Final[dict[str, LetterKind]] = {kind["id"]: kind for kind in LETTER_KINDS}
+
+# The kinds that quote the region's latest MoA draft: refused until one exists.
+NEEDS_MOA_DRAFT: Final[tuple[str, ...]] = ("moa_submission", "response_request")

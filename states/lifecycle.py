@@ -288,3 +288,15 @@ def state(state_id: str) -> StateDef:
 
 def event(trigger: str) -> EventDef:
     return next(e for e in EVENTS if e["trigger"] == trigger)
+
+
+def events_guarded_by(guard: str) -> tuple[str, ...]:
+    """The triggers whose transition names `guard`."""
+    return tuple(ev["trigger"] for ev in EVENTS if guard in ev["guards"])
+
+
+# The events refused while a blocker is open (unless forced); the audit row of a forced one
+# lists the blockers it went past.
+BLOCKER_CHECKED_EVENTS: Final[tuple[str, ...]] = events_guarded_by("no_open_blockers")
+# The events whose result shows the region's KSM coverage (pre-monitoring feeds the MoU).
+KSM_COVERAGE_EVENTS: Final[tuple[str, ...]] = ("start_premonitoring", "draft_mou")

@@ -129,4 +129,7 @@ def rules_on_blocker(blocker_type: str) -> list[ReminderRule]:
     return [rule for rule in RULES if rule["on_blocker"] == blocker_type]
 
 
-STATUSES: Final = ("pending", "issued", "done", "cancelled", "skipped")
+PENDING, ISSUED, DONE, CANCELLED, SKIPPED = "pending", "issued", "done", "cancelled", "skipped"
+STATUSES: Final = (PENDING, ISSUED, DONE, CANCELLED, SKIPPED)
+# What `remind done` may close: a reminder still waiting, or one the sweep issued.
+MARKABLE_DONE: Final = (PENDING, ISSUED)

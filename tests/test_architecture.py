@@ -61,20 +61,6 @@ def test_only_services_and_the_unit_of_work_commit() -> None:
                 assert relative.startswith(allowed), relative
 
 
-@pytest.mark.parametrize("name", ["AuditEntry", "Blocker", "Ksm", "Letter", "Official", "Reminder"])
-def test_a_model_loaded_alone_can_be_written(name: str) -> None:
-    """Each model loads on first use, with the tables its rows refer to."""
-    import subprocess
-
-    code = (
-        f"from workflow.infrastructure.models import {name}\n"
-        f"from sqlalchemy import inspect\n"
-        f"inspect({name}).base_mapper._sorted_tables\n"  # what a flush works out first
-    )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-500:]
-
-
 @pytest.mark.parametrize("layer", ["workflow/domain", "workflow/infrastructure"])
 def test_nothing_below_the_services_imports_a_service(layer: str) -> None:
     offenders = []
@@ -98,3 +84,15 @@ def test_services_hold_only_use_cases() -> None:
                 if first == "session":
                     helpers.append(f"{path.name}:{node.name}")
     assert helpers == []
+
+
+def test_the_import_contracts_hold() -> None:
+    """The layers of setup.cfg's [importlinter] (README, design notes), checked by lint-imports."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert tool is not None, "lint-imports is in the test extra: pip install -e '.[test]'"
+    done = subprocess.run([tool, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "0 broken" in done.stdout

@@ -26,7 +26,7 @@ HELP_KEYWORDS = ("help", "short_help", "epilog")
 
 def extract_commands(
     fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any
-) -> Iterator[tuple[int, str | None, Any, list[str]]]:
+) -> Iterator[tuple[Any, ...]]:
     from babel.messages.extract import extract_python
 
     source = fileobj.read()

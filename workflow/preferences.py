@@ -1,12 +1,17 @@
 """The database's interface preferences: `ui.language` and `org.timezone`.
 
-They are read once per run, by the first unit of work that opens the database (so
-`--help`, which opens none, costs nothing). `AKSANSI_LANG` wins over `ui.language`.
+Part of the shared kernel (with `workflow.errors` and `workflow.i18n`): the unit of work
+sets them, the clock and the messages read them. They are read once per run, by the first
+unit of work that opens the database (so `--help`, which opens none, costs nothing).
+`AKSANSI_LANG` wins over `ui.language`.
 """
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from workflow import i18n
+from workflow.errors import InvalidInput
 
 KEYS = ("ui.language", "org.timezone")
 
@@ -29,8 +34,6 @@ def pending() -> bool:
 
 def apply(values: dict[str, str | None]) -> None:
     """Use the stored values (an unknown language or zone is refused in the chosen language)."""
-    from workflow.domain.clock import check_zone
-
     _Run.read = True
     i18n.use_stored(values.get("ui.language"))
     zone = values.get("org.timezone")
@@ -42,3 +45,20 @@ def apply(values: dict[str, str | None]) -> None:
 def zone_name() -> str | None:
     """The stored `org.timezone`, or None for the default (Asia/Jakarta)."""
     return _Run.zone
+
+
+def check_zone(name: str) -> ZoneInfo:
+    """The IANA zone `name`, or a refusal with the three Indonesian zones as examples."""
+    from zoneinfo import ZoneInfoNotFoundError
+
+    from workflow.i18n import _
+
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise InvalidInput(
+            _(
+                "{name!r} is not a known time zone; use one such as Asia/Jakarta (WIB), "
+                "Asia/Makassar (WITA) or Asia/Jayapura (WIT)."
+            ).format(name=name)
+        ) from None

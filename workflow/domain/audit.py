@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.audit import AUDIT_KINDS
 from workflow.domain import clock
 from workflow.infrastructure.models import AuditEntry, Region
 
@@ -40,6 +41,10 @@ def record(
     to_state: str | None = None,
     **details: Any,
 ) -> AuditEntry:
+    if kind not in AUDIT_KINDS:
+        raise ValueError(
+            f"unknown audit kind {kind!r}: list it, with its history line, in states/audit.py"
+        )
     entry = AuditEntry(
         region_id=None if region is None else region.id,
         kind=kind,

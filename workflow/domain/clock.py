@@ -8,7 +8,7 @@ date rule can be tested on exact days.
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from workflow.errors import InvalidInput
@@ -49,10 +49,6 @@ def parse_date(text: str, *, what: str = "date") -> date:
         return parse_moment(text, what=what).date()
 
 
-def start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=JAKARTA)
-
-
 def utcnow() -> datetime:
     """`now()` in UTC, for recorded-at stamps."""
     return now().astimezone(UTC)
@@ -64,26 +60,9 @@ def utcnow() -> datetime:
 DEFAULT_ZONE = "Asia/Jakarta"
 
 
-def check_zone(name: str) -> ZoneInfo:
-    """The IANA zone `name`, or a refusal with the three Indonesian zones as examples."""
-    from zoneinfo import ZoneInfoNotFoundError
-
-    from workflow.i18n import _
-
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise InvalidInput(
-            _(
-                "{name!r} is not a known time zone; use one such as Asia/Jakarta (WIB), "
-                "Asia/Makassar (WITA) or Asia/Jayapura (WIT)."
-            ).format(name=name)
-        ) from None
-
-
 def display_zone() -> ZoneInfo:
     """`org.timezone` (read with the run's preferences), else Asia/Jakarta."""
-    from workflow.preferences import zone_name
+    from workflow.preferences import check_zone, zone_name
 
     name = zone_name()
     return check_zone(name) if name else JAKARTA

@@ -40,7 +40,7 @@ def _condition(name: str) -> Callable[[EventData], bool]:
 
 def _returns_to(state: str) -> Callable[[EventData], bool]:
     def check(event: EventData) -> bool:
-        return event.model.held_from == state
+        return bool(getattr(event.model, "held_from", None) == state)
 
     return check
 

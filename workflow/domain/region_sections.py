@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from states import reminders as policy
+
 
 def blocker_json(blocker: Any, region_code: str) -> dict[str, Any]:
     """The blocker object of the JSON contract (design.md §4). Here rather than in
@@ -103,7 +105,7 @@ def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dic
             Reminder.letter_kind,
             rank,
         )
-        .where(Reminder.status == "pending", Reminder.region_id.in_(region_ids))
+        .where(Reminder.status == policy.PENDING, Reminder.region_id.in_(region_ids))
         .subquery()
     )
     rows = session.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -11,7 +12,6 @@ from workflow.errors import AmbiguousRegion, InvalidInput, RegionNotFound
 from workflow.infrastructure.models import Region, RegionAlias
 
 CODE_RE = re.compile(r"^(\d{2})\.?(\d{1,2})$")
-KIND_PREFIXES = ("kabupaten ", "kab. ", "kab ", "kota ")
 # Built once: every command resolves a region, and building the statement costs more
 # than running it on SQLite.
 _BY_CODE = select(Region).where(Region.code == bindparam("region_code"))
@@ -68,11 +68,12 @@ def resolve(session: Session, text: str) -> Region:
 def _match(session: Session, text: str) -> int:
     names = _all_names(session)
     wanted = fold(text)
-    for test in (
+    tests: tuple[Callable[[str], bool], ...] = (
         lambda name: fold(name) == wanted,
         lambda name: bare(name) == bare(text),
         lambda name: bare(text) in fold(name),
-    ):
+    )
+    for test in tests:
         found = sorted({region_id for region_id, name in names if test(name)})
         if len(found) == 1:
             return found[0]
@@ -82,9 +83,9 @@ def _match(session: Session, text: str) -> int:
 
 
 def _all_names(session: Session) -> list[tuple[int, str]]:
-    names = list(session.execute(select(Region.id, Region.name)))
-    names += list(session.execute(select(RegionAlias.region_id, RegionAlias.alias)))
-    return names
+    names = [(row.id, row.name) for row in session.execute(select(Region.id, Region.name))]
+    aliases = session.execute(select(RegionAlias.region_id, RegionAlias.alias))
+    return names + [(row.region_id, row.alias) for row in aliases]
 
 
 def _ambiguous(session: Session, text: str, ids: list[int]) -> str:

@@ -102,7 +102,7 @@ def checked_value(key: str, value: str) -> str:
     elif key == "ui.language":
         return check_language(value, source="ui.language")
     elif key == "org.timezone":
-        from workflow.domain.clock import check_zone
+        from workflow.preferences import check_zone
 
         return str(check_zone(value))
     return value

@@ -48,7 +48,7 @@ class UnitOfWork:
             rows = self.session.execute(
                 select(Setting.key, Setting.value).where(Setting.key.in_(preferences.KEYS))
             )
-            values = {key: value for key, value in rows}
+            values: dict[str, str | None] = {key: value for key, value in rows}
         except DBAPIError:  # not initialised yet: the command says so itself
             self.session.rollback()
             return

@@ -74,7 +74,7 @@ def advance(
         from_state = region.state
         subject = lifecycle.Subject(region.state, region.held_from)
         to_state = lifecycle.fire(subject, trigger, ctx)
-        forced = ctx.open_blocker_types if trigger == "sign_moa" else []
+        forced = ctx.open_blocker_types if trigger in spec.BLOCKER_CHECKED_EVENTS else []
         entry = _apply(uow.session, region, trigger, from_state, to_state, day, actor, note, forced)
         cancelled = reactions.after_transition(uow.session, region, entry)
         resolved, more = resolve_ended(
@@ -124,7 +124,7 @@ def _record_kb(session: Session, region: Region, kb: KbTerms, actor: str, day: d
 
 def _notes(session: Session, region: Region, trigger: str) -> list[str]:
     """Starting pre-monitoring or drafting the MoU shows the region's KSM coverage."""
-    if trigger not in ("start_premonitoring", "draft_mou"):
+    if trigger not in spec.KSM_COVERAGE_EVENTS:
         return []
     from workflow.domain.ksm.registry import coverage_lines
 

@@ -243,20 +243,21 @@ def diff_versions(uow: UnitOfWork, region_text: str, agreement: str, old: int, n
     """A unified diff between two versions' texts (empty when they are the same)."""
     with uow:
         region = regions.resolve(uow.session, region_text)
-        texts = {}
+        texts: dict[int, str] = {}
         for version in (old, new):
-            texts[version] = uow.session.scalar(
+            text = uow.session.scalar(
                 select(AgreementDraft.content).where(
                     AgreementDraft.region_id == region.id,
                     AgreementDraft.agreement == agreement,
                     AgreementDraft.version == version,
                 )
             )
-            if texts[version] is None:
+            if text is None:
                 raise NotFound(
                     f"{region.name} has no {agreement} draft version {version}; "
                     f"see: aksansi {agreement} versions {region.code}."
                 )
+            texts[version] = text
     lines = difflib.unified_diff(
         texts[old].splitlines(keepends=True),
         texts[new].splitlines(keepends=True),

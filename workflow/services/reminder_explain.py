@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from states import reminders as policy
 from workflow.domain import regions
 from workflow.domain.audit import entries_by_id
 from workflow.domain.reminders.scheduling import rule_label
@@ -67,7 +68,7 @@ def _explained(row: Reminder, entries: dict[int, AuditEntry]) -> ExplainedRemind
 
 
 def _outcome(row: Reminder) -> str | None:
-    if row.status == "pending":
+    if row.status == policy.PENDING:
         return None
     day = row.closed_on.isoformat() if row.closed_on else "?"
     reason = f": {row.closed_reason}" if row.closed_reason else ""

@@ -43,7 +43,7 @@ def export_ics(uow: UnitOfWork) -> bytes:
             f"Reminder #{item.id} ({item.region}){letter}\naksansi remind explain {item.region}",
         )
         calendar.add_component(event)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 DEFAULT_NAME = "aksansi-reminders.ics"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
@@ -62,7 +62,7 @@ def json_view(item: ReminderView) -> dict[str, object]:
     }
 
 
-OPEN = ("pending", "issued")  # the default of `remind list`: what is still to be acted on
+OPEN = (policy.PENDING, policy.ISSUED)  # the default of `remind list`: what is still to be acted on
 
 
 def check_statuses(status: str | None) -> tuple[str, ...]:
@@ -90,7 +90,7 @@ def list_reminders(
 ) -> list[ReminderView]:
     """Reminders of `statuses` by due date; `due` keeps those due today or earlier."""
     with uow:
-        stmt = (
+        stmt: Select[Reminder, Region, date | None] = (
             select(Reminder, Region, Letter.sent_on)
             .join(Region, Region.id == Reminder.region_id)
             .outerjoin(Letter, Letter.number == Reminder.letter_number)
@@ -132,7 +132,7 @@ def add(uow: UnitOfWork, region: str, on: date, text: str, *, actor: str) -> Rem
             base_on=clock.today(),
             working_days=None,
             due_on=on,
-            status="pending",
+            status=policy.PENDING,
             created_at=clock.utcnow(),
         )
         uow.session.add(reminder)
@@ -146,7 +146,7 @@ def done(uow: UnitOfWork, reminder_id: int, *, actor: str) -> ReminderView:
     """Mark a pending or issued reminder as dealt with."""
     with uow:
         reminder, region = _get(uow.session, reminder_id)
-        if reminder.status not in ("pending", "issued"):
+        if reminder.status not in policy.MARKABLE_DONE:
             raise PolicyViolation(
                 f"reminder #{reminder_id} is {reminder.status}; only a pending or issued "
                 "reminder can be marked done."
@@ -163,7 +163,11 @@ def done(uow: UnitOfWork, reminder_id: int, *, actor: str) -> ReminderView:
         )
         uow.session.flush()
         close(
-            reminder, "done", on=clock.today(), reason=f"marked done by {actor}", entry_id=entry.id
+            reminder,
+            policy.DONE,
+            on=clock.today(),
+            reason=f"marked done by {actor}",
+            entry_id=entry.id,
         )
         uow.commit()
         return view(reminder, region)
@@ -179,7 +183,7 @@ def snooze(uow: UnitOfWork, reminder_id: int, until: date, *, actor: str) -> Rem
         )
     with uow:
         reminder, region = _get(uow.session, reminder_id)
-        if reminder.status != "pending":
+        if reminder.status != policy.PENDING:
             raise PolicyViolation(
                 f"reminder #{reminder_id} is {reminder.status}; only a pending reminder "
                 "can be snoozed."

@@ -129,8 +129,10 @@ def open_blocker_of_type(session: Session, region: Region, type_id: str) -> Bloc
 
 
 def refuse_duplicate(session: Session, region: Region, type_id: str) -> None:
-    """A coordinator logging what is already logged; `other` may be open several times."""
-    existing = None if type_id == "other" else open_blocker_of_type(session, region, type_id)
+    """A coordinator logging what is already logged (a repeatable type may be open twice)."""
+    if type_id in taxonomy.REPEATABLE_TYPES:
+        return
+    existing = open_blocker_of_type(session, region, type_id)
     if existing is not None:
         raise InvalidInput(
             f"{region.name} already has blocker #{existing.id} ({type_id}) open since "

@@ -174,7 +174,11 @@ def _changed(existing: Assessment, v: dict[str, Any]) -> bool:
 
 
 def _note(
-    kind: str, ksm: Ksm, facility: Facility | None, visit: Assessment | None, details: dict
+    kind: str,
+    ksm: Ksm,
+    facility: Facility | None,
+    visit: Assessment | None,
+    details: dict[str, Any],
 ) -> str:
     """The history line's sentence, e.g. `Pre-monitoring KSM Mawar (mck_plus): 7/5/0`."""
     who = registry.ksm_label(ksm.name)

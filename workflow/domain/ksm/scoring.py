@@ -59,7 +59,7 @@ def criterion_fraction(criterion: Criterion, values: dict[str, Any], visited_on:
 
 
 def _enum(c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
-    return c["points"].get(value, 0.0)
+    return float(c["points"].get(value, 0.0))
 
 
 def _bool(_c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
@@ -67,11 +67,11 @@ def _bool(_c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> floa
 
 
 def _at_least(c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
-    return value / c["target"]
+    return float(value / c["target"])
 
 
 def _share(_c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
-    return value / 100
+    return float(value / 100)
 
 
 def _ratio(c: Criterion, value: Any, values: dict[str, Any], _on: date) -> float:
@@ -80,24 +80,24 @@ def _ratio(c: Criterion, value: Any, values: dict[str, Any], _on: date) -> float
         return 0.0
     if per == 0:
         return 1.0 if value > 0 else 0.0
-    return value / per / c["target"]
+    return float(value / per / c["target"])
 
 
 def _age(c: Criterion, value: Any, _values: dict[str, Any], visited_on: date) -> float:
     days = (visited_on - value).days
     for step in c["steps"]:
         if days <= step["max_days"]:
-            return step["fraction"]
+            return float(step["fraction"])
     return 0.0
 
 
 def _count(c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
     listed = value if isinstance(value, (list, tuple, set)) else str(value).split(",")
-    return len({item.strip() for item in listed if item.strip()}) / c["of"]
+    return float(len({item.strip() for item in listed if item.strip()}) / c["of"])
 
 
 def _at_most(c: Criterion, value: Any, _values: dict[str, Any], _on: date) -> float:
-    return 1 - value / c["zero_at"]
+    return float(1 - value / c["zero_at"])
 
 
 _RULES = {

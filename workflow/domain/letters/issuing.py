@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from documents.errors import DocumentError
 from documents.meta import DocumentMeta
-from states.letters import KINDS_BY_ID, LETTER_KINDS, LetterKind
+from states.letters import KINDS_BY_ID, LETTER_KINDS, NEEDS_MOA_DRAFT, LetterKind
 from workflow.domain import audit, clock
 from workflow.domain.letters import context as ctx
 from workflow.domain.letters.numbering import reserve_number, use_number
@@ -138,7 +138,7 @@ def _cites_kb(spec: LetterKind, context: dict[str, Any]) -> bool:
 
 
 def _needs_moa(spec: LetterKind) -> bool:
-    return spec["id"] in ("moa_submission", "response_request")
+    return spec["id"] in NEEDS_MOA_DRAFT
 
 
 def _check_kind_needs(

@@ -53,7 +53,9 @@ def use_number(session: Session, on: date, seq: int) -> None:
 
 def _insert_ignore(session: Session) -> Any:
     if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(LetterCounter).on_conflict_do_nothing()
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(LetterCounter).on_conflict_do_nothing()
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(LetterCounter).on_conflict_do_nothing()

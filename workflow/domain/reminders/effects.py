@@ -58,10 +58,12 @@ def produce_effects(
 ) -> Effects:
     number = file = letter_error = blocker = blocker_error = fix = None
     if reminder.opens_blocker:
-        blocker, blocker_error = _open_blocker(session, region, reminder, today, actor)
+        blocker, blocker_error = _open_blocker(
+            session, region, reminder, reminder.opens_blocker, today, actor
+        )
     if reminder.letter_kind:
         number, file, letter_error, fix = _issue_letter(
-            session, region, reminder, today, actor, formats, reads or SweepReads()
+            session, region, reminder, reminder.letter_kind, today, actor, formats, reads
         )
     return Effects(number, file, letter_error, blocker, blocker_error, fix)
 
@@ -70,10 +72,11 @@ def _issue_letter(
     session: Session,
     region: Region,
     reminder: Reminder,
+    kind: str,
     today: date,
     actor: str,
     formats: tuple[str, ...],
-    reads: SweepReads,
+    reads: SweepReads | None,
 ) -> tuple[str | None, str | None, str | None, str | None]:
     from workflow.domain.letters.issuing import issue_letter
 
@@ -81,12 +84,12 @@ def _issue_letter(
         letter = issue_letter(
             session,
             region,
-            reminder.letter_kind,
+            kind,
             on=today,
             actor=actor,
             extra=dict(reminder.letter_extra or {}),
             formats=formats,
-            settings=reads.settings(session),
+            settings=(reads or SweepReads()).settings(session),
         )
     except DomainError as exc:  # raised before issue_letter wrote anything
         return None, None, exc.message, getattr(exc, "fix", None)
@@ -99,25 +102,25 @@ def _letter_file(letter: Letter) -> str | None:
 
 
 def _open_blocker(
-    session: Session, region: Region, reminder: Reminder, today: date, actor: str
+    session: Session, region: Region, reminder: Reminder, type_id: str, today: date, actor: str
 ) -> tuple[str | None, str | None]:
     from workflow.domain.blockers.log import open_blocker
 
     already = session.scalar(
         select(Blocker.id).where(
             Blocker.region_id == region.id,
-            Blocker.type == reminder.opens_blocker,
+            Blocker.type == type_id,
             Blocker.resolved_on.is_(None),
         )
     )
     if already is not None:
-        return None, f"{reminder.opens_blocker} is already open (blocker #{already})"
+        return None, f"{type_id} is already open (blocker #{already})"
     savepoint = session.begin_nested()
     try:
         open_blocker(
             session,
             region,
-            reminder.opens_blocker,
+            type_id,
             on=today,
             actor=actor,
             automatic=True,
@@ -128,4 +131,4 @@ def _open_blocker(
         savepoint.rollback()
         return None, exc.message
     savepoint.commit()
-    return reminder.opens_blocker, None
+    return type_id, None

@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from states import reminders as policy
 from workflow.domain import audit
 from workflow.domain.reminders.effects import Effects, SweepReads, produce_effects
 from workflow.domain.reminders.scheduling import close
@@ -40,7 +41,7 @@ class IssuedReminder:
     letter_fix: str | None = None
 
 
-def due_query(today: date) -> Select[tuple[Reminder, Region]]:
+def due_query(today: date) -> Select[Reminder, Region]:
     """The claim: the first due pending reminder that no more advanced due step overtakes.
 
     Within a ladder the higher step (then the newer row) overtakes: only the head of
@@ -52,7 +53,7 @@ def due_query(today: date) -> Select[tuple[Reminder, Region]]:
         .where(
             later.region_id == Reminder.region_id,
             later.ladder == Reminder.ladder,
-            later.status == "pending",
+            later.status == policy.PENDING,
             later.due_on <= today,
             or_(
                 later.step > Reminder.step,
@@ -64,7 +65,7 @@ def due_query(today: date) -> Select[tuple[Reminder, Region]]:
     return (
         select(Reminder, Region)
         .join(Region, Region.id == Reminder.region_id)
-        .where(Reminder.status == "pending", Reminder.due_on <= today, ~overtaken)
+        .where(Reminder.status == policy.PENDING, Reminder.due_on <= today, ~overtaken)
         .order_by(Reminder.due_on, Reminder.id)
         .limit(1)
         .with_for_update(skip_locked=True, of=Reminder)
@@ -74,7 +75,7 @@ def due_query(today: date) -> Select[tuple[Reminder, Region]]:
 
 def issue_next(
     session: Session,
-    claim: Select[tuple[Reminder, Region]],
+    claim: Select[Reminder, Region],
     today: date,
     actor: str,
     formats: tuple[str, ...],
@@ -101,7 +102,7 @@ def issue_next(
         session, region, reminder, today=today, actor=actor, formats=formats, reads=reads
     )
     entry.details = {**entry.details, **_outcome(reminder, effects, skipped)}
-    close(reminder, "issued", on=today, reason=_reason(effects, skipped), entry_id=None)
+    close(reminder, policy.ISSUED, on=today, reason=_reason(effects, skipped), entry_id=None)
     reminder.closed_by_entry = entry
     reminder.issued_on = today  # it stays on the worklist until it is done
     reminder.letter_number = effects.letter_number
@@ -134,7 +135,7 @@ def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> li
         .where(
             Reminder.region_id == reminder.region_id,
             Reminder.ladder == reminder.ladder,
-            Reminder.status == "pending",
+            Reminder.status == policy.PENDING,
             Reminder.due_on <= today,
             or_(
                 Reminder.step < reminder.step,
@@ -148,7 +149,7 @@ def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> li
     for row in earlier:
         close(
             row,
-            "skipped",
+            policy.SKIPPED,
             on=today,
             entry_id=None,
             reason=f"step {reminder.step} of the same follow-up fell due too "

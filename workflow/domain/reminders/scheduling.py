@@ -48,7 +48,7 @@ def schedule_rules(
             base_on=entry.occurred_on,
             working_days=rule["working_days"],
             due_on=calendar.add_working_days(entry.occurred_on, rule["working_days"]),
-            status="pending",
+            status=policy.PENDING,
             created_at=clock.utcnow(),
         )
         session.add(reminder)
@@ -62,7 +62,7 @@ def schedule_rules(
 # What leaving a state or resolving a blocker cancels: the follow-ups not yet due, and
 # those the sweep issued that nobody has acted on yet (their letter not recorded sent):
 # a region that answered is never chased, not even by a letter already printed.
-OPEN_STATUSES = ("pending", "issued")
+OPEN_STATUSES = (policy.PENDING, policy.ISSUED)
 
 _PENDING_OF = (  # built once: every state change runs it
     select(Reminder)
@@ -96,7 +96,7 @@ def cancel_pending(
         return []
     entry_id = _entry_id(session, entry)
     for reminder in pending:
-        close(reminder, "cancelled", on=entry.occurred_on, reason=reason, entry_id=entry_id)
+        close(reminder, policy.CANCELLED, on=entry.occurred_on, reason=reason, entry_id=entry_id)
     ids = [reminder.id for reminder in pending]
     audit.record(
         session,
@@ -114,6 +114,8 @@ def cancel_pending(
 def close(
     reminder: Reminder, status: str, *, on: date, reason: str | None, entry_id: int | None
 ) -> None:
+    if status not in policy.STATUSES or status == policy.PENDING:
+        raise ValueError(f"{status!r} does not close a reminder; see states/reminders.STATUSES")
     reminder.status = status
     reminder.closed_on = on
     reminder.closed_reason = reason

@@ -31,7 +31,7 @@ class Region(Base):
         back_populates="region", cascade="all, delete-orphan", order_by="RegionAlias.alias"
     )
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version_id}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version_id}  # type: ignore[misc]
 
     @property
     def head_title(self) -> str:
