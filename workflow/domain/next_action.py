@@ -365,7 +365,8 @@ def reminder_item(
 ) -> WorkItem:
     """A reminder as a work item: the Secretariat's once due, else the follow-up day."""
     region = decider.region
-    blocker_id = int(reminder.trigger_key) if reminder.trigger == "blocker" else None
+    key = reminder.trigger_key
+    blocker_id = int(key) if reminder.trigger == "blocker" and key else None
     waiting = (
         reminder.status == "pending"
         and reminder.due_on > decider.today

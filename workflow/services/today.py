@@ -7,6 +7,7 @@ due disappears because another item of the same region came first.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -39,8 +40,8 @@ class AgendaLine:
 
 @dataclass
 class Agenda:
-    date: date
-    until: date  # the last day of the window (`--days` working days ahead)
+    date: dt.date
+    until: dt.date  # the last day of the window (`--days` working days ahead)
     to_do: list[AgendaLine] = field(default_factory=list)
     waiting: list[AgendaLine] = field(default_factory=list)
     later: list[AgendaLine] = field(default_factory=list)  # ours, due after the window
