@@ -30,6 +30,41 @@ def _print_draft(view) -> None:  # type: ignore[no-untyped-def]
         click.echo(f"  → {path}")
 
 
+def _moa_options(function):  # type: ignore[no-untyped-def]
+    """The PKS-only options of `moa draft`."""
+    for option in reversed(
+        (
+            click.option(
+                "--budget-item",
+                "budget_items",
+                multiple=True,
+                metavar="NAME=AMOUNT",
+                help="A line of Lampiran II (repeatable); the lines must add up to --budget.",
+            ),
+            click.option(
+                "--mechanism",
+                metavar="FILE.md",
+                help="Lampiran I, the technical mechanism, from a Markdown file (UTF-8).",
+            ),
+            click.option(
+                "--signatory",
+                metavar="head|opd",
+                help=(
+                    "Who signs for the Pemda: the head of region, or the head of the "
+                    "technical office under a power of attorney [default: head]."
+                ),
+            ),
+            click.option(
+                "--funding",
+                metavar="apbd|hibah|swakelola|none",
+                help="How the cooperation is funded [default: apbd with a budget, else none].",
+            ),
+        )
+    ):
+        function = option(function)
+    return function
+
+
 def _draft_command(agreement: str) -> click.Command:
     @click.command("draft")
     @click.argument("region")
@@ -49,10 +84,15 @@ def _draft_command(agreement: str) -> click.Command:
     @json_option
     @pass_settings
     def draft(  # type: ignore[no-untyped-def]
-        settings, region, subject, budget, years, fmt, output, overwrite, on, as_json
+        settings, region, subject, budget, years, fmt, output, overwrite, on, as_json, **moa
     ) -> None:
         from workflow.services.drafts import make_draft
 
+        options = None
+        if moa:
+            from workflow.domain.letters.moa_terms import MoaOptions
+
+            options = MoaOptions(**moa)
         view = make_draft(
             settings.uow(),
             region,
@@ -65,11 +105,12 @@ def _draft_command(agreement: str) -> click.Command:
             output=output,
             on=parse_day(on),
             overwrite=overwrite,
+            moa=options,
         )
         echo_json(view) if as_json else _print_draft(view)
 
     draft.help = f"Render a new version of the region's draft {NAMES[agreement]}."
-    return draft
+    return _moa_options(draft) if agreement == "moa" else draft
 
 
 def _versions_command(agreement: str) -> click.Command:
@@ -117,10 +158,10 @@ def kb_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """The KB's numbers, date and term: on `mou record` and on `advance … sign_mou`."""
     for option in reversed(
         (
-            click.option("--number-pemda", metavar="N", help=_("The KB's number at the Pemda.")),
-            click.option("--number-aksansi", metavar="N", help=_("The KB's number at AKSANSI.")),
-            click.option("--signed-on", metavar="DATE", help=_("The day the KB was signed.")),
-            click.option("--years", "kb_years", type=int, help=_("The KB's term in years.")),
+            click.option("--number-pemda", metavar="N", help="The KB's number at the Pemda."),
+            click.option("--number-aksansi", metavar="N", help="The KB's number at AKSANSI."),
+            click.option("--signed-on", metavar="DATE", help="The day the KB was signed."),
+            click.option("--years", "kb_years", type=int, help="The KB's term in years."),
         )
     ):
         function = option(function)

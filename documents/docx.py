@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from documents.markup import Block, Run, parse
+from documents.markup import Block, Run, layout_of, parse
 from documents.meta import DocumentMeta
 from documents.word_styles import (
     BODY_STYLE,
@@ -123,6 +123,33 @@ def _setup(doc, meta: DocumentMeta) -> None:  # type: ignore[no-untyped-def]
 
 
 BUILDERS = {"heading": _heading, "table": _table, "item": _paragraph, "para": _paragraph}
+# A document that names its layout (`<!-- layout: … -->`) is finished by that module:
+# `after_block(doc, block, elements)` sees what each block added, `finish(doc, meta)` the rest.
+LAYOUTS = {"perjanjian": "documents.agreement_docx"}
+
+
+def _layout_module(name: str | None):  # type: ignore[no-untyped-def]
+    if name not in LAYOUTS:
+        return None
+    import importlib
+
+    return importlib.import_module(LAYOUTS[name])
+
+
+def _content_length(body) -> int:  # type: ignore[no-untyped-def]
+    """The number of body elements before the closing section properties."""
+    count = len(body)
+    return count - 1 if count and body[-1].tag == qn("w:sectPr") else count
+
+
+def _page_break_before(elements: list) -> None:  # type: ignore[type-arg]
+    """`::: pagebreak`: the first paragraph of the next block starts a new page."""
+    for element in elements:
+        paragraph = element if element.tag == qn("w:p") else element.find(".//" + qn("w:p"))
+        if paragraph is not None:
+            break_before = OxmlElement("w:pageBreakBefore")
+            paragraph.get_or_add_pPr().insert(0, break_before)
+            return
 
 
 def to_docx(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = None) -> bytes:
@@ -134,11 +161,27 @@ def to_docx(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = N
     meta = meta or DocumentMeta(title=title)
     doc = Document()
     _setup(doc, meta)
-    for block in parse(markdown):
+    blocks = parse(markdown)
+    layout = _layout_module(layout_of(blocks))
+    body = doc.element.body
+    new_page = False
+    for block in blocks:
+        if block.kind in ("layout", "pagebreak"):
+            new_page = new_page or block.kind == "pagebreak"
+            continue
+        before = _content_length(body)
         if block.kind == "rule":
             _rule(doc)
         else:
             BUILDERS[block.kind](doc, block)
+        added = list(body)[before : _content_length(body)]
+        if new_page:
+            _page_break_before(added)
+            new_page = False
+        if layout is not None:
+            layout.after_block(doc, block, added)
+    if layout is not None:
+        layout.finish(doc, meta)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

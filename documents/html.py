@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from documents.markup import Block, Run, parse
+from documents.markup import Block, Run, layout_of, parse
 from documents.meta import DocumentMeta
 
 STYLE = """
@@ -16,11 +16,13 @@ h1 { font-size: 13pt; }
 p { margin: 0 0 0.6em 0; }
 p.justify, li { text-align: justify; }
 .center { text-align: center; } .right { text-align: right; } .left { text-align: left; }
-.sign { margin-left: 55%; text-align: left; }
+p.sign { margin-left: 55%; text-align: left; }
 hr { border: 0; border-top: 3px double #000; margin: 0.4em 0 1em 0; }
 table { border-collapse: collapse; margin: 0 0 0.8em 0; }
 td { vertical-align: top; padding: 0 0.6em 0 0; }
-table.sign { width: 100%; } table.sign td { width: 50%; text-align: center; }
+table.sign { width: 100%; table-layout: fixed; break-inside: avoid; }
+table.sign td { width: 50%; text-align: center; padding: 0 0.3em; }
+div.pagebreak { break-before: page; }
 p.item { padding-left: 2em; text-indent: -2em; text-align: justify; }
 p.item span.label { display: inline-block; width: 2em; text-indent: 0; }
 @media print { body { margin: 0; max-width: none; } }
@@ -42,18 +44,40 @@ def runs_html(runs: list[Run]) -> str:
     return "".join(out)
 
 
-def _block(block: Block) -> str:
+# A document that names its layout (`<!-- layout: … -->`) gets that module's `CSS`, a
+# `class` on <body> of the same name, and its `block_html(block)` where that returns HTML.
+LAYOUTS = {"perjanjian": "documents.agreement_html"}
+
+
+def _layout_module(name: str | None):  # type: ignore[no-untyped-def]
+    if name not in LAYOUTS:
+        return None
+    import importlib
+
+    return importlib.import_module(LAYOUTS[name])
+
+
+def table_rows(rows: list[list[list[Run]]]) -> str:
+    return "".join(
+        "<tr>" + "".join(f"<td>{runs_html(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+
+
+def _block(block: Block, layout=None) -> str:  # type: ignore[no-untyped-def]
+    if layout is not None and (html := layout.block_html(block)) is not None:
+        return html
+    if block.kind == "layout":
+        return ""
+    if block.kind == "pagebreak":
+        return '<div class="pagebreak"></div>'
     if block.kind == "heading":
-        return f"<h{block.level}>{runs_html(block.runs)}</h{block.level}>"
+        css = "" if block.align == "center" else f' class="{block.align}"'
+        return f"<h{block.level}{css}>{runs_html(block.runs)}</h{block.level}>"
     if block.kind == "rule":
         return "<hr>"
     if block.kind == "table":
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{runs_html(cell)}</td>" for cell in row) + "</tr>"
-            for row in block.rows
-        )
         css = ' class="sign"' if block.align == "sign" else ""
-        return f"<table{css}>{rows}</table>"
+        return f"<table{css}>{table_rows(block.rows)}</table>"
     if block.kind == "item":
         margin = 1.5 * block.level
         return (
@@ -66,15 +90,23 @@ def _block(block: Block) -> str:
 def to_html(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = None) -> str:
     """A complete HTML document for printing on A4 (`meta`: font and size)."""
     meta = meta or DocumentMeta(title=title)
-    body = "\n".join(_block(block) for block in parse(markdown))
+    blocks = parse(markdown)
+    layout = layout_of(blocks)
+    module = _layout_module(layout)
+    body = "\n".join(html for block in blocks if (html := _block(block, module)))
     font = escape(meta.font, quote=False)
-    style = STYLE + (
-        f"\nbody {{ font-family: '{font}', Arial, Helvetica, sans-serif; "
-        f"font-size: {meta.size:g}pt; }}"
+    style = (
+        STYLE
+        + (
+            f"\nbody {{ font-family: '{font}', Arial, Helvetica, sans-serif; "
+            f"font-size: {meta.size:g}pt; }}"
+        )
+        + ("" if module is None else "\n" + module.CSS.strip())
     )
+    opening = "<body>" if module is None else f'<body class="{layout}">'
     author = f'<meta name="author" content="{escape(meta.author)}">\n' if meta.author else ""
     return (
         '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
         f"{author}<title>{escape(title)}</title>\n<style>\n{style}\n</style>\n</head>\n"
-        f"<body>\n{body}\n</body>\n</html>\n"
+        f"{opening}\n{body}\n</body>\n</html>\n"
     )

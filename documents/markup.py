@@ -10,7 +10,12 @@ the three formats always say the same thing. The dialect:
 - list items `1. `, `a. `, `(1) ` (the label is kept as written; leading spaces indent);
 - pipe tables (`| a | b |`, the `|---|` row; an all-empty header row is dropped);
 - `---` a rule (under the letterhead);
-- fenced divs `::: center`, `::: right`, `::: sign` … `:::` for alignment;
+- fenced divs `::: center`, `::: right`, `::: sign` … `:::` for alignment, and the named
+  parts of an agreement (`::: judul` title block, `::: rancangan` drafting mark,
+  `::: lampiran` an annex's reference block), which Word gives named styles;
+- `::: pagebreak` (then `:::`): the next block starts a new page;
+- `<!-- layout: perjanjian -->` (or `laporan`): how the whole document is laid out
+  (page footer, paraf boxes, bordered tables); other `<!-- … -->` comments are dropped;
 - inline `**bold**`, `*italic*`, and backslash escapes.
 """
 
@@ -19,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+LAYOUT_RE = re.compile(r"^<!--\s*layout:\s*([a-z_]+)\s*-->$")
 ITEM_RE = re.compile(r"^(\s*)(\d{1,2}\.|[a-z]\.|\(\d{1,2}\))\s+(.*)$")
 INLINE_RE = re.compile(r"\\(.)|(\*\*)|(\*)|(<br>)|(&nbsp;)")
 
@@ -33,7 +39,7 @@ class Run:
 
 @dataclass
 class Block:
-    kind: str  # heading, para, item, table, rule
+    kind: str  # heading, para, item, table, rule, pagebreak, layout (label: its name)
     runs: list[Run] = field(default_factory=list)
     level: int = 0  # heading level, or list indent level
     label: str = ""  # list item label
@@ -103,6 +109,11 @@ def parse(markdown: str) -> list[Block]:
     return _Parser(markdown.splitlines()).run()
 
 
+def layout_of(blocks: list[Block]) -> str | None:
+    """The document's layout (`<!-- layout: … -->`), if it names one."""
+    return next((block.label for block in blocks if block.kind == "layout"), None)
+
+
 class _Parser:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -130,7 +141,15 @@ class _Parser:
 
     def line(self, line: str) -> None:
         stripped = line.strip()
-        if stripped.startswith(":::"):
+        if stripped.startswith("<!--") and stripped.endswith("-->"):
+            self.flush()
+            if match := LAYOUT_RE.match(stripped):
+                self.blocks.append(Block("layout", label=match.group(1)))
+        elif stripped == "::: pagebreak":
+            self.flush()
+            self.blocks.append(Block("pagebreak"))
+            self.align = "justify"
+        elif stripped.startswith(":::"):
             self.flush()
             self.align = stripped[3:].strip() or "justify"
         elif not stripped:
@@ -142,7 +161,8 @@ class _Parser:
             self.flush()
             level = len(stripped) - len(stripped.lstrip("#"))
             text = stripped[level:].strip()
-            self.blocks.append(Block("heading", parse_inline(text), level=level, align="center"))
+            align = "center" if self.align == "justify" else self.align
+            self.blocks.append(Block("heading", parse_inline(text), level=level, align=align))
         elif match := ITEM_RE.match(line):
             self.flush()
             indent, label, text = match.groups()

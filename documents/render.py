@@ -37,8 +37,15 @@ BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
 _MARKDOWN_SPECIAL = re.compile(r"[\\*|<`]")
 
 
+class RawMarkdown(str):
+    """Text that is Markdown already and is printed as it is: a file the coordinator wrote
+    for the agreement (`moa draft --mechanism FILE.md`), never a value from the data."""
+
+    __slots__ = ()
+
+
 def _escape_markdown(value: Any) -> Any:
-    """Printed values are text, never Markdown markup."""
+    """Printed values are text, never Markdown markup (a `RawMarkdown` is left as it is)."""
     if value.__class__ is str and _MARKDOWN_SPECIAL.search(value):
         return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", value)
     return value

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from _kb import record_kb
+from _kb import CITATION, record_kb
 
 from workflow.errors import InvalidInput
 from workflow.infrastructure.unit_of_work import UnitOfWork
@@ -50,12 +50,11 @@ def test_moa_draft_docx_has_the_outline_and_exact_financing(ready: str) -> None:
     joined = "\n".join(texts)
     assert "PERJANJIAN KERJA SAMA" in texts and "PEMERINTAH KABUPATEN TEMANGGUNG" in texts
     assert texts.count("NOMOR : ……………………") == 2
-    assert (
-        "Pada hari ini Jumat, tanggal dua puluh tujuh bulan November tahun dua ribu dua "
-        "puluh enam (27-11-2026)"
-    ) in joined
+    assert "Pada hari ini …… tanggal …… bulan …… tahun ……, bertempat di Temanggung" in joined
+    assert "Jumat" not in joined and "(27-11-2026)" not in joined  # signed later, not today
     assert "Rp150.000.000,00 (seratus lima puluh juta rupiah)" in joined
-    assert [f"Pasal {n}" for n in range(1, 17)] == [t for t in texts if t.startswith("Pasal ")]
+    assert [f"Pasal {n}" for n in range(1, 18)] == [t for t in texts if t.startswith("Pasal ")]
+    assert f"telah menandatangani {CITATION} tentang" in joined
     for part in (
         "PIHAK KESATU",
         "PIHAK KEDUA",

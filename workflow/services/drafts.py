@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from workflow.domain import audit, clock, regions
 from workflow.domain.letters import context as ctx
+from workflow.domain.letters import moa_terms
 from workflow.domain.letters.drafts import parse_budget
 from workflow.domain.letters.issuing import document_errors, write_files
 from workflow.domain.settings import load_settings
@@ -29,7 +30,6 @@ TITLES = {"mou": "KESEPAKATAN BERSAMA", "moa": "PERJANJIAN KERJA SAMA"}
 NAMES = {"mou": "Kesepakatan Bersama", "moa": "Perjanjian Kerja Sama"}
 DEFAULT_YEARS = {"mou": 5, "moa": 1}
 MOU_SUBJECT = "Kerja Sama Pengelolaan Sarana Sanitasi Berbasis Masyarakat"
-BLANK = "……………………"
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class DraftView:
     years: int
     files: dict[str, str]
     actor: str
+    signatory: str | None = None  # MoA: head | opd
+    funding: str | None = None  # MoA: apbd | hibah | swakelola | none
 
 
 def _view(draft: AgreementDraft, region: Region) -> DraftView:
@@ -58,6 +60,8 @@ def _view(draft: AgreementDraft, region: Region) -> DraftView:
         draft.years,
         dict(draft.files),
         draft.actor,
+        draft.signatory,
+        draft.funding,
     )
 
 
@@ -95,14 +99,14 @@ def _terms(
     return subject, budget, years
 
 
-def _parties(session: Session, region: Region) -> dict[str, Any]:
+def _parties(session: Session, region: Region, signatory: str) -> dict[str, Any]:
     settings = load_settings(session)
     what = "the draft agreement"
     signer = ctx.signatory(settings, what)
     org = ctx.organisation(settings, what)
-    head = f"{region.head_title} {region.short_name}"
+    first = moa_terms.first_party(session, region, signatory, ctx.head_name(session, region))
     return {
-        "pihak1": {"nama": ctx.head_name(session, region) or BLANK, "jabatan": head},
+        "pihak1": first,
         "pihak2": {"nama": signer["nama"], "jabatan": signer["jabatan"], "alamat": org["alamat"]},
     }
 
@@ -121,8 +125,11 @@ def make_draft(
     output: Path | str | None = None,
     on: date | None = None,
     overwrite: bool = False,
+    moa: moa_terms.MoaOptions | None = None,
 ) -> DraftView:
-    """Render and store the next version of the region's MoU or MoA draft."""
+    """Render and store the next version of the region's MoU or MoA draft.
+
+    `moa`: the PKS-only options (signatory, funding, budget lines, mechanism file)."""
     from documents.output import check_format
 
     check_format(fmt)
@@ -132,8 +139,14 @@ def make_draft(
         region = regions.resolve(uow.session, region_text)
         previous = _latest(uow.session, region, agreement)
         terms = _terms(region, agreement, previous, subject, amount, years)
+        extra = None
+        if agreement == "moa":
+            extra = moa_terms.resolve_terms(
+                moa or moa_terms.MoaOptions(), terms[1], amount is not None, previous
+            )
+            terms = (terms[0], extra.budget, terms[2])
         version = (previous.version if previous else 0) + 1
-        draft = _store(uow.session, region, agreement, version, terms, day, actor)
+        draft = _store(uow.session, region, agreement, version, terms, day, actor, extra)
         title = f"Rancangan {NAMES[agreement]} v{version}"
         meta = ctx.document_meta(load_settings(uow.session), title=title, dated=day)
         draft.files = write_files(
@@ -162,14 +175,16 @@ def _store(
     terms: tuple[str, int | None, int],
     day: date,
     actor: str,
+    extra: moa_terms.MoaTerms | None = None,
 ) -> AgreementDraft:
     """Render the draft from its template and add its row (files come after)."""
     from documents.render import render_with_hash
 
     subject, budget, years = terms
     context = {
-        **_parties(session, region),
+        **_parties(session, region, extra.signatory if extra else "head"),
         **_kb_context(session, region, agreement),
+        **_annexes(session, region, extra, years),
         "pemda": ctx.pemda(region),
         "judul": subject,
         "judul_dokumen": TITLES[agreement],
@@ -193,10 +208,33 @@ def _store(
         files={},
         actor=actor,
         created_at=clock.utcnow(),
+        signatory=extra.signatory if extra else None,
+        funding=extra.funding if extra else None,
+        budget_items=extra.budget_items if extra else None,
+        mechanism=extra.mechanism if extra else None,
     )
     session.add(draft)
     session.flush()
     return draft
+
+
+def _annexes(
+    session: Session, region: Region, extra: moa_terms.MoaTerms | None, years: int
+) -> dict[str, Any]:
+    """The PKS's Pasal 7 and its three annexes; a MoU has none."""
+    if extra is None:
+        return {}
+    from documents.render import RawMarkdown
+
+    ksm = moa_terms.ksm_annex(session, region)
+    return {
+        "pembiayaan": moa_terms.funding_context(session, region, extra),
+        "rab": moa_terms.budget_annex(extra),
+        "mekanisme": None if extra.mechanism is None else RawMarkdown(extra.mechanism),
+        "ksm": ksm,
+        "lokasi_jumlah": len(ksm),
+        "bulan_akhir": 12 * years,
+    }
 
 
 def _kb_context(session: Session, region: Region, agreement: str) -> dict[str, Any]:
@@ -224,6 +262,8 @@ def _record(session: Session, region: Region, draft: AgreementDraft, actor: str)
         version=draft.version,
         draft_id=draft.id,
         budget=draft.budget,
+        signatory=draft.signatory,
+        funding=draft.funding,
         files=draft.files,
     )
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from workflow.infrastructure.models.base import Base
+from workflow.infrastructure.models.base import Base, JSONType
 
 
 class Setting(Base):
@@ -101,5 +101,10 @@ class AgreementDraft(Base):
     files: Mapped[dict[str, Any]] = mapped_column(default=dict)
     actor: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime]
+    # MoA terms (None on a MoU, and on versions made before they existed)
+    signatory: Mapped[str | None] = mapped_column(String(10))  # states.agreements: head | opd
+    funding: Mapped[str | None] = mapped_column(String(12))  # apbd | hibah | swakelola | none
+    budget_items: Mapped[list[Any] | None] = mapped_column(JSONType)  # [[name, rupiah], …]
+    mechanism: Mapped[str | None] = mapped_column(Text)  # Lampiran I from --mechanism FILE.md
 
     __table_args__ = (UniqueConstraint("region_id", "agreement", "version"),)
