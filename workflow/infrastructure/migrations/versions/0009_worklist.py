@@ -1,8 +1,8 @@
 """The worklist: when a reminder was issued and how its letter's cause is fixed, and
 when and how a letter was sent (the register's tanggal kirim)
 
-Revision ID: 0008_worklist
-Revises: 0007_corrections
+Revision ID: 0009_worklist
+Revises: 0008_moa_terms
 Create Date: 2026-12-01
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_worklist"
-down_revision = "0007_corrections"
+revision = "0009_worklist"
+down_revision = "0008_moa_terms"
 branch_labels = None
 depends_on = None
 
