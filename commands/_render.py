@@ -9,7 +9,7 @@ import click
 from commands._common import plain
 from commands._history_text import entry_text, history_line, wrap
 from commands._table import columns
-from workflow.i18n import N_, _, ngettext
+from workflow.i18n import N_, _, label, ngettext
 
 LARGE_GROUP = 12
 KINDS = {"kabupaten": N_("kabupaten"), "kota": N_("kota")}
@@ -114,11 +114,13 @@ def region_detail(detail: Any) -> None:
         ).format(since=v.state_since, days=v.days_in_state)
     else:
         since = _("since: not recorded")
+    from states.lifecycle import state as state_def
+
     state = _("State: {state} — {label}, {since}").format(
-        state=v.state, label=v.state_label, since=since
+        state=v.state, label=label(state_def(v.state)), since=since
     )
     click.echo(wrap(state, subsequent="  "))
-    for label, value in (
+    for title, value in (
         (_("On hold from"), v.held_from),
         (_("Also known as"), ", ".join(v.aliases)),
         (_("Subject"), v.subject),
@@ -128,7 +130,7 @@ def region_detail(detail: Any) -> None:
         (_("Next reminder"), _next_due(v, width=None)),
     ):
         if value:
-            click.echo(wrap(f"{label}: {value}", subsequent="  "))
+            click.echo(wrap(f"{title}: {value}", subsequent="  "))
     for name, lines in detail.sections.items():
         click.echo(f"\n{_(SECTIONS.get(name, name.capitalize()))}")
         for line in lines or [_("(none recorded)")]:

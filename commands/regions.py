@@ -8,6 +8,7 @@ import click
 
 from commands import _render
 from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
+from workflow.i18n import _
 
 
 @click.command()
@@ -60,7 +61,11 @@ def region_add(settings: Settings, code: str, name: str, province: str | None) -
     from workflow.services.regions import add_region
 
     view = add_region(settings.uow(), code, name, province=province, actor=settings.who())
-    click.echo(f"Added {view.name} ({view.code}), {view.kind}, at {view.state}.")
+    click.echo(
+        _("Added {name} ({code}), {kind}, at {state}.").format(
+            name=view.name, code=view.code, kind=_(view.kind), state=view.state
+        )
+    )
 
 
 @region.command("import")

@@ -228,7 +228,8 @@ def test_database_folder_that_cannot_be_made_is_refused(cli, tmp_path: Path) -> 
     assert result.exit_code == 1 and "cannot create the folder for the database" in result.stderr
 
 
-def test_readme_embeds_the_current_diagram(cli) -> None:  # type: ignore[no-untyped-def]
+def test_readme_embeds_the_current_diagram(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("AKSANSI_LANG", "id")  # the README shows the Indonesian labels
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert "```mermaid\n" + cli("diagram").stdout + "```" in readme
 

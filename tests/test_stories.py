@@ -240,7 +240,7 @@ def test_story_08_board_meeting(portfolio, rina, day) -> None:  # type: ignore[n
     assert stats.index("no_budget") < stats.index("draft_unanswered")  # most days lost first
     quarter = rina("board", "--as-of", "2026-12-31")
     _fits(quarter)
-    assert "Rancangan PKS diajukan (moa_submitted) — 1" in quarter
+    assert "MoA submitted (moa_submitted) — 1" in quarter
     assert "Moved since 2026-12-31:" in quarter
     assert "2027-02-01  Kabupaten Temanggung: moa_submitted → moa_negotiation" in quarter
     assert "due within 7 days" not in quarter  # a past board does not guess what was due

@@ -143,7 +143,8 @@ def help_key(text: str) -> str:
     return cleandoc(text).partition("\f")[0].strip()
 
 
-def label(item: Mapping[str, Any]) -> str:
-    """A bilingual entry of `states/` (`label_id`, `label_en`) in the interface language."""
-    text = item.get(f"label_{language()}") or item[f"label_{DEFAULT}"]
+def label(item: Mapping[str, Any], field: str = "label") -> str:
+    """A bilingual entry of `states/` (`label_id`/`label_en`, or `text_id`/`text_en` with
+    field="text") in the interface language."""
+    text = item.get(f"{field}_{language()}") or item[f"{field}_{DEFAULT}"]
     return _State.wrap(text) if _State.wrap else text

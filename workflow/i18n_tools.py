@@ -35,6 +35,40 @@ def extract_commands(
         yield lineno, None, text, []
 
 
+def extract_states(
+    fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[Any, ...]]:
+    """The English texts of a `states/` table, which imports nothing of ours and so
+    cannot call `_()`: babel.cfg names, per file, the `fields` (keyword arguments or dict
+    keys) and the `tables` (module-level dicts whose every string value is a text).
+    The code that shows one translates it with `_()`."""
+    from babel.messages.extract import extract_python
+
+    source = fileobj.read()
+    yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
+    fields = set(options.get("fields", "").split(","))
+    tables = set(options.get("tables", "").split(","))
+    for node in ast.walk(ast.parse(source)):
+        for lineno, text in _state_texts(node, fields, tables):
+            yield lineno, None, text, []
+
+
+def _state_texts(node: ast.AST, fields: set[str], tables: set[str]) -> Iterator[tuple[int, str]]:
+    if isinstance(node, ast.keyword) and node.arg in fields and _is_text(node.value):
+        yield node.value.lineno, node.value.value  # type: ignore[attr-defined]
+    elif isinstance(node, ast.Dict):
+        for key, value in zip(node.keys, node.values, strict=True):
+            if isinstance(key, ast.Constant) and key.value in fields and _is_text(value):
+                yield value.lineno, value.value  # type: ignore[attr-defined]
+    elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        names = {t.id for t in targets if isinstance(t, ast.Name)}
+        if names & tables and isinstance(node.value, ast.Dict):
+            for value in node.value.values:
+                if _is_text(value):
+                    yield value.lineno, value.value  # type: ignore[attr-defined]
+
+
 def help_texts(tree: ast.AST) -> Iterator[tuple[int, str]]:
     """(line, text) of every click help text and command docstring in a module."""
     for node in ast.walk(tree):
@@ -100,7 +134,7 @@ def update_catalogs(template: Path, locale_dir: Path, domain: str = "aksansi") -
         if code == "en":
             _fill_from_source(catalog)
         catalog.fuzzy = False
-        _write(po, catalog)
+        write_catalog(po, catalog)
         missing[code] = len(untranslated(catalog))
     return missing
 
@@ -139,7 +173,8 @@ def _fill_from_source(catalog: Any) -> None:
         message.flags.discard("fuzzy")
 
 
-def _write(po: Path, catalog: Any) -> None:
+def write_catalog(po: Path, catalog: Any) -> None:
+    """Sorted by message, no locations, no obsolete entries: the layout that merges well."""
     from babel.messages.pofile import write_po
 
     tmp = po.with_suffix(".po.tmp")

@@ -6,12 +6,15 @@ from datetime import date
 
 from workflow.domain import clock
 from workflow.errors import InvalidInput
+from workflow.i18n import _
 
 
 def check_not_future(day: date, what: str) -> date:
     if day > clock.today():
         raise InvalidInput(
-            f"{what} {day.isoformat()} is in the future; record it on or after the day it happens."
+            _(
+                "{what} {isoformat} is in the future; record it on or after the day it happens."
+            ).format(what=what, isoformat=day.isoformat())
         )
     return day
 

@@ -15,9 +15,11 @@ from typing import Any
 from transitions import EventData, Machine
 
 from states import lifecycle as spec
+from workflow import i18n
 from workflow.domain import guards
 from workflow.domain.guards import GuardContext
 from workflow.errors import GuardRefused, InvalidTransition
+from workflow.i18n import _
 
 
 @dataclass
@@ -90,19 +92,19 @@ def source_refusal(state: str, trigger: str, region_name: str) -> str | None:
     """Why `trigger` cannot fire from `state` at all, or None."""
     if state in spec.event(trigger)["sources"]:
         return None
-    label = spec.state(state)["label_en"].lower()
-    allowed = ", ".join(allowed_events(state)) or "none"
-    return (
-        f"{region_name} is {label} ({state}); '{trigger}' is not possible from there; "
-        f"allowed now: {allowed}."
-    )
+    label = i18n.label(spec.state(state))
+    allowed = ", ".join(allowed_events(state)) or _("none")
+    return _(
+        "{region_name} is at {label} ({state}); '{trigger}' is not possible from "
+        "there; allowed now: {allowed}."
+    ).format(region_name=region_name, label=label, state=state, trigger=trigger, allowed=allowed)
 
 
 def guard_refusal(trigger: str, ctx: GuardContext) -> str | None:
     """The first guard of `trigger` that says no, as a sentence, or None."""
     for name in spec.event(trigger)["guards"]:
         if not getattr(guards, name)(ctx):
-            return spec.GUARD_REASONS[name].format(
+            return _(spec.GUARD_REASONS[name]).format(
                 event=trigger,
                 region=ctx.region_name,
                 code=ctx.region_code,
@@ -119,10 +121,11 @@ def allowed_events(state: str) -> list[str]:
 def fire(subject: Subject, trigger: str, ctx: GuardContext) -> str:
     """Fire `trigger` on `subject`; return the new state or raise why not."""
     if trigger not in MACHINE.events:
-        allowed = ", ".join(allowed_events(subject.state)) or "none"
+        allowed = ", ".join(allowed_events(subject.state)) or _("none")
         raise InvalidTransition(
-            f"'{trigger}' is not an event of the lifecycle; allowed from {subject.state} "
-            f"now: {allowed}."
+            _(
+                "'{trigger}' is not an event of the lifecycle; allowed from {state} now: {allowed}."
+            ).format(trigger=trigger, state=subject.state, allowed=allowed)
         )
     reason = source_refusal(subject.state, trigger, ctx.region_name)
     if reason:
@@ -131,5 +134,7 @@ def fire(subject: Subject, trigger: str, ctx: GuardContext) -> str:
     if reason:
         raise GuardRefused(reason)
     if not MACHINE.events[trigger].trigger(subject, ctx=ctx):
-        raise GuardRefused(f"'{trigger}' was refused by the lifecycle's conditions.")
+        raise GuardRefused(
+            _("'{trigger}' was refused by the lifecycle's conditions.").format(trigger=trigger)
+        )
     return subject.state

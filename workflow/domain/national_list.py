@@ -13,6 +13,7 @@ from pathlib import Path
 
 from workflow.domain.regions import kind_of_code, normalise_code
 from workflow.errors import BadFile, InvalidInput
+from workflow.i18n import _, ngettext
 
 REQUIRED = ("kode", "nama")
 
@@ -33,8 +34,12 @@ def read_regions(path: Path) -> list[RegionRow]:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise BadFile(
-            f"{path.name} has no column {', '.join(missing)}; the first line must name the "
-            f"columns, at least: kode,nama (found: {','.join(header) or 'nothing'})."
+            _(
+                "{name} has no column {missing}; the first line must name the columns, "
+                "at least: kode,nama (found: {value})."
+            ).format(
+                name=path.name, missing=", ".join(missing), value=",".join(header) or _("nothing")
+            )
         )
     reader.fieldnames = header
     rows: list[RegionRow] = []
@@ -46,8 +51,17 @@ def read_regions(path: Path) -> list[RegionRow]:
             problems.append(f"line {line}: {exc}")
     problems += _duplicates(rows)
     if problems:
-        more = f" ({len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise BadFile(f"{path.name} {problems[0]}{more}; nothing was imported.")
+        extra = len(problems) - 1
+        more = (
+            ngettext(" ({n} more problem)", " ({n} more problems)", extra).format(n=extra)
+            if extra
+            else ""
+        )
+        raise BadFile(
+            _("{name} {problem}{more}; nothing was imported.").format(
+                name=path.name, problem=problems[0], more=more
+            )
+        )
     return rows
 
 
@@ -55,30 +69,42 @@ def _text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BadFile(f"cannot read {path}: {exc.strerror}.") from None
+        raise BadFile(
+            _("cannot read {path}: {strerror}.").format(path=path, strerror=exc.strerror)
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise BadFile(
-            f"{path.name} is not UTF-8 text (line {line}); save it as 'CSV UTF-8' and try again."
+            _(
+                "{name} is not UTF-8 text (line {line}); save it as 'CSV UTF-8' and try again."
+            ).format(name=path.name, line=line)
         ) from None
 
 
 def _row(line: int, raw: dict[str, str | None]) -> RegionRow:
     if None in raw:  # more cells than columns
-        raise InvalidInput("has more cells than the header has columns")
+        raise InvalidInput(_("has more cells than the header has columns"))
     text_code = (raw.get("kode") or "").strip()
     code = normalise_code(text_code)
     if code is None:
-        raise InvalidInput(f"code {text_code!r} is not a kabupaten/kota code like 35.76")
+        raise InvalidInput(
+            _("code {text_code!r} is not a kabupaten/kota code like 35.76").format(
+                text_code=text_code
+            )
+        )
     kind = kind_of_code(code)
     name = " ".join((raw.get("nama") or "").split())
     if not name:
-        raise InvalidInput(f"region {code} has no name")
+        raise InvalidInput(_("region {code} has no name").format(code=code))
     stated = (raw.get("jenis") or "").strip().lower()
     if stated and stated != kind:
-        raise InvalidInput(f"{code} is a {kind} by its code, but the row says {stated!r}")
+        raise InvalidInput(
+            _("{code} is a {kind} by its code, but the row says {stated!r}").format(
+                code=code, kind=kind, stated=stated
+            )
+        )
     if not name.lower().startswith(("kabupaten ", "kota ")):
         name = f"{'Kabupaten' if kind == 'kabupaten' else 'Kota'} {name}"
     province = (raw.get("provinsi") or "").strip() or None
@@ -91,7 +117,9 @@ def _duplicates(rows: list[RegionRow]) -> list[str]:
     for row in rows:
         if row.code in first:
             problems.append(
-                f"line {row.line}: code {row.code} appears again (first on line {first[row.code]})"
+                _("line {line}: code {code} appears again (first on line {value})").format(
+                    line=row.line, code=row.code, value=first[row.code]
+                )
             )
         first.setdefault(row.code, row.line)
     return problems

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from states import reminders as reminder_policy
 from workflow.domain.reminders import scheduling
+from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Region
 
 
@@ -29,8 +30,11 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> lis
             entry,
             trigger="state",
             trigger_key=entry.from_state,
-            reason=f"the region left {entry.from_state} "
-            f"({entry.event or 'transition'} on {entry.occurred_on.isoformat()})",
+            reason=_("the region left {from_state} ({value} on {isoformat})").format(
+                from_state=entry.from_state,
+                value=entry.event or "transition",
+                isoformat=entry.occurred_on.isoformat(),
+            ),
         )
     if entry.to_state:
         scheduling.schedule_rules(
@@ -64,6 +68,7 @@ def after_blocker_resolved(
         entry,
         trigger="blocker",
         trigger_key=str(blocker.id),
-        reason=f"blocker #{blocker.id} ({blocker.type}) was resolved "
-        f"on {entry.occurred_on.isoformat()}",
+        reason=_("blocker #{id} ({type}) was resolved on {isoformat}").format(
+            id=blocker.id, type=blocker.type, isoformat=entry.occurred_on.isoformat()
+        ),
     )

@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
+from workflow.i18n import _
 
 
 def blocker_json(blocker: Any, region_code: str) -> dict[str, Any]:
@@ -151,9 +152,17 @@ def _documents_section(session: Session, region: Any) -> dict[str, list[str]]:
         .order_by(AgreementDraft.id.desc())
         .limit(10)
     )
-    lines = [f"{x.issued_on} letter {x.number} {x.kind}: {x.subject}" for x in letters]
+    lines = [
+        _("{issued_on} letter {number} {kind}: {subject}").format(
+            issued_on=x.issued_on, number=x.number, kind=x.kind, subject=x.subject
+        )
+        for x in letters
+    ]
     lines += [
-        f"{d.drafted_on} {d.agreement.upper()} draft v{d.version}: {d.subject}" for d in drafts
+        _("{drafted_on} {upper} draft v{version}: {subject}").format(
+            drafted_on=d.drafted_on, upper=d.agreement.upper(), version=d.version, subject=d.subject
+        )
+        for d in drafts
     ]
     return {"documents": lines}
 
@@ -162,7 +171,9 @@ def _officials_section(session: Session, region: Any) -> dict[str, list[str]]:
     from workflow.domain.officials.tenures import current_officials
 
     lines = [
-        f"{o.position}: {o.name} (since {o.since.isoformat()})"
+        _("{position}: {name} (since {since})").format(
+            position=o.position, name=o.name, since=o.since.isoformat()
+        )
         for o in current_officials(session, region)
     ]
     return {"officials": lines}

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from workflow.errors import AmbiguousRegion, InvalidInput, RegionNotFound
+from workflow.i18n import _
 from workflow.infrastructure.models import Region, RegionAlias
 
 CODE_RE = re.compile(r"^(\d{2})\.?(\d{1,2})$")
@@ -34,7 +35,9 @@ def kind_of_code(code: str) -> str:
     if 71 <= number <= 99:
         return "kota"
     raise InvalidInput(
-        f"{code} is not a kabupaten/kota code (the last two digits are 01–69 or 71–99)."
+        _("{code} is not a kabupaten/kota code (the last two digits are 01–69 or 71–99).").format(
+            code=code
+        )
     )
 
 
@@ -54,7 +57,7 @@ def resolve(session: Session, text: str) -> Region:
     """The one region `text` names, or a clear refusal."""
     text = (text or "").strip()
     if not text:
-        raise InvalidInput("a region is needed: give its code (35.76), name or alias.")
+        raise InvalidInput(_("a region is needed: give its code (35.76), name or alias."))
     code = normalise_code(text)
     if code is not None:
         region = session.scalar(_BY_CODE, {"region_code": code})
@@ -94,11 +97,13 @@ def _ambiguous(session: Session, text: str, ids: list[int]) -> str:
     ).all()
     shown = ", ".join(f"{name} ({code})" for code, name in rows[:10])
     more = f" and {len(rows) - 10} more" if len(rows) > 10 else ""
-    return f"'{text}' matches {len(rows)} regions: {shown}{more}; give the code or the full name."
+    return _(
+        "'{text}' matches {len} regions: {shown}{more}; give the code or the full name."
+    ).format(text=text, len=len(rows), shown=shown, more=more)
 
 
 def _not_found(text: str) -> str:
-    return (
-        f"no region matches '{text}'; see 'aksansi region list', or add it with "
+    return _(
+        "no region matches '{text}'; see 'aksansi region list', or add it with "
         "'aksansi region add CODE NAME' / 'aksansi region import FILE.csv'."
-    )
+    ).format(text=text)

@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workflow import preferences
 from workflow.errors import ConcurrentChange, DatabaseUnavailable, DomainError
+from workflow.i18n import _
 from workflow.infrastructure import db
 
 
@@ -85,21 +86,34 @@ def translate(exc: BaseException, url: str, subject: str | None = None) -> Domai
     where = db.describe(url)
     if isinstance(exc, StaleDataError):
         return ConcurrentChange(
-            f"{subject or 'the region'} was changed by someone else in the meantime; "
-            "run the command again."
+            _("{value} was changed by someone else in the meantime; run the command again.").format(
+                value=subject or _("the region")
+            )
         )
     if "database is locked" in text or "could not serialize" in text or "deadlock" in text:
         return ConcurrentChange(
-            f"{subject or 'the database'} was being changed by someone else at the same moment; "
-            "run the command again."
+            _(
+                "{value} was being changed by someone else at the same moment; run the "
+                "command again."
+            ).format(value=subject or _("the database"))
         )
     if "no such table" in text or ("relation" in text and "does not exist" in text):
         return DatabaseUnavailable(
-            f"the database {where} is not initialised; run 'aksansi init' first."
+            _("the database {where} is not initialised; run 'aksansi init' first.").format(
+                where=where
+            )
         )
     if isinstance(exc, (OperationalError, ProgrammingError)) or "connect" in text:
-        return DatabaseUnavailable(f"cannot use the database {where}: {_first_line(exc)}")
-    return DatabaseUnavailable(f"the database {where} refused the change: {_first_line(exc)}")
+        return DatabaseUnavailable(
+            _("cannot use the database {where}: {first_line}").format(
+                where=where, first_line=_first_line(exc)
+            )
+        )
+    return DatabaseUnavailable(
+        _("the database {where} refused the change: {first_line}").format(
+            where=where, first_line=_first_line(exc)
+        )
+    )
 
 
 def _first_line(exc: BaseException) -> str:

@@ -166,11 +166,17 @@ def _event_day(session: Session, region: Region, on: date | None) -> date:
     today = clock.today()
     day = on or today
     if day > today:
-        raise InvalidInput(f"{day.isoformat()} is in the future; an event can only be back-dated.")
+        raise InvalidInput(
+            _("{isoformat} is in the future; an event can only be back-dated.").format(
+                isoformat=day.isoformat()
+            )
+        )
     previous = session.scalar(_LAST_EVENT_DAY, {"region_id": region.id})
     if previous is not None and day < previous:
         raise InvalidInput(
-            f"{day.isoformat()} is before {region.name}'s previous event "
-            f"({previous.isoformat()}); events are recorded in order."
+            _(
+                "{isoformat} is before {name}'s previous event ({isoformat2}); events "
+                "are recorded in order."
+            ).format(isoformat=day.isoformat(), name=region.name, isoformat2=previous.isoformat())
         )
     return day

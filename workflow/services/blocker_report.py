@@ -16,13 +16,14 @@ from workflow.domain import clock
 from workflow.domain.blockers.log import get_blocker
 from workflow.domain.blockers.view import BlockerView, blocker_view
 from workflow.domain.views import HistoryEntry, history_entries
+from workflow.i18n import N_, _
 from workflow.infrastructure.models import AuditEntry, Blocker, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 # Detail keys under which an audit row may name the letter kind it produced.
 LETTER_KEYS = ("letter", "letter_kind")
 
-STATS_METHOD = (
+STATS_METHOD = N_(
     "Days open: a resolved blocker counts from the day it was opened to the day it was "
     "resolved; a blocker still open counts up to today ({today}). The median is taken over "
     "both, so where blockers are still open it is a lower bound: they will only cost more."
@@ -128,7 +129,7 @@ def blocker_stats(uow: UnitOfWork) -> BlockerStats:
     types = [
         _type_stats(kind, by_type.get(kind["id"], []), today) for kind in taxonomy.BLOCKER_TYPES
     ]
-    return BlockerStats(today, STATS_METHOD.format(today=today.isoformat()), types)
+    return BlockerStats(today, _(STATS_METHOD).format(today=today.isoformat()), types)
 
 
 def _type_stats(kind: taxonomy.BlockerType, rows: list[Any], today: date) -> TypeStats:

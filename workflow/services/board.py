@@ -12,6 +12,7 @@ from states import lifecycle as spec
 from workflow.domain import clock, region_sections
 from workflow.domain.next_action import known_on
 from workflow.domain.views import RegionView, region_views
+from workflow.i18n import label
 from workflow.infrastructure.models import AuditEntry, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -87,7 +88,7 @@ def _group(views: list[RegionView]) -> list[StageGroup]:
         members = [v for v in views if v.state == state["id"]]
         members.sort(key=lambda v: (-(v.days_in_state or 0), v.code))
         if members:
-            groups.append(StageGroup(state["id"], state["label_id"], len(members), members))
+            groups.append(StageGroup(state["id"], label(state), len(members), members))
     return groups
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from states import lifecycle as spec
 from workflow.domain import guards, lifecycle
 from workflow.domain.regions import resolve
+from workflow.i18n import label
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
@@ -39,6 +40,6 @@ def events_for(uow: UnitOfWork, region_ref: str) -> EventsView:
             to = region.held_from if ev["dest"] == spec.PREVIOUS else ev["dest"]
             from_here = region.state in ev["sources"]
             options.append(
-                EventOption(ev["trigger"], ev["label_en"], to, reason is None, from_here, reason)
+                EventOption(ev["trigger"], label(ev), to, reason is None, from_here, reason)
             )
         return EventsView(region.name, region.code, region.state, options)

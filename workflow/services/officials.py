@@ -20,6 +20,7 @@ from workflow.domain.inputs import check_not_future, clean
 from workflow.domain.officials.tenures import current_official, position_key
 from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput
+from workflow.i18n import _
 from workflow.infrastructure.models import Official, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -88,11 +89,11 @@ class Holder:
         name_text = " ".join((name or "").split())
         if not position_text:
             raise InvalidInput(
-                "the position is empty; give it, e.g. --position 'Kepala Dinas PUPR'."
+                _("the position is empty; give it, e.g. --position 'Kepala Dinas PUPR'.")
             )
         if not name_text:
-            raise InvalidInput("the name is empty; give the person's name with --name.")
-        day = check_not_future(since or clock.today(), "the --since date")
+            raise InvalidInput(_("the name is empty; give the person's name with --name."))
+        day = check_not_future(since or clock.today(), _("the --since date"))
         return cls(
             position_text,
             name_text,
@@ -168,8 +169,15 @@ def _new_holder(
     """A first holder, or a rotation: end the tenure, start the new one, open the blocker."""
     if current is not None and holder.since < current.since:
         raise InvalidInput(
-            f"{current.name} holds {current.position} since {current.since.isoformat()}; "
-            f"a successor cannot start before that (--since {holder.since.isoformat()})."
+            _(
+                "{name} holds {position} since {isoformat}; a successor cannot start "
+                "before that (--since {isoformat2})."
+            ).format(
+                name=current.name,
+                position=current.position,
+                isoformat=current.since.isoformat(),
+                isoformat2=holder.since.isoformat(),
+            )
         )
     official = _start_tenure(session, region, current, holder, actor)
     if current is None:
@@ -227,7 +235,9 @@ def _end_tenure(current: Official, successor: Official, actor: str) -> None:
 def _rotation_blocker(
     session: Session, region: Region, left: Official, came: Official, actor: str
 ) -> int:
-    note = f"{came.position}: {left.name} left, {came.name} came (since {came.since.isoformat()})."
+    note = _("{position}: {name} left, {name2} came (since {isoformat}).").format(
+        position=came.position, name=left.name, name2=came.name, isoformat=came.since.isoformat()
+    )
     blocker = open_blocker(
         session,
         region,

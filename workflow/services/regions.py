@@ -16,6 +16,7 @@ from workflow.domain.regions import kind_of_code, normalise_code, resolve
 from workflow.domain.views import HistoryEntry, RegionView, history_entries
 from workflow.domain.views import region_views as views_of
 from workflow.errors import InvalidInput
+from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Region, RegionAlias
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -41,15 +42,19 @@ def add_region(
 ) -> RegionView:
     normal = normalise_code(code)
     if normal is None:
-        raise InvalidInput(f"{code!r} is not a kabupaten/kota code like 35.76.")
+        raise InvalidInput(_("{code!r} is not a kabupaten/kota code like 35.76.").format(code=code))
     row = RegionRow(0, normal, name.strip(), kind_of_code(normal), province, normal[:2])
     if not row.name:
-        raise InvalidInput('the region needs a name, e.g. "Kabupaten Lebak".')
+        raise InvalidInput(_('the region needs a name, e.g. "Kabupaten Lebak".'))
     _check_kind_matches_name(row)
     with uow:
         existing = uow.session.scalar(select(Region).where(Region.code == normal))
         if existing is not None:
-            raise InvalidInput(f"{normal} is already {existing.name}; nothing was added.")
+            raise InvalidInput(
+                _("{normal} is already {name}; nothing was added.").format(
+                    normal=normal, name=existing.name
+                )
+            )
         region = _insert(uow.session, row, actor, source="region add")
         uow.commit()
         return views_of(uow.session, [region])[0]
@@ -74,7 +79,11 @@ def import_regions(uow: UnitOfWork, path: Path, *, actor: str) -> ImportResult:
 
 def list_regions(uow: UnitOfWork, *, state: str | None = None) -> list[RegionView]:
     if state is not None and state not in spec.STATE_IDS:
-        raise InvalidInput(f"{state!r} is not a state; states: {', '.join(spec.STATE_IDS)}.")
+        raise InvalidInput(
+            _("{state!r} is not a state; states: {state_ids}.").format(
+                state=state, state_ids=", ".join(spec.STATE_IDS)
+            )
+        )
     with uow:
         query = select(Region).order_by(Region.code)
         if state is not None:
@@ -160,6 +169,8 @@ def _check_kind_matches_name(row: RegionRow) -> None:
     if said in ("kabupaten", "kota") and said != row.kind:
         digits = "01–69" if said == "kabupaten" else "71–99"
         raise InvalidInput(
-            f"{row.name} is a {said} by its name, but {row.code} is a {row.kind} code; "
-            f"a {said}'s code ends in {digits}: check the code."
+            _(
+                "{name} is a {said} by its name, but {code} is a {kind} code; a "
+                "{said}'s code ends in {digits}: check the code."
+            ).format(name=row.name, said=said, code=row.code, kind=row.kind, digits=digits)
         )

@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 from workflow.domain import audit, clock
 from workflow.domain.regions import kind_of_code
 from workflow.domain.seed import PORTFOLIO, SeedRegion
+from workflow.i18n import N_, _
 from workflow.infrastructure import db, schema
 from workflow.infrastructure.models import Region, RegionAlias
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
-SEED_NOTE = (
+SEED_NOTE = N_(
     "Loaded from the Secretariat's portfolio; the day it reached this state is not recorded."
 )
 
@@ -81,5 +82,5 @@ def _add(session: Session, item: SeedRegion, actor: str) -> None:
         kind="seed",
         actor=actor,
         to_state=item["state"],
-        note=SEED_NOTE,
+        note=_(SEED_NOTE),
     )

@@ -17,6 +17,7 @@ from states import blockers as taxonomy
 from workflow.domain import audit, clock, reactions
 from workflow.domain.inputs import check_not_future, clean
 from workflow.errors import InvalidInput, NotFound
+from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Blocker, Region
 
 
@@ -25,8 +26,9 @@ def check_type(type_id: str) -> str:
     wanted = (type_id or "").strip().lower().replace("-", "_")
     if wanted not in taxonomy.BLOCKER_TYPE_IDS:
         raise InvalidInput(
-            f"unknown blocker type {type_id!r}; the types are: "
-            f"{', '.join(taxonomy.BLOCKER_TYPE_IDS)}."
+            _("unknown blocker type {type_id!r}; the types are: {blocker_type_ids}.").format(
+                type_id=type_id, blocker_type_ids=", ".join(taxonomy.BLOCKER_TYPE_IDS)
+            )
         )
     return wanted
 
@@ -44,7 +46,7 @@ def open_blocker(
 ) -> Blocker:
     """Open a blocker on `region` with its audit row (`blocker_opened`); no commit."""
     type_id = check_type(type_id)
-    check_not_future(on, "the opening date")
+    check_not_future(on, _("the opening date"))
     blocker = Blocker(region_id=region.id, type=type_id, note=clean(note), opened_on=on)
     blocker.opened_by, blocker.automatic, blocker.created_at = actor, automatic, clock.utcnow()
     session.add(blocker)
@@ -101,14 +103,23 @@ def resolve_blocker_row(
 def _check_resolvable(blocker: Blocker, on: date) -> None:
     if blocker.resolved_on is not None:
         raise InvalidInput(
-            f"blocker #{blocker.id} was already resolved on {blocker.resolved_on.isoformat()} "
-            f"by {blocker.resolved_by}; nothing to do."
+            _(
+                "blocker #{id} was already resolved on {isoformat} by {resolved_by}; nothing to do."
+            ).format(
+                id=blocker.id,
+                isoformat=blocker.resolved_on.isoformat(),
+                resolved_by=blocker.resolved_by,
+            )
         )
-    check_not_future(on, "the resolution date")
+    check_not_future(on, _("the resolution date"))
     if on < blocker.opened_on:
         raise InvalidInput(
-            f"blocker #{blocker.id} was opened on {blocker.opened_on.isoformat()}; it cannot "
-            f"be resolved before that ({on.isoformat()})."
+            _(
+                "blocker #{id} was opened on {isoformat}; it cannot be resolved before "
+                "that ({isoformat2})."
+            ).format(
+                id=blocker.id, isoformat=blocker.opened_on.isoformat(), isoformat2=on.isoformat()
+            )
         )
 
 
@@ -135,8 +146,15 @@ def refuse_duplicate(session: Session, region: Region, type_id: str) -> None:
     existing = open_blocker_of_type(session, region, type_id)
     if existing is not None:
         raise InvalidInput(
-            f"{region.name} already has blocker #{existing.id} ({type_id}) open since "
-            f"{existing.opened_on.isoformat()}; resolve it first or use type 'other'."
+            _(
+                "{name} already has blocker #{id} ({type_id}) open since {isoformat}; "
+                "resolve it first or use type 'other'."
+            ).format(
+                name=region.name,
+                id=existing.id,
+                type_id=type_id,
+                isoformat=existing.opened_on.isoformat(),
+            )
         )
 
 
@@ -144,5 +162,9 @@ def get_blocker(session: Session, blocker_id: int, *, for_update: bool = False) 
     """The blocker with this id (locked when it is about to change), or a refusal."""
     blocker = session.get(Blocker, blocker_id, with_for_update=for_update or None)
     if blocker is None:
-        raise NotFound(f"there is no blocker #{blocker_id}; 'aksansi blocker list' shows the ids.")
+        raise NotFound(
+            _("there is no blocker #{blocker_id}; 'aksansi blocker list' shows the ids.").format(
+                blocker_id=blocker_id
+            )
+        )
     return blocker
