@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from workflow.domain.kb import KbTerms
 
 FORMAT = click.Choice(OUTPUT_FORMATS)
+_Decorated = TypeVar("_Decorated", bound="Callable[..., Any] | click.Command")
 NAMES = {"mou": "Kesepakatan Bersama (MoU)", "moa": "Perjanjian Kerja Sama (MoA)"}
 
 
@@ -30,7 +31,7 @@ def _print_draft(view) -> None:  # type: ignore[no-untyped-def]
         click.echo(f"  → {path}")
 
 
-def _moa_options(function):  # type: ignore[no-untyped-def]
+def _moa_options(function: _Decorated) -> _Decorated:
     """The PKS-only options of `moa draft`."""
     for option in reversed(
         (
@@ -82,7 +83,7 @@ def _draft_command(agreement: str) -> click.Command:
     @overwrite_option
     @click.option("--on", "on", metavar="DATE", help="Draft date (default today).")
     @json_option
-    @pass_settings
+    @pass_settings  # type: ignore[arg-type]  # click types a pass decorator without **kwargs
     def draft(  # type: ignore[no-untyped-def]
         settings, region, subject, budget, years, fmt, output, overwrite, on, as_json, **moa
     ) -> None:

@@ -13,6 +13,8 @@ the PKS as a Bagian Hukum marks them up and the parties sign them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -108,7 +110,7 @@ def _heading(doc, paragraph: Paragraph, block: Block) -> None:  # type: ignore[n
     fmt.keep_together = True
 
 
-def _mark_style(doc):  # type: ignore[no-untyped-def]
+def _mark_style(doc: Any) -> Any:
     style = paragraph_style(doc, MARK_STYLE)
     style.font.bold = True
     style.font.size = Pt(10)
@@ -117,7 +119,7 @@ def _mark_style(doc):  # type: ignore[no-untyped-def]
     return style
 
 
-def _annex_style(doc):  # type: ignore[no-untyped-def]
+def _annex_style(doc: Any) -> Any:
     style = paragraph_style(doc, ANNEX_STYLE)
     style.font.size = Pt(10)
     style.paragraph_format.left_indent = Cm(7.5)

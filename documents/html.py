@@ -65,7 +65,7 @@ def table_rows(rows: list[list[list[Run]]]) -> str:
 
 def _block(block: Block, layout=None) -> str:  # type: ignore[no-untyped-def]
     if layout is not None and (html := layout.block_html(block)) is not None:
-        return html
+        return str(html)
     if block.kind == "layout":
         return ""
     if block.kind == "pagebreak":

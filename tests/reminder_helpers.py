@@ -68,25 +68,14 @@ def add_due(
         session.commit()
 
 
-PROFILE = {
-    "org.address": "Jl. Contoh No. 1",
-    "org.city": "Yogyakarta",
-    "org.phone": "0274-000000",
-    "org.email": "sekretariat@aksansi.test",
-    "signatory.name": "Dr. Sri Rahayu",
-    "signatory.position": "Ketua Umum",
-}
-
-
 def moa_draft(url: str, code: str) -> None:
     """A profile and a rendered MoA draft: what `submit_moa` needs."""
     from _kb import record_kb
+    from secretariat import set_profile
 
     from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.drafts import make_draft
-    from workflow.services.settings import set_setting
 
-    for key, value in PROFILE.items():
-        set_setting(UnitOfWork(url), key, value, actor="tester")
+    set_profile(url)
     record_kb(url, code)
     make_draft(UnitOfWork(url), code, "moa", actor="tester", subject="Pendampingan KSM")

@@ -34,15 +34,6 @@ EXPECTED_TYPES = [
 ]
 
 
-@pytest.fixture
-def seeded_sqlite(sqlite_url: str) -> str:
-    from workflow.infrastructure.unit_of_work import UnitOfWork
-    from workflow.services.seed import seed_portfolio
-
-    seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
-    return sqlite_url
-
-
 def snapshot(url: str) -> tuple[int, int, list[tuple]]:
     """Row counts and the blocker rows: what 'nothing changed' compares."""
     from workflow.infrastructure.models import AuditEntry, Blocker, Official

@@ -16,14 +16,6 @@ from reminder_helpers import AKSANSI, add_due, issued_audit_ids, reminders_of
 
 from jobs.scheduler import JOB_ID, build_scheduler, parse_interval
 from workflow.errors import InvalidInput
-from workflow.infrastructure.unit_of_work import UnitOfWork
-from workflow.services.seed import seed_portfolio
-
-
-@pytest.fixture
-def seeded_sqlite(sqlite_url: str) -> str:
-    seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
-    return sqlite_url
 
 
 class Inbox:

@@ -10,7 +10,8 @@ from pathlib import Path
 import docx
 import pytest
 from _kb import CITATION, NUMBER_AKSANSI, NUMBER_PEMDA
-from reminder_helpers import PROFILE, count_rows, reminders_of
+from reminder_helpers import count_rows, reminders_of
+from secretariat import PROFILE
 from sqlalchemy import select
 
 from workflow.domain.kb import expiry

@@ -10,18 +10,12 @@ from pathlib import Path
 import docx
 import pytest
 from _kb import record_kb
+from secretariat import set_profile
 from sqlalchemy import select
 
 from workflow.errors import InvalidInput, MissingField
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
-PROFILE = {
-    "org.address": "Jl. Contoh Nomor 1, Yogyakarta",
-    "org.city": "Yogyakarta",
-    "org.phone": "0274 000000",
-    "signatory.name": "Penanda Tangan Uji",
-    "signatory.position": "Koordinator Sekretariat AKSANSI",
-}
 KINDS = [
     "audiensi_request",
     "premonitoring_notice",
@@ -34,13 +28,6 @@ KINDS = [
 HEAD_KINDS = ("audiensi_request", "cooperation_offer")
 
 
-def _configure(url: str) -> None:
-    from workflow.services.settings import set_setting
-
-    for key, value in PROFILE.items():
-        set_setting(UnitOfWork(url), key, value, actor="tester")
-
-
 @pytest.fixture
 def ready(sqlite_url: str) -> str:
     """Seeded SQLite, the profile set, and Kota Mojokerto's Kepala Dinas PUPR recorded."""
@@ -48,7 +35,7 @@ def ready(sqlite_url: str) -> str:
     from workflow.services.seed import seed_portfolio
 
     seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
-    _configure(sqlite_url)
+    set_profile(sqlite_url)
     set_official(
         UnitOfWork(sqlite_url),
         "35.76",
@@ -164,7 +151,7 @@ def test_missing_field_names_it_and_uses_no_number(ready: str) -> None:
         _render(ready, "audiensi_request")
     out = Path(ready).parent / "out"
     assert not out.exists()
-    _configure(ready)
+    set_profile(ready)
     assert _render(ready, "audiensi_request").number.startswith("001/")
     with UnitOfWork(ready) as uow:
         assert len(uow.session.scalars(select(Letter)).all()) == 1
@@ -186,7 +173,7 @@ def test_technical_office_missing_names_the_official_command(ready: str) -> None
 
 
 def test_concurrent_coordinators_get_distinct_numbers(seeded: str) -> None:
-    _configure(seeded)
+    set_profile(seeded)
     numbers: list[str] = []
     errors: list[BaseException] = []
 

@@ -11,15 +11,6 @@ from sqlalchemy import func, select
 from tests.test_blockers import snapshot
 
 
-@pytest.fixture
-def seeded_sqlite(sqlite_url: str) -> str:
-    from workflow.infrastructure.unit_of_work import UnitOfWork
-    from workflow.services.seed import seed_portfolio
-
-    seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
-    return sqlite_url
-
-
 def set_pupr(name: str, since: str | None = None, **more: str):  # type: ignore[no-untyped-def]
     from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.officials import set_official

@@ -8,17 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from secretariat import set_profile
 
 from tests._snapshot import db_rows, files_under
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
-PROFILE = {
-    "org.address": "Jl. Contoh Nomor 1, Yogyakarta",
-    "org.city": "Yogyakarta",
-    "org.phone": "0274 000000",
-    "signatory.name": "Penanda Tangan Uji",
-    "signatory.position": "Koordinator Sekretariat AKSANSI",
-}
 PRECIOUS = b"hand-filled, do not lose\n"
 
 # Each command that writes a file, with `{out}` where its -o PATH goes and the name
@@ -50,11 +44,9 @@ def ready(db_url: str) -> str:
     from workflow.services.letters import render_letter
     from workflow.services.officials import set_official
     from workflow.services.seed import seed_portfolio
-    from workflow.services.settings import set_setting
 
     seed_portfolio(UnitOfWork(db_url), actor="tester")
-    for key, value in PROFILE.items():
-        set_setting(UnitOfWork(db_url), key, value, actor="tester")
+    set_profile(db_url)
     set_official(
         UnitOfWork(db_url),
         "35.76",

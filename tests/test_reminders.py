@@ -13,15 +13,8 @@ from sqlalchemy import select
 from workflow.infrastructure.models import AuditEntry, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
-from workflow.services.seed import seed_portfolio
 
 FRIDAY = date(2026, 11, 27)
-
-
-@pytest.fixture
-def seeded_sqlite(sqlite_url: str) -> str:
-    seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
-    return sqlite_url
 
 
 def submit_moa(url: str, region: str = "pekalongan", on: date | None = None) -> None:

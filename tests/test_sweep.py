@@ -15,13 +15,6 @@ from jobs.sweep import run_sweep
 from workflow.domain.clock import JAKARTA
 from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
-from workflow.services.seed import seed_portfolio
-
-
-@pytest.fixture
-def seeded_sqlite(sqlite_url: str) -> str:
-    seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
-    return sqlite_url
 
 
 def at(day: str) -> datetime:

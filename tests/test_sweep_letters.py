@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from reminder_helpers import AKSANSI, PROFILE, add_due, issued_audit_ids, moa_draft, reminders_of
+from reminder_helpers import AKSANSI, add_due, issued_audit_ids, moa_draft, reminders_of
+from secretariat import set_profile
 from sqlalchemy import select
 
 from workflow.domain.blockers.log import open_blocker, resolve_blocker_row
@@ -18,15 +19,13 @@ from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
 from workflow.services.officials import set_official
 from workflow.services.seed import seed_portfolio
-from workflow.services.settings import set_setting
 
 
 @pytest.fixture
 def ready(sqlite_url: str, cli) -> str:  # type: ignore[no-untyped-def]
     """Mojokerto with a profile, a technical office and its MoA submitted on Fri 27 Nov."""
     seed_portfolio(UnitOfWork(sqlite_url), actor="tester")
-    for key, value in PROFILE.items():
-        set_setting(UnitOfWork(sqlite_url), key, value, actor="tester")
+    set_profile(sqlite_url)
     set_official(
         UnitOfWork(sqlite_url),
         "mojokerto",
