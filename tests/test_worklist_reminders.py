@@ -7,7 +7,8 @@ import json
 from datetime import date
 
 import pytest
-from reminder_helpers import PROFILE, moa_draft, reminders_of
+from reminder_helpers import moa_draft, reminders_of
+from secretariat import set_profile
 from sqlalchemy import select
 
 from states.letters import LETTER_KINDS
@@ -17,13 +18,11 @@ from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.advance import advance
 from workflow.services.officials import set_official
 from workflow.services.seed import seed_portfolio
-from workflow.services.settings import set_setting
 
 
 def _profile(url: str) -> None:
     seed_portfolio(UnitOfWork(url), actor="tester")
-    for key, value in PROFILE.items():
-        set_setting(UnitOfWork(url), key, value, actor="tester")
+    set_profile(url)
 
 
 @pytest.fixture
