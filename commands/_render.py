@@ -121,6 +121,8 @@ def region_detail(detail: Any) -> None:
     )
     click.echo(wrap(state, subsequent="  "))
     for title, value in (
+        (_("Seat (ibu kota)"), v.seat or _seat_missing(v)),
+        (_("Administrative"), _administrative(v)),
         (_("On hold from"), v.held_from),
         (_("Also known as"), ", ".join(v.aliases)),
         (_("Subject"), v.subject),
@@ -139,6 +141,23 @@ def region_detail(detail: Any) -> None:
     for e in detail.recent:
         text = f"{e.at}  {entry_text(e)}"
         click.echo(wrap(text, "  ", " " * 14))
+
+
+def _seat_missing(view: Any) -> str:
+    if view.kind == "kota":
+        return _("not recorded (letters write the city's name)")
+    return _("not recorded; set it with: aksansi region set {code} --seat TEXT").format(
+        code=view.code
+    )
+
+
+def _administrative(view: Any) -> str:
+    if not view.administrative:
+        return ""
+    return _(
+        "yes, of {province}: no DPRD or APBD of its own; letters copy the provincial "
+        "government, and an MoU/MoA would be with the province"
+    ).format(province=view.province or _("its province"))
 
 
 def _kb_line(kb: dict[str, Any] | None, view: Any) -> str | None:
@@ -186,6 +205,14 @@ def import_result(result: Any) -> None:
             result.added,
         ).format(added=result.added, there=result.already_there)
     )
+    if result.seats_filled:
+        count = result.seats_filled
+        message = ngettext(
+            "Seat set for {n} region already known.",
+            "Seats set for {n} regions already known.",
+            count,
+        )
+        click.echo(message.format(n=count))
     for alias in result.aliases_added:
         click.echo("  " + _("also known as: {alias}").format(alias=alias))
 

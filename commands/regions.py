@@ -24,7 +24,7 @@ def init(settings: Settings, seed: bool) -> None:
 
 @click.group()
 def region() -> None:
-    """Regions (kabupaten/kota): list, show, add, import."""
+    """Regions (kabupaten/kota): list, show, add, import, set."""
 
 
 @region.command("list")
@@ -52,31 +52,64 @@ def region_show(settings: Settings, region_ref: str, as_json: bool) -> None:
 
 
 @region.command("add")
-@click.argument("code")
-@click.argument("name")
+@click.argument("code_or_name", metavar="NAME|CODE")
+@click.argument("name", required=False)
 @click.option("--province", help="Province name, e.g. Banten.")
+@click.option("--seat", help="Seat town (ibu kota), e.g. Rangkasbitung.")
 @pass_settings
-def region_add(settings: Settings, code: str, name: str, province: str | None) -> None:
-    """Add a region at 'prospect' (e.g. 36.02 "Kabupaten Lebak")."""
+def region_add(
+    settings: Settings, code_or_name: str, name: str | None, province: str | None, seat: str | None
+) -> None:
+    """Add a region at 'prospect': NAME alone ("Kabupaten Lebak", "Lebak") or a code alone
+    is found in the built-in national list with its province and seat; CODE NAME adds
+    one as given (e.g. 36.02 "Kabupaten Lebak")."""
     from workflow.services.regions import add_region
 
-    view = add_region(settings.uow(), code, name, province=province, actor=settings.who())
+    view = add_region(
+        settings.uow(), code_or_name, name, province=province, actor=settings.who(), seat=seat
+    )
+    seat_text = view.seat or _("seat not known")
     click.echo(
-        _("Added {name} ({code}), {kind}, at {state}.").format(
-            name=view.name, code=view.code, kind=_(view.kind), state=view.state
+        _("Added {name} ({code}), {kind}, {province}, seat {seat}, at {state}.").format(
+            name=view.name,
+            code=view.code,
+            kind=_(view.kind),
+            province=view.province or _("province unknown"),
+            seat=seat_text,
+            state=view.state,
         )
     )
 
 
 @region.command("import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False), required=False)
+@click.option(
+    "--seats",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A CSV of seat towns (kode,ibukota); default: the built-in seats.",
+)
 @pass_settings
-def region_import(settings: Settings, file: Path) -> None:
-    """Import a Kemendagri CSV (kode,nama,...); existing regions keep their state."""
+def region_import(settings: Settings, file: Path | None, seats: Path | None) -> None:
+    """Import a Kemendagri CSV (kode,nama,...), or with no FILE the built-in national list of
+    514 kabupaten/kota with their seats; existing regions keep their state."""
     from workflow.services.regions import import_regions
 
-    result = import_regions(settings.uow(), file, actor=settings.who())
+    result = import_regions(settings.uow(), file, actor=settings.who(), seats=seats)
     _render.import_result(result)
+
+
+@region.command("set")
+@click.argument("region_ref", metavar="REGION")
+@click.option("--seat", required=True, help="The seat town (ibu kota) letters write after 'di'.")
+@pass_settings
+def region_set(settings: Settings, region_ref: str, seat: str) -> None:
+    """Correct a region's seat town (the "di …" line of letters)."""
+    from workflow.services.regions import set_region
+
+    view = set_region(settings.uow(), region_ref, seat=seat, actor=settings.who())
+    click.echo(
+        _("{name} ({code}): seat {seat}.").format(name=view.name, code=view.code, seat=view.seat)
+    )
 
 
 @click.command()

@@ -9,7 +9,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 rm -rf "$db" "$db-wal" "$db-shm" "$(dirname "$db")/out"
 mkdir -p "$(dirname "$db")"
 export AKSANSI_DB="$db" AKSANSI_USER="demo" AKSANSI_OUTPUT_DIR="$(dirname "$db")/out"
-national="$here/../../shared/data/wilayah_kabkota.csv"
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
 day() { export AKSANSI_NOW="$1T07:00:00+07:00"; printf '\n\033[1m=== %s (AKSANSI_NOW)\033[0m\n' "$1"; }
 
@@ -17,11 +16,7 @@ day 2026-11-02
 step aksansi init --seed
 echo "--- Every morning, one list: each of the eight regions has its next action, due now"
 step aksansi today
-if [ -f "$national" ]; then
-  step aksansi region import "$national"
-else
-  step aksansi region add 36.02 "Kabupaten Lebak" --province Banten
-fi
+step aksansi region import   # the built-in national list, with seat towns
 echo "--- Illustrative Secretariat profile (set once, shared by all coordinators)"
 aksansi config set org.address "Jl. Contoh No. 1 (ilustrasi)"
 aksansi config set org.city Yogyakarta

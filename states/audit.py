@@ -69,6 +69,7 @@ SUMMARIES: Final[dict[str, tuple[str, ...]]] = {
     "assessment_recorded": (),
     "assessment_updated": (),
     "config": (N_("profile: {key} = {value}"),),
+    "region_changed": (N_("{field} set to {value}"), N_(" (was {previous})")),
     # Corrections: each points at what it corrects (the corrected row stays, marked).
     "reverted": (
         N_("undo of #{reverts}: {reverted_event} of {reverted_on} reverted"),

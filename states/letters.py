@@ -121,5 +121,23 @@ LETTER_KINDS: Final[list[LetterKind]] = [
 
 KINDS_BY_ID: Final[dict[str, LetterKind]] = {kind["id"]: kind for kind in LETTER_KINDS}
 
+# The administrative regions of DKI Jakarta: Kabupaten Administrasi Kepulauan Seribu and the
+# five Kota Administrasi. They are not autonomous (UU 29/2007): the head is appointed by the
+# Gubernur, there is no DPRD and no APBD of their own, so no Sekda or Bappeda of theirs to
+# copy and no agreement to sign with them: the provincial government is the party.
+ADMINISTRATIVE_CODES: Final = ("31.01", "31.71", "31.72", "31.73", "31.74", "31.75")
+
+# Their letters copy the provincial government instead (every kind, every step);
+# `{provinsi}` is the region's province as the national list writes it.
+ADMINISTRATIVE_TEMBUSAN: Final = [
+    "Gubernur {provinsi}",
+    "Sekretaris Daerah Provinsi {provinsi} selaku Ketua TKKSD",
+    "Kepala Bappeda Provinsi {provinsi}",
+    "Arsip",
+]
+# Who a letter's body names as Ketua TKKSD: the region's Sekda, or the province's.
+SEKDA: Final = "Sekretaris Daerah {pemda}"
+SEKDA_ADMINISTRATIVE: Final = "Sekretaris Daerah Provinsi {provinsi}"
+
 # The kinds that quote the region's latest MoA draft: refused until one exists.
 NEEDS_MOA_DRAFT: Final[tuple[str, ...]] = ("moa_submission", "response_request")

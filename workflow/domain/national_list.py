@@ -1,21 +1,32 @@
-"""Read a Kemendagri list of kabupaten/kota (`kode,nama[,jenis,kode_provinsi,provinsi]`).
+"""Read a Kemendagri list of kabupaten/kota (`kode,nama[,jenis,kode_provinsi,provinsi]`)
+and a list of seat towns (`kode,ibukota`), or the built-in copies of both.
 
 All-or-nothing: every row is checked first; one bad row means nothing is imported,
-and the message names the line.
+and the message names the line. The built-in list is package data
+(`states/national/`, with its NOTICE): the 514 kabupaten/kota and their seats, so a
+coordinator needs no CSV of her own. Names are cleaned as they are read ("Kep." →
+"Kepulauan", stray spaces), so a letter never says "Yth. Bupati Kep. Siau …".
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
-from workflow.domain.regions import kind_of_code, normalise_code
-from workflow.errors import BadFile, InvalidInput
+from states.letters import ADMINISTRATIVE_CODES
+from workflow.domain.regions import fold, kind_of_code, normalise_code
+from workflow.errors import AmbiguousRegion, BadFile, InvalidInput, RegionNotFound
 from workflow.i18n import _, ngettext
 
 REQUIRED = ("kode", "nama")
+SEAT_COLUMNS = ("kode", "ibukota")
+BUILTIN = "built-in national list"
+_ABBREVIATIONS = ((re.compile(r"\bKep\.\s*"), "Kepulauan "),)
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,117 @@ class RegionRow:
     kind: str
     province: str | None
     province_code: str
+    seat: str | None = None
+
+    @property
+    def administrative(self) -> bool:
+        """The DKI cities and Kepulauan Seribu: appointed heads, no DPRD, no APBD."""
+        return self.code in ADMINISTRATIVE_CODES
+
+
+def clean_name(text: str) -> str:
+    """One space between words, abbreviations written out: "Kep." → "Kepulauan"."""
+    name = " ".join(text.split())
+    for pattern, written in _ABBREVIATIONS:
+        name = pattern.sub(written, name)
+    return " ".join(name.split())
+
+
+def builtin_path(name: str) -> Path:
+    return Path(str(resources.files("states") / "national" / name))
+
+
+@cache
+def builtin_regions() -> tuple[RegionRow, ...]:
+    """The shipped 514 kabupaten/kota, each with its seat town."""
+    rows = read_regions(builtin_path("wilayah_kabkota.csv"))
+    seats = read_seats(builtin_path("ibukota_kabkota.csv"), {row.code for row in rows})
+    return tuple(replace(row, seat=seats.get(row.code)) for row in rows)
+
+
+def builtin_region(code: str) -> RegionRow | None:
+    return next((row for row in builtin_regions() if row.code == code), None)
+
+
+def find_builtin(text: str) -> RegionRow:
+    """The region of the built-in list that `text` names (a code, "Lebak", "Kabupaten
+    Lebak"); an ambiguous name ("Bandung") is refused with the candidates."""
+    code = normalise_code(text)
+    rows = builtin_regions()
+    if code is not None:
+        found = [row for row in rows if row.code == code]
+    else:
+        wanted = fold(clean_name(text))
+        found = [row for row in rows if fold(row.name) == wanted]
+        if not found:
+            found = [row for row in rows if _bare(row.name) == _bare(wanted)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise RegionNotFound(
+            _(
+                "no kabupaten/kota named '{text}' in the built-in national list; give its "
+                "code and name: aksansi region add CODE NAME."
+            ).format(text=text)
+        )
+    shown = ", ".join(f"{row.name} ({row.code})" for row in found)
+    raise AmbiguousRegion(
+        _("'{text}' names {count} regions: {shown}; give the full name or the code.").format(
+            text=text, count=len(found), shown=shown
+        )
+    )
+
+
+def _bare(name: str) -> str:
+    folded = fold(name)
+    for prefix in ("kabupaten administrasi ", "kota administrasi ", "kabupaten ", "kota "):
+        if folded.startswith(prefix):
+            return folded[len(prefix) :]
+    return folded
+
+
+def read_seats(path: Path, known_codes: set[str]) -> dict[str, str]:
+    """code → seat town from a `kode,ibukota` file; every row checked, all or nothing."""
+    reader = csv.DictReader(io.StringIO(_text(path)))
+    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in SEAT_COLUMNS if c not in header]
+    if missing:
+        raise BadFile(
+            _(
+                "{file} has no column {missing}; the first line must name the columns, at "
+                "least: kode,ibukota (found: {found}); nothing was imported."
+            ).format(file=path.name, missing=", ".join(missing), found=",".join(header) or "-")
+        )
+    reader.fieldnames = header
+    seats: dict[str, str] = {}
+    for line, raw in enumerate(reader, start=2):
+        problem = _seat_problem(raw, known_codes, seats)
+        if problem:
+            raise BadFile(
+                _("{file} line {line}: {problem}; nothing was imported.").format(
+                    file=path.name, line=line, problem=problem
+                )
+            )
+        code = normalise_code(raw.get("kode") or "")
+        assert code is not None
+        seats[code] = clean_name(raw.get("ibukota") or "")
+    return seats
+
+
+def _seat_problem(
+    raw: dict[str, str | None], known_codes: set[str], seen: dict[str, str]
+) -> str | None:
+    text_code = (raw.get("kode") or "").strip()
+    code = normalise_code(text_code)
+    if code is None:
+        return _("code {code!r} is not a kabupaten/kota code like 35.76").format(code=text_code)
+    if code not in known_codes:
+        return _("code {code} is not a region of the list being imported").format(code=code)
+    if code in seen:
+        return _("code {code} appears again").format(code=code)
+    if not clean_name(raw.get("ibukota") or ""):
+        return _("region {code} has an empty seat (ibukota)").format(code=code)
+    return None
 
 
 def read_regions(path: Path) -> list[RegionRow]:
@@ -95,7 +217,7 @@ def _row(line: int, raw: dict[str, str | None]) -> RegionRow:
             )
         )
     kind = kind_of_code(code)
-    name = " ".join((raw.get("nama") or "").split())
+    name = clean_name(raw.get("nama") or "")
     if not name:
         raise InvalidInput(_("region {code} has no name").format(code=code))
     stated = (raw.get("jenis") or "").strip().lower()

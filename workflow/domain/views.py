@@ -29,6 +29,8 @@ class RegionView:
     aliases: list[str] = field(default_factory=list)
     subject: str | None = None
     held_from: str | None = None
+    seat: str | None = None
+    administrative: bool = False
     next_action: dict[str, Any] | None = None  # None only when closed or declined
 
 
@@ -90,6 +92,8 @@ def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
             aliases=aliases.get(r.id, []),
             subject=r.subject,
             held_from=r.held_from,
+            seat=r.seat,
+            administrative=r.administrative,
             next_action=_action_json(actions.get(r.id)),
         )
         for r in regions

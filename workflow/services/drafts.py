@@ -137,6 +137,7 @@ def make_draft(
     day = on or clock.today()
     with uow:
         region = regions.resolve(uow.session, region_text)
+        ctx.check_agreement_party(region, agreement)
         previous = _latest(uow.session, region, agreement)
         terms = _terms(region, agreement, previous, subject, amount, years)
         extra = None
@@ -185,7 +186,7 @@ def _store(
         **_parties(session, region, extra.signatory if extra else "head"),
         **_kb_context(session, region, agreement),
         **_annexes(session, region, extra, years),
-        "pemda": ctx.pemda(region),
+        "pemda": ctx.pemda(region, f"the {agreement.upper()} draft"),
         "judul": subject,
         "judul_dokumen": TITLES[agreement],
         "tanggal": day,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.letters import ADMINISTRATIVE_CODES
 from workflow.domain import audit, clock
 from workflow.domain.regions import kind_of_code
 from workflow.domain.seed import PORTFOLIO, SeedRegion
@@ -52,13 +53,25 @@ def seed_portfolio(uow: UnitOfWork, *, actor: str) -> SeedResult:
     present: list[str] = []
     with uow:
         for item in PORTFOLIO:
-            if uow.session.scalar(select(Region.id).where(Region.code == item["code"])):
+            existing = uow.session.scalar(select(Region).where(Region.code == item["code"]))
+            if existing is not None:
+                _give_seat(existing)
                 present.append(item["name"])
                 continue
             _add(uow.session, item, actor)
             added.append(item["name"])
         uow.commit()
     return SeedResult(added, present)
+
+
+def _give_seat(region: Region) -> None:
+    """The seat town and administrative flag from the built-in list, if not set yet."""
+    from workflow.domain.national_list import builtin_region
+
+    known = builtin_region(region.code)
+    if known is not None and not region.seat:
+        region.seat = known.seat
+    region.administrative = region.code in ADMINISTRATIVE_CODES
 
 
 def _add(session: Session, item: SeedRegion, actor: str) -> None:
@@ -73,6 +86,7 @@ def _add(session: Session, item: SeedRegion, actor: str) -> None:
         subject=item["subject"],
         created_at=clock.utcnow(),
     )
+    _give_seat(region)
     region.aliases = [RegionAlias(alias=alias) for alias in item["aliases"]]
     session.add(region)
     session.flush()

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from documents.meta import DocumentMeta
+from states import letters as letter_spec
 from states import lifecycle as spec
 from states.letters import LetterKind
 from workflow.errors import InvalidInput, MissingField
@@ -29,8 +30,12 @@ AFTER_MOU = (*spec.MAIN_LINE[spec.MAIN_LINE.index("mou_signed") :],)
 TECHNICAL_HINTS = ("pupr", "perkim", "permukiman", "cipta karya", "pekerjaan umum")
 
 
-def pemda(region: Region) -> dict[str, str]:
+def pemda(region: Region, what: str = "the letter") -> dict[str, Any]:
+    """The region as templates name it; `kota_surat` is its seat town (the "di …" line,
+    "berkedudukan di …" in agreements)."""
     jenis = "Kabupaten" if region.kind == "kabupaten" else "Kota"
+    provinsi = region.province or ""
+    template = letter_spec.SEKDA_ADMINISTRATIVE if region.administrative else letter_spec.SEKDA
     return {
         "jenis": jenis,
         "nama": region.short_name,
@@ -38,8 +43,49 @@ def pemda(region: Region) -> dict[str, str]:
         "kepala": region.head_title,
         "pemerintah": f"Pemerintah {region.name}",
         "kode": region.code,
-        "kota_surat": region.short_name,
+        "kota_surat": seat_town(region, what),
+        "provinsi": provinsi,
+        "administratif": region.administrative,
+        "sekda": template.format(pemda=region.name, provinsi=provinsi),
     }
+
+
+def seat_town(region: Region, what: str) -> str:
+    """The seat (ibu kota); a kota without one is its own seat, a kabupaten is refused:
+    its name is often another Pemda's city (Kabupaten Bandung sits in Soreang)."""
+    if region.seat:
+        return region.seat
+    if region.kind == "kota":
+        return region.short_name
+    raise MissingField(
+        _(
+            "{what} for {name} needs its seat town (ibu kota) for the 'di …' line, which is "
+            "not recorded; set it with: aksansi region set {code} --seat TEXT."
+        ).format(what=what, name=region.name, code=region.code)
+    )
+
+
+def check_agreement_party(region: Region, agreement: str) -> None:
+    """An administrative region cannot be a party to an MoU/MoA: refuse in one sentence."""
+    if region.administrative:
+        raise InvalidInput(
+            _(
+                "{name} is an administrative region of Provinsi {province} with no DPRD or "
+                "APBD of its own, so an {what} would be with the provincial government, not "
+                "with {name}; no draft was made."
+            ).format(
+                name=region.name,
+                province=region.province or "",
+                what="MoU" if agreement == "mou" else "MoA",
+            )
+        )
+
+
+def copy_list(region: Region, kind: LetterKind) -> list[str]:
+    """The Tembusan: the kind's own, or the provincial government's for an administrative
+    region (it has no Sekda or Bappeda of its own)."""
+    listed = letter_spec.ADMINISTRATIVE_TEMBUSAN if region.administrative else kind["tembusan"]
+    return [t.format(pemda=region.name, provinsi=region.province or "") for t in listed]
 
 
 PROFILE = ("org.name", "org.address", "org.city", "signatory.name", "signatory.position")

@@ -94,7 +94,7 @@ def build_context(
     context: dict[str, Any] = {
         "org": ctx.organisation(settings, what),
         "ttd": ctx.signatory(settings, what),
-        "pemda": ctx.pemda(region),
+        "pemda": ctx.pemda(region, what),
         "surat": {
             "nomor": "",
             "tanggal": on,
@@ -102,10 +102,10 @@ def build_context(
             "lampiran": spec["lampiran"],
             "hal": spec["hal"],
             "kepada": ctx.addressee(session, region, spec, extra.get("to")),
-            "di": region.short_name,
+            "di": ctx.seat_town(region, what),
             "draf": False,
         },
-        "tembusan": [t.format(pemda=region.name) for t in spec["tembusan"]],
+        "tembusan": ctx.copy_list(region, spec),
         "rujukan": ctx.incoming(session, region, extra.get("reply_to")),
         "audiensi_tanggal": (
             ctx.audiensi_date(session, region) if wanted("audiensi_tanggal") else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workflow.infrastructure.models.base import Base
@@ -24,6 +24,9 @@ class Region(Base):
     state_since: Mapped[date | None]  # None: entered before the tool knew (seed)
     held_from: Mapped[str | None] = mapped_column(String(32))  # the state `resume` returns to
     subject: Mapped[str | None] = mapped_column(String(500))  # what the cooperation is about
+    seat: Mapped[str | None] = mapped_column(String(80))  # ibu kota: the "di …" of letters
+    # DKI's Kota/Kabupaten Administrasi: no DPRD, no APBD, head appointed by the Gubernur
+    administrative: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime]
     version_id: Mapped[int] = mapped_column(nullable=False)
 

@@ -1,8 +1,8 @@
 """The worklist: when a reminder was issued and how its letter's cause is fixed, and
 when and how a letter was sent (the register's tanggal kirim)
 
-Revision ID: 0009_worklist
-Revises: 0008_moa_terms
+Revision ID: 0010_worklist
+Revises: 0009_region_seat_and_administrative
 Create Date: 2026-12-01
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_worklist"
-down_revision = "0008_moa_terms"
+revision = "0010_worklist"
+down_revision = "0009_region_seat_and_administrative"
 branch_labels = None
 depends_on = None
 
