@@ -2,7 +2,7 @@
 when and how a letter was sent (the register's tanggal kirim)
 
 Revision ID: 0010_worklist
-Revises: 0009_region_seat_and_administrative
+Revises: 0009_region_seat
 Create Date: 2026-12-01
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_worklist"
-down_revision = "0009_region_seat_and_administrative"
+down_revision = "0009_region_seat"
 branch_labels = None
 depends_on = None
 
