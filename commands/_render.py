@@ -30,7 +30,7 @@ def _blockers(view: Any) -> str:
 
 def _next_due(view: Any, width: int | None = 40) -> str:
     r = view.next_reminder
-    return "-" if not r else f"{r['due_on']} {r['text']}"[:width]
+    return "-" if not r else f"{r['due_on']} {_(r['text'])}"[:width]
 
 
 BALL = {"secretariat": N_("us"), "pemda": N_("Pemda")}

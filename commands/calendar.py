@@ -5,6 +5,9 @@ from __future__ import annotations
 import click
 
 from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
+from workflow.i18n import N_, _
+
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 @click.group("calendar")
@@ -21,7 +24,11 @@ def add_holiday(settings: Settings, day: str, name: tuple[str, ...]) -> None:
     from workflow.services.working_calendar import add_holiday as add
 
     added = add(settings.uow(), parse_day(day, what="DATE"), " ".join(name), actor=settings.who())
-    click.echo(f"{added.date.isoformat()} is now a holiday: {added.name}.")
+    click.echo(
+        _("{isoformat} is now a holiday: {name}.").format(
+            isoformat=added.date.isoformat(), name=added.name
+        )
+    )
 
 
 @calendar.command("remove")
@@ -46,10 +53,11 @@ def show(settings: Settings, year: int, as_json: bool) -> None:
     if as_json:
         echo_json(days)
         return
-    labels = {"public": "holiday", "cuti_bersama": "cuti bersama", "override": "override"}
+    labels = {"public": _("holiday"), "cuti_bersama": _("cuti bersama"), "override": _("override")}
+    weekdays = [_(name) for name in WEEKDAYS]
     for day in days:
-        label = "override: working day" if day.working else labels[day.source]
-        click.echo(f"{day.date.isoformat()} {day.date:%a}  {day.name}  [{label}]")
+        label = _("override: working day") if day.working else labels[day.source]
+        click.echo(f"{day.date.isoformat()} {weekdays[day.date.weekday()]}  {day.name}  [{label}]")
 
 
 COMMANDS: list[click.Command] = [calendar]

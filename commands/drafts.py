@@ -15,18 +15,38 @@ from commands._common import (
     pass_settings,
 )
 from states.formats import OUTPUT_FORMATS
-from workflow.i18n import _
+from workflow.i18n import N_, _
 
 if TYPE_CHECKING:
     from workflow.domain.kb import KbTerms
 
 FORMAT = click.Choice(OUTPUT_FORMATS)
 _Decorated = TypeVar("_Decorated", bound="Callable[..., Any] | click.Command")
-NAMES = {"mou": "Kesepakatan Bersama (MoU)", "moa": "Perjanjian Kerja Sama (MoA)"}
+# Help texts per agreement: plain literals (translated when help is shown).
+DRAFT_HELP = {
+    "mou": N_("Render a new version of the region's draft Kesepakatan Bersama (MoU)."),
+    "moa": N_("Render a new version of the region's draft Perjanjian Kerja Sama (MoA)."),
+}
+GROUP_HELP = {
+    "mou": N_("Draft Kesepakatan Bersama (MoU), versioned."),
+    "moa": N_("Draft Perjanjian Kerja Sama (MoA), versioned."),
+}
+VERSIONS_HELP = {
+    "mou": N_("List the versions of the region's draft Kesepakatan Bersama (MoU)."),
+    "moa": N_("List the versions of the region's draft Perjanjian Kerja Sama (MoA)."),
+}
+DIFF_HELP = {
+    "mou": N_("Show what changed between two versions of the draft Kesepakatan Bersama (MoU)."),
+    "moa": N_("Show what changed between two versions of the draft Perjanjian Kerja Sama (MoA)."),
+}
 
 
 def _print_draft(view) -> None:  # type: ignore[no-untyped-def]
-    click.echo(f"{view.region_name}: {view.agreement} draft version {view.version}")
+    click.echo(
+        _("{region_name}: {agreement} draft version {version}").format(
+            region_name=view.region_name, agreement=view.agreement, version=view.version
+        )
+    )
     for path in view.files.values():
         click.echo(f"  → {path}")
 
@@ -110,7 +130,7 @@ def _draft_command(agreement: str) -> click.Command:
         )
         echo_json(view) if as_json else _print_draft(view)
 
-    draft.help = f"Render a new version of the region's draft {NAMES[agreement]}."
+    draft.help = DRAFT_HELP[agreement]
     return _moa_options(draft) if agreement == "moa" else draft
 
 
@@ -127,7 +147,7 @@ def _versions_command(agreement: str) -> click.Command:
             echo_json(views)
             return
         if not views:
-            click.echo(f"No {agreement} drafts yet.")
+            click.echo(_("No {agreement} drafts yet.").format(agreement=agreement))
         for view in views:
             budget = "-" if view.budget is None else f"Rp{view.budget:,}".replace(",", ".")
             click.echo(
@@ -135,7 +155,7 @@ def _versions_command(agreement: str) -> click.Command:
                 f"{view.years} th  {view.actor}  {view.subject}"
             )
 
-    versions.help = f"List the versions of the region's draft {NAMES[agreement]}."
+    versions.help = VERSIONS_HELP[agreement]
     return versions
 
 
@@ -149,9 +169,11 @@ def _diff_command(agreement: str) -> click.Command:
         from workflow.services.drafts import diff_versions
 
         text = diff_versions(settings.uow(read_only=True), region, agreement, v1, v2)
-        click.echo(text or f"Versions {v1} and {v2} are the same.", nl=not text)
+        click.echo(
+            text or _("Versions {v1} and {v2} are the same.").format(v1=v1, v2=v2), nl=not text
+        )
 
-    diff.help = f"Show what changed between two versions of the draft {NAMES[agreement]}."
+    diff.help = DIFF_HELP[agreement]
     return diff
 
 
@@ -216,7 +238,7 @@ def mou_record(  # type: ignore[no-untyped-def]
 
 
 def _group(agreement: str) -> click.Group:
-    group = click.Group(agreement, help=f"Draft {NAMES[agreement]}, versioned.")
+    group = click.Group(agreement, help=GROUP_HELP[agreement])
     for make in (_draft_command, _versions_command, _diff_command):
         group.add_command(make(agreement))
     if agreement == "mou":

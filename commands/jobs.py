@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from commands._common import Settings, echo_json, json_option, pass_settings
+from workflow.i18n import _
 
 
 @click.group("jobs")
@@ -32,7 +33,7 @@ def sweep(settings: Settings, as_json: bool) -> None:
         for line in format_digest(outcome.report).splitlines():
             click.echo(_fit_80(line))
         for address in outcome.mailed_to:
-            click.echo(f"Digest mailed to {address}.")
+            click.echo(_("Digest mailed to {address}.").format(address=address))
     if outcome.mail_error:
         raise MailFailed(outcome.mail_error)
 

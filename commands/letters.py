@@ -12,6 +12,7 @@ from commands._common import (
     pass_settings,
 )
 from states.formats import OUTPUT_FORMATS
+from workflow.i18n import _
 
 FORMAT = click.Choice(OUTPUT_FORMATS)
 
@@ -32,7 +33,7 @@ def kinds(as_json: bool) -> None:
         echo_json(views)
         return
     for view in views:
-        click.echo(f"{view.id:<22} {view.purpose}")
+        click.echo(f"{view.id:<22} {_(view.purpose)}")
 
 
 @letter.command("render")
@@ -78,7 +79,11 @@ def render(  # type: ignore[no-untyped-def]
         if view.file is None:
             click.echo(view.markdown, nl=False)
         else:
-            click.echo(f"DRAF {view.kind} for {view.region} (not numbered) → {view.file}")
+            click.echo(
+                _("DRAF {kind} for {region} (not numbered) → {file}").format(
+                    kind=view.kind, region=view.region, file=view.file
+                )
+            )
         return
     letter_view = service.render_letter(
         settings.uow(),
@@ -113,12 +118,12 @@ def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-d
         echo_json(views)
         return
     if not views:
-        click.echo("No letters in the register.")
+        click.echo(_("No letters in the register."))
     if views:
         from commands._table import columns
 
         rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind) for v in views]
-        click.echo(columns(("Number", "Date", "Code", "Kind"), rows, width=80))
+        click.echo(columns((_("Number"), _("Date"), _("Code"), _("Kind")), rows, width=80))
 
 
 @letter.command("show")
@@ -167,7 +172,9 @@ def receive(settings, region, number, dated, subject, sender) -> None:  # type: 
         actor=settings.who(),
     )
     click.echo(
-        f"Recorded incoming letter {view.number} ({view.date.isoformat()}) for {view.region}."
+        _("Recorded incoming letter {number} ({isoformat}) for {region}.").format(
+            number=view.number, isoformat=view.date.isoformat(), region=view.region
+        )
     )
 
 

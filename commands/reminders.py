@@ -12,6 +12,7 @@ from commands._common import (
     parse_day,
     pass_settings,
 )
+from states.reminders import STATUS_WORDS
 from workflow.i18n import _
 
 
@@ -53,8 +54,9 @@ def list_(
 def _list_line(item) -> str:  # type: ignore[no-untyped-def]
     from workflow.i18n import _
 
-    letter = f" [letter {item.letter}]" if item.letter else ""
-    line = f"#{item.id:<5} {item.due_on}  {item.region} {item.region_name}: {item.text}{letter}"
+    letter = " [" + _("letter {kind}").format(kind=item.letter) + "]" if item.letter else ""
+    text = _(item.text)  # the policy's texts are in the catalog; one typed in stays as is
+    line = f"#{item.id:<5} {item.due_on}  {item.region} {item.region_name}: {text}{letter}"
     if item.status != "pending":
         line += f" ({_(item.status)})"
     if item.letter_number:
@@ -77,7 +79,11 @@ def add(settings: Settings, region: str, on: str, text: tuple[str, ...]) -> None
     from workflow.services.reminders import add as add_reminder
 
     item = add_reminder(settings.uow(), region, parse_day(on), " ".join(text), actor=settings.who())
-    click.echo(f"Reminder #{item.id} for {item.region_name} due on {item.due_on}.")
+    click.echo(
+        _("Reminder #{id} for {region_name} due on {due_on}.").format(
+            id=item.id, region_name=item.region_name, due_on=item.due_on
+        )
+    )
 
 
 @remind.command("done")
@@ -88,7 +94,11 @@ def done(settings: Settings, reminder_id: int) -> None:
     from workflow.services.reminders import done as mark_done
 
     item = mark_done(settings.uow(), reminder_id, actor=settings.who())
-    click.echo(f"Reminder #{item.id} ({item.region_name}) is done.")
+    click.echo(
+        _("Reminder #{id} ({region_name}) is done.").format(
+            id=item.id, region_name=item.region_name
+        )
+    )
 
 
 @remind.command("retry")
@@ -123,7 +133,11 @@ def snooze(settings: Settings, reminder_id: int, until: str) -> None:
     item = snooze_reminder(
         settings.uow(), reminder_id, parse_day(until, what="--until"), actor=settings.who()
     )
-    click.echo(f"Reminder #{item.id} ({item.region_name}) is now due on {item.due_on}.")
+    click.echo(
+        _("Reminder #{id} ({region_name}) is now due on {due_on}.").format(
+            id=item.id, region_name=item.region_name, due_on=item.due_on
+        )
+    )
 
 
 @remind.command("explain")
@@ -138,18 +152,39 @@ def explain(settings: Settings, region: str, as_json: bool) -> None:
     if as_json:
         echo_json(found)
         return
-    click.echo(f"{found.region_name} ({found.region}), now {found.state}:")
+    click.echo(
+        _("{region_name} ({code}), now {state}:").format(
+            region_name=found.region_name, code=found.region, state=found.state
+        )
+    )
     if not found.reminders:
-        click.echo("  no reminders.")
+        click.echo(_("  no reminders."))
     for item in found.reminders:
-        _wrapped(f"#{item.id} {item.status:<9} due {item.due_on}: {item.text}", 2)
-        _wrapped(f"by {item.rule}; scheduled by {item.created_by}", 6)
+        status = _(STATUS_WORDS.get(item.status, item.status))
+        due = _("due {day}").format(day=item.due_on)
+        _wrapped(f"#{item.id} {status:<9} {due}: {_(item.text)}", 2)
+        _wrapped(
+            _("by {rule}; scheduled by {created_by}").format(
+                rule=item.rule, created_by=item.created_by
+            ),
+            6,
+        )
         if item.outcome:
             _wrapped(item.outcome, 6)
         if item.letter_number:
-            _wrapped(f"letter {item.letter} no. {item.letter_number}", 6)
+            _wrapped(
+                _("letter {letter} no. {number}").format(
+                    letter=item.letter, number=item.letter_number
+                ),
+                6,
+            )
         elif item.letter_error:
-            _wrapped(f"letter {item.letter} not produced: {item.letter_error}", 6)
+            _wrapped(
+                _("letter {letter} not produced: {letter_error}").format(
+                    letter=item.letter, letter_error=item.letter_error
+                ),
+                6,
+            )
 
 
 def _wrapped(text: str, indent: int, hang: str = "  ") -> None:

@@ -14,6 +14,7 @@ from email.message import EmailMessage
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from workflow.errors import DomainError
+from workflow.i18n import _
 
 SMTP_URL = "AKSANSI_SMTP_URL"
 MAIL_TO = "AKSANSI_MAIL_TO"
@@ -34,11 +35,17 @@ def send_digest(subject: str, body: str) -> list[str]:
     recipients = [a.strip() for a in os.environ.get(MAIL_TO, "").split(",") if a.strip()]
     if not recipients:
         raise MailFailed(
-            f"{SMTP_URL} is set but {MAIL_TO} is not; set it to the "
-            "coordinator's address to receive the digest."
+            _(
+                "{smtp_url} is set but {mail_to} is not; set it to the coordinator's "
+                "address to receive the digest."
+            ).format(smtp_url=SMTP_URL, mail_to=MAIL_TO)
         )
     if url.scheme not in ("smtp", "smtps") or not url.hostname:
-        raise MailFailed(f"{SMTP_URL} must look like smtp://host:port or smtps://host:port.")
+        raise MailFailed(
+            _("{smtp_url} must look like smtp://host:port or smtps://host:port.").format(
+                smtp_url=SMTP_URL
+            )
+        )
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = os.environ.get(MAIL_FROM, "").strip() or "aksansi@localhost"
@@ -49,8 +56,10 @@ def send_digest(subject: str, body: str) -> list[str]:
         _deliver(url, message)
     except (smtplib.SMTPException, OSError) as exc:
         raise MailFailed(
-            f"the digest could not be mailed through {where} ({exc}); the reminders stay "
-            "issued and will not be issued again — read the digest above."
+            _(
+                "the digest could not be mailed through {where} ({exc}); the reminders "
+                "stay issued and will not be issued again — read the digest above."
+            ).format(where=where, exc=exc)
         ) from None
     return recipients
 

@@ -18,6 +18,7 @@ from typing import Any
 from jobs.sweep import format_digest, sweep_once
 from workflow.domain.clock import JAKARTA
 from workflow.errors import DomainError, InvalidInput
+from workflow.i18n import _
 
 JOB_ID = "reminder-sweep"
 _PART = re.compile(r"(\d+)([smh])")
@@ -29,12 +30,14 @@ def parse_interval(text: str) -> timedelta:
     cleaned = (text or "").strip().lower()
     parts = _PART.findall(cleaned)
     if not parts or "".join(n + u for n, u in parts) != cleaned:
-        raise InvalidInput(f"--every {text!r} is not an interval; write e.g. 30s, 15m or 1h.")
+        raise InvalidInput(
+            _("--every {text!r} is not an interval; write e.g. 30s, 15m or 1h.").format(text=text)
+        )
     interval = timedelta()
     for number, unit in parts:
         interval += timedelta(**{_UNITS[unit]: int(number)})
     if interval < timedelta(seconds=1):
-        raise InvalidInput("--every must be at least 1s.")
+        raise InvalidInput(_("--every must be at least 1s."))
     return interval
 
 
@@ -83,12 +86,20 @@ def run_daemon(
 
     def stop(signum: int, _frame: Any) -> None:
         stopping.set()
-        err(f"aksansi: {signal.Signals(signum).name} received, stopping after the current step.")
+        err(
+            _("aksansi: {name} received, stopping after the current step.").format(
+                name=signal.Signals(signum).name
+            )
+        )
         if scheduler.running:
             scheduler.shutdown(wait=True)
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    err(f"aksansi: sweeping now and every {every}; stop with Ctrl-C or SIGTERM.")
+    err(
+        _("aksansi: sweeping now and every {every}; stop with Ctrl-C or SIGTERM.").format(
+            every=every
+        )
+    )
     try:
         if not stopping.is_set():
             scheduler.start()

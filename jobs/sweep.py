@@ -24,7 +24,7 @@ from jobs import mail
 from workflow.domain import clock
 from workflow.domain.reminders.effects import SweepReads
 from workflow.domain.reminders.issuing import IssuedReminder, due_query, issue_next
-from workflow.i18n import _
+from workflow.i18n import _, ngettext
 from workflow.infrastructure import db
 from workflow.infrastructure.unit_of_work import translate
 
@@ -118,33 +118,56 @@ def _crash_hook() -> Hook | None:
 
 def _subject(report: SweepReport) -> str:
     count = len(report.issued)
-    return f"[aksansi] {count} reminder{'s' if count != 1 else ''} due on {report.now.date()}"
+    return ngettext(
+        "[aksansi] {count} reminder due on {date}",
+        "[aksansi] {count} reminders due on {date}",
+        count,
+    ).format(count=count, date=clock.local(report.now).date())
 
 
 def format_digest(report: SweepReport) -> str:
     """The digest as plain text lines (terminal and mail)."""
-    when = report.now.astimezone(clock.JAKARTA).strftime("%Y-%m-%d %H:%M")
+    when = clock.shown_moment(report.now)
     if not report.issued:
-        return f"Sweep at {when}: nothing due."
-    lines = [f"Sweep at {when}: {len(report.issued)} reminder(s) issued."]
+        return _("Sweep at {when}: nothing due.").format(when=when)
+    count = len(report.issued)
+    lines = [
+        ngettext(
+            "Sweep at {when}: {count} reminder issued.",
+            "Sweep at {when}: {count} reminders issued.",
+            count,
+        ).format(when=when, count=count)
+    ]
     for item in report.issued:
-        lines.append(
-            f"#{item.id} {item.region} {item.region_name} (due {item.due_on}): {item.text}"
-        )
+        due = _("due {day}").format(day=item.due_on)
+        lines.append(f"#{item.id} {item.region} {item.region_name} ({due}): {_(item.text)}")
         if item.letter_number:
             where = f" → {item.letter_file}" if item.letter_file else ""
-            lines.append(f"    letter {item.letter} no. {item.letter_number}{where}")
+            letter = _("letter {letter} no. {number}").format(
+                letter=item.letter, number=item.letter_number
+            )
+            lines.append(f"    {letter}{where}")
         elif item.letter_error:
-            lines.append(f"    letter {item.letter} NOT produced: {item.letter_error}")
+            lines.append(
+                _("    letter {letter} NOT produced: {letter_error}").format(
+                    letter=item.letter, letter_error=item.letter_error
+                )
+            )
         if item.blocker:
-            lines.append(f"    blocker {item.blocker} opened")
+            lines.append("    " + _("blocker {blocker} opened").format(blocker=item.blocker))
         elif item.blocker_error:
-            lines.append(f"    blocker not opened: {item.blocker_error}")
+            lines.append(
+                _("    blocker not opened: {blocker_error}").format(
+                    blocker_error=item.blocker_error
+                )
+            )
         if item.skipped:
-            lines.append("    skipped earlier steps: " + ", ".join(f"#{i}" for i in item.skipped))
+            lines.append(
+                _("    skipped earlier steps: ") + ", ".join(f"#{i}" for i in item.skipped)
+            )
     lines += _not_made(report)
     if report.stopped_early:
-        lines.append("Stopped early on request; the next sweep issues the rest.")
+        lines.append(_("Stopped early on request; the next sweep issues the rest."))
     return "\n".join(lines)
 
 

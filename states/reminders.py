@@ -131,5 +131,13 @@ def rules_on_blocker(blocker_type: str) -> list[ReminderRule]:
 
 PENDING, ISSUED, DONE, CANCELLED, SKIPPED = "pending", "issued", "done", "cancelled", "skipped"
 STATUSES: Final = (PENDING, ISSUED, DONE, CANCELLED, SKIPPED)
+# The statuses as words a person reads (English source; the interface translates them).
+STATUS_WORDS: Final[dict[str, str]] = {
+    PENDING: "pending",
+    ISSUED: "issued",
+    DONE: "done",
+    CANCELLED: "cancelled",
+    SKIPPED: "skipped",
+}
 # What `remind done` may close: a reminder still waiting, or one the sweep issued.
 MARKABLE_DONE: Final = (PENDING, ISSUED)

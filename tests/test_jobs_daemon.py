@@ -69,7 +69,7 @@ def test_refused_mail_is_reported_and_keeps_the_issuance(
     smtp.refuse = True
     result = cli("jobs", "sweep")
     assert result.exit_code == 1
-    assert "2 reminder(s) issued" in result.stdout
+    assert "2 reminders issued" in result.stdout
     assert "the digest could not be mailed through 127.0.0.1" in result.stderr
     assert "the reminders stay issued" in result.stderr
     assert {r.status for r in reminders_of(seeded_sqlite)} == {"issued"}
@@ -126,7 +126,7 @@ def test_daemon_sweeps_at_start_and_stops_cleanly_on_sigterm(seeded_sqlite: str)
                 lines.append(line)
                 if "nothing due" in line:  # the first sweep issued, a later one found nothing
                     break
-            assert any("3 reminder(s) issued" in line for line in lines), lines
+            assert any("3 reminders issued" in line for line in lines), lines
             daemon.send_signal(signal.SIGTERM)
             assert daemon.wait(timeout=30) == 0
             assert "SIGTERM received" in daemon.stderr.read()

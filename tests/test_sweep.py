@@ -39,7 +39,7 @@ def test_cli_sweep_digest_and_json(seeded_sqlite: str, cli, monkeypatch) -> None
     add_due(seeded_sqlite, 2)
     text = cli("jobs", "sweep")
     assert text.exit_code == 0, text.stderr
-    assert "2 reminder(s) issued" in text.stdout
+    assert "2 reminders issued" in text.stdout
     assert "#1 33.75 Kota Pekalongan (due 2026-11-20): Test reminder 0" in text.stdout
     again = json.loads(cli("jobs", "sweep", "--json").stdout)
     assert again["issued"] == [] and again["mail_error"] is None
@@ -77,7 +77,7 @@ def test_crash_mid_sweep_then_rerun_loses_and_repeats_nothing(seeded_sqlite: str
         [AKSANSI, "jobs", "sweep"], env=env, capture_output=True, text=True, timeout=60
     )
     assert rerun.returncode == 0, rerun.stderr
-    assert "4 reminder(s) issued" in rerun.stdout
+    assert "4 reminders issued" in rerun.stdout
     assert issued_audit_ids(seeded_sqlite) == [1, 2, 3, 4, 5, 6]
     assert {r.status for r in reminders_of(seeded_sqlite)} == {"issued"}
 

@@ -23,6 +23,7 @@ from workflow.domain.letters.drafts import parse_budget
 from workflow.domain.letters.issuing import document_errors, write_files
 from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput, MissingField, NotFound
+from workflow.i18n import _
 from workflow.infrastructure.models import AgreementDraft, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -88,20 +89,24 @@ def _terms(
     subject = subject or region.subject
     if not subject:
         raise MissingField(
-            f"the MoA draft of {region.name} needs a subject; give it with: "
-            f"aksansi moa draft {region.code} --subject TEXT."
+            _(
+                "the MoA draft of {name} needs a subject; give it with: aksansi moa "
+                "draft {code} --subject TEXT."
+            ).format(name=region.name, code=region.code)
         )
     if budget is None and previous is not None:
         budget = previous.budget
     years = years or (previous.years if previous else DEFAULT_YEARS[agreement])
     if years <= 0:
-        raise InvalidInput(f"--years must be a positive number of years, not {years}.")
+        raise InvalidInput(
+            _("--years must be a positive number of years, not {years}.").format(years=years)
+        )
     return subject, budget, years
 
 
 def _parties(session: Session, region: Region, signatory: str) -> dict[str, Any]:
     settings = load_settings(session)
-    what = "the draft agreement"
+    what = _("the draft agreement")
     signer = ctx.signatory(settings, what)
     org = ctx.organisation(settings, what)
     first = moa_terms.first_party(session, region, signatory, ctx.head_name(session, region))
@@ -246,7 +251,7 @@ def _kb_context(session: Session, region: Region, agreement: str) -> dict[str, A
 
     mou = _latest(session, region, "mou")
     return {
-        "kb": kb.cited(session, region, "the MoA draft"),
+        "kb": kb.cited(session, region, _("the MoA draft")),
         "kb_judul": mou.subject if mou is not None else MOU_SUBJECT,
     }
 
@@ -295,8 +300,12 @@ def diff_versions(uow: UnitOfWork, region_text: str, agreement: str, old: int, n
             )
             if text is None:
                 raise NotFound(
-                    f"{region.name} has no {agreement} draft version {version}; "
-                    f"see: aksansi {agreement} versions {region.code}."
+                    _(
+                        "{name} has no {agreement} draft version {version}; see: aksansi "
+                        "{agreement} versions {code}."
+                    ).format(
+                        name=region.name, agreement=agreement, version=version, code=region.code
+                    )
                 )
             texts[version] = text
     lines = difflib.unified_diff(

@@ -21,6 +21,7 @@ from workflow.domain.letters.issuing import (
 )
 from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput, NotFound
+from workflow.i18n import _
 from workflow.infrastructure.models import IncomingLetter, Letter, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -169,7 +170,11 @@ def show_letter(uow: UnitOfWork, number: str) -> str:
     with uow:
         content = uow.session.scalar(select(Letter.content).where(Letter.number == number.strip()))
     if content is None:
-        raise NotFound(f"no letter numbered {number} in the register; see 'aksansi letter list'.")
+        raise NotFound(
+            _("no letter numbered {number} in the register; see 'aksansi letter list'.").format(
+                number=number
+            )
+        )
     return content
 
 
@@ -189,7 +194,9 @@ def export_letter(
         ).first()
         if row is None:
             raise NotFound(
-                f"no letter numbered {number} in the register; see 'aksansi letter list'."
+                _("no letter numbered {number} in the register; see 'aksansi letter list'.").format(
+                    number=number
+                )
             )
         letter, region = row
         target = target_path(
@@ -213,9 +220,11 @@ def receive_letter(
     """Record an incoming letter (*surat masuk*) so later letters can cite it."""
     number, subject = number.strip(), subject.strip()
     if not number or not subject:
-        raise InvalidInput("an incoming letter needs its --number and --subject.")
+        raise InvalidInput(_("an incoming letter needs its --number and --subject."))
     if dated > clock.today():
-        raise InvalidInput(f"the letter date {dated.isoformat()} is in the future.")
+        raise InvalidInput(
+            _("the letter date {isoformat} is in the future.").format(isoformat=dated.isoformat())
+        )
     with uow:
         region = regions.resolve(uow.session, region_text)
         if uow.session.scalar(
@@ -223,7 +232,11 @@ def receive_letter(
                 IncomingLetter.region_id == region.id, IncomingLetter.number == number
             )
         ):
-            raise InvalidInput(f"incoming letter {number} of {region.name} is already recorded.")
+            raise InvalidInput(
+                _("incoming letter {number} of {name} is already recorded.").format(
+                    number=number, name=region.name
+                )
+            )
         row = IncomingLetter(
             region_id=region.id,
             number=number,

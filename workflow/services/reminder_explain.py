@@ -11,6 +11,7 @@ from states import reminders as policy
 from workflow.domain import regions
 from workflow.domain.audit import entries_by_id
 from workflow.domain.reminders.scheduling import rule_label
+from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Reminder
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -72,15 +73,19 @@ def _outcome(row: Reminder) -> str | None:
         return None
     day = row.closed_on.isoformat() if row.closed_on else "?"
     reason = f": {row.closed_reason}" if row.closed_reason else ""
-    return f"{row.status} on {day}{reason}"
+    return (
+        _("{status} on {day}").format(status=_(policy.STATUS_WORDS[row.status]), day=day) + reason
+    )
 
 
 def _describe(entry: AuditEntry | None) -> str:
     if entry is None:
-        return "unknown (the audit entry is gone)"
+        return _("unknown (the audit entry is gone)")
     what = entry.kind
     if entry.kind == "transition":
         what = f"{entry.event} ({entry.from_state} → {entry.to_state})"
     elif entry.details.get("type"):
         what = f"{entry.kind} {entry.details['type']}"
-    return f"{what} on {entry.occurred_on.isoformat()} by {entry.actor} (audit #{entry.id})"
+    return _("{what} on {day} by {actor} (audit #{id})").format(
+        what=what, day=entry.occurred_on.isoformat(), actor=entry.actor, id=entry.id
+    )

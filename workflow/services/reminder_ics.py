@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from workflow.domain import clock
+from workflow.i18n import _
 from workflow.infrastructure.unit_of_work import UnitOfWork
 from workflow.services.reminders import ReminderView, list_reminders
 
@@ -29,18 +30,20 @@ def export_ics(uow: UnitOfWork) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "AKSANSI reminders")
+    calendar.add("x-wr-calname", _("AKSANSI reminders"))
     for item in list_reminders(uow):
         event = Event()
         event.add("uid", uid_of(item))
         event.add("dtstamp", stamp)
         event.add("dtstart", item.due_on)
         event.add("dtend", item.due_on + timedelta(days=1))
-        event.add("summary", f"{item.region_name}: {item.text}")
+        event.add("summary", f"{item.region_name}: {_(item.text)}")
         letter = f"\nLetter: {item.letter}" if item.letter else ""
         event.add(
             "description",
-            f"Reminder #{item.id} ({item.region}){letter}\naksansi remind explain {item.region}",
+            _("Reminder #{id} ({region}){letter}\naksansi remind explain {region}").format(
+                id=item.id, region=item.region, letter=letter
+            ),
         )
         calendar.add_component(event)
     return bytes(calendar.to_ical())

@@ -108,7 +108,7 @@ def add(uow: UnitOfWork, region: str, on: date, text: str, *, actor: str) -> Rem
     """A reminder written by hand, due on a given day."""
     text = (text or "").strip()
     if not text:
-        raise InvalidInput("a reminder needs a text saying what to do.")
+        raise InvalidInput(_("a reminder needs a text saying what to do."))
     with uow:
         found = regions.resolve(uow.session, region)
         entry = audit.record(
@@ -148,8 +148,10 @@ def done(uow: UnitOfWork, reminder_id: int, *, actor: str) -> ReminderView:
         reminder, region = _get(uow.session, reminder_id)
         if reminder.status not in policy.MARKABLE_DONE:
             raise PolicyViolation(
-                f"reminder #{reminder_id} is {reminder.status}; only a pending or issued "
-                "reminder can be marked done."
+                _(
+                    "reminder #{reminder_id} is {status}; only a pending or issued reminder"
+                    " can be marked done."
+                ).format(reminder_id=reminder_id, status=reminder.status)
             )
         entry = audit.record(
             uow.session,
@@ -166,7 +168,7 @@ def done(uow: UnitOfWork, reminder_id: int, *, actor: str) -> ReminderView:
             reminder,
             policy.DONE,
             on=clock.today(),
-            reason=f"marked done by {actor}",
+            reason=_("marked done by {actor}").format(actor=actor),
             entry_id=entry.id,
         )
         uow.commit()
@@ -178,15 +180,18 @@ def snooze(uow: UnitOfWork, reminder_id: int, until: date, *, actor: str) -> Rem
     today = clock.today()
     if until <= today:
         raise InvalidInput(
-            f"cannot snooze into the past or to today ({until.isoformat()}); "
-            f"give a day after {today.isoformat()}."
+            _(
+                "cannot snooze into the past or to today ({isoformat}); give a day "
+                "after {isoformat2}."
+            ).format(isoformat=until.isoformat(), isoformat2=today.isoformat())
         )
     with uow:
         reminder, region = _get(uow.session, reminder_id)
         if reminder.status != policy.PENDING:
             raise PolicyViolation(
-                f"reminder #{reminder_id} is {reminder.status}; only a pending reminder "
-                "can be snoozed."
+                _(
+                    "reminder #{reminder_id} is {status}; only a pending reminder can be snoozed."
+                ).format(reminder_id=reminder_id, status=reminder.status)
             )
         target = working_days.load(uow.session).next_working_day(until)
         audit.record(
@@ -208,5 +213,9 @@ def snooze(uow: UnitOfWork, reminder_id: int, until: date, *, actor: str) -> Rem
 def _get(session: Session, reminder_id: int) -> tuple[Reminder, Region]:
     reminder = session.get(Reminder, reminder_id, with_for_update=True, populate_existing=True)
     if reminder is None:
-        raise NotFound(f"there is no reminder #{reminder_id}; see 'aksansi remind list'.")
+        raise NotFound(
+            _("there is no reminder #{reminder_id}; see 'aksansi remind list'.").format(
+                reminder_id=reminder_id
+            )
+        )
     return reminder, session.get_one(Region, reminder.region_id)

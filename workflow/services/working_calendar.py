@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from workflow.domain import audit, clock, working_days
 from workflow.errors import InvalidInput, NotFound
+from workflow.i18n import _
 from workflow.infrastructure.models import HolidayOverride
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -27,15 +28,16 @@ def add_holiday(uow: UnitOfWork, day: date, name: str, *, actor: str) -> Calenda
     """Declare `day` a holiday (e.g. a cuti bersama added by a later SKB)."""
     name = (name or "").strip()
     if not name:
-        raise InvalidInput("a holiday needs a name, e.g. 'Cuti Bersama Idul Fitri'.")
+        raise InvalidInput(_("a holiday needs a name, e.g. 'Cuti Bersama Idul Fitri'."))
     with uow:
         existing = uow.session.get(HolidayOverride, day)
         listed = working_days.national_holidays().get(day)
         if (existing is not None and existing.holiday) or (existing is None and listed):
             shown = existing.name if existing is not None else listed
             raise InvalidInput(
-                f"{day.isoformat()} is already a holiday ({shown}); "
-                "see 'aksansi calendar show YEAR'."
+                _(
+                    "{isoformat} is already a holiday ({shown}); see 'aksansi calendar show YEAR'."
+                ).format(isoformat=day.isoformat(), shown=shown)
             )
         if existing is not None:  # a listed holiday once declared a working day: undo that
             uow.session.delete(existing)
@@ -64,11 +66,15 @@ def remove(uow: UnitOfWork, day: date, *, actor: str) -> str:
             message = f"{day.isoformat()}: override '{existing.name}' removed."
         elif listed and day.weekday() < 5:
             uow.session.add(_override(day, listed, holiday=False, actor=actor))
-            message = f"{day.isoformat()}: '{listed}' is now a working day."
+            message = _("{isoformat}: '{listed}' is now a working day.").format(
+                isoformat=day.isoformat(), listed=listed
+            )
         else:
             raise NotFound(
-                f"{day.isoformat()} is neither a holiday nor an override; "
-                "see 'aksansi calendar show YEAR'."
+                _(
+                    "{isoformat} is neither a holiday nor an override; see 'aksansi "
+                    "calendar show YEAR'."
+                ).format(isoformat=day.isoformat())
             )
         audit.record(
             uow.session,
@@ -86,7 +92,7 @@ def remove(uow: UnitOfWork, day: date, *, actor: str) -> str:
 def show(uow: UnitOfWork, year: int) -> list[CalendarDay]:
     """The year's holidays, cuti bersama and overrides, by date."""
     if not 1950 <= year <= 2100:
-        raise InvalidInput(f"{year} is not a year between 1950 and 2100.")
+        raise InvalidInput(_("{year} is not a year between 1950 and 2100.").format(year=year))
     with uow:
         rows = uow.session.scalars(
             select(HolidayOverride).where(

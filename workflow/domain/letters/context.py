@@ -99,7 +99,10 @@ def require(settings: dict[str, str | None], key: str, what: str) -> str:
         missing = [k for k in PROFILE if not settings.get(k)] or [key]
         how = "; ".join(f"aksansi config set {k} VALUE" for k in missing)
         raise MissingField(
-            f"{what} needs {', '.join(missing)}, not set yet; set with: {how}.", fix=how
+            _("{what} needs {missing}, not set yet; set with: {how}.").format(
+                what=what, missing=", ".join(missing), how=how
+            ),
+            fix=how,
         )
     return value
 
@@ -136,9 +139,12 @@ def addressee(session: Session, region: Region, kind: LetterKind, to: str | None
     if position is None:
         fix = f'aksansi official set {region.code} --position "Kepala Dinas PUPR" --name NAME'
         raise MissingField(
-            f"the {kind['id']} letter goes to the head of the technical office of {region.name} "
-            f"(e.g. Kepala Dinas PUPR), which is not recorded; record it with: {fix} "
-            "(or give --to POSITION).",
+            _(
+                "the {id} letter goes to the head of the technical office of {name} "
+                "(e.g. Kepala Dinas PUPR), which is not recorded; record it with: "
+                'aksansi official set {code} --position "Kepala Dinas PUPR" --name NAME'
+                " (or give --to POSITION)."
+            ).format(id=kind["id"], name=region.name, code=region.code),
             fix=fix,
         )
     return f"{position} {region.name}"
@@ -216,10 +222,13 @@ def incoming(session: Session, region: Region, number: str | None) -> dict[str, 
         known = session.scalars(
             select(IncomingLetter.number).where(IncomingLetter.region_id == region.id)
         ).all()
-        listed = ", ".join(known) if known else "none yet"
+        listed = ", ".join(known) if known else _("none yet")
         raise InvalidInput(
-            f"no incoming letter {number} is recorded for {region.name} (recorded: {listed}); "
-            f"record it with: aksansi letter receive {region.code} --number N --date D --subject S."
+            _(
+                "no incoming letter {number} is recorded for {name} (recorded: "
+                "{listed}); record it with: aksansi letter receive {code} --number N "
+                "--date D --subject S."
+            ).format(number=number, name=region.name, listed=listed, code=region.code)
         )
     sender = row.sender or f"Pemerintah {region.name}"
     return {"nomor": row.number, "tanggal": row.dated, "hal": row.subject, "pengirim": sender}

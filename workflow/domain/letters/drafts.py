@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workflow.errors import InvalidInput
+from workflow.i18n import _
 from workflow.infrastructure.models import AgreementDraft
 
 BUDGET_RE = re.compile(r"^(?:Rp\s?)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,0{1,2})?$")
@@ -21,8 +22,10 @@ def parse_budget(text: str | None) -> int | None:
     value = int(match.group(1).replace(".", "")) if match else 0
     if value <= 0:
         raise InvalidInput(
-            f"the budget {text!r} is not a positive whole number of rupiah; "
-            "write it like 150000000 or 150.000.000."
+            _(
+                "the budget {text!r} is not a positive whole number of rupiah; write it"
+                " like 150000000 or 150.000.000."
+            ).format(text=text)
         )
     return value
 

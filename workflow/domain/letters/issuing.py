@@ -31,6 +31,7 @@ from workflow.domain.letters import context as ctx
 from workflow.domain.letters.numbering import reserve_number, use_number
 from workflow.domain.settings import load_settings
 from workflow.errors import DocumentProblem, InvalidInput, MissingField
+from workflow.i18n import _
 from workflow.infrastructure.models import Letter, Region
 
 __all__ = [
@@ -57,10 +58,16 @@ def letter_kind(kind: str, step: int = 1) -> LetterKind:
     spec = KINDS_BY_ID.get(kind.replace("-", "_"))
     if spec is None:
         names = ", ".join(k["id"] for k in LETTER_KINDS)
-        raise InvalidInput(f"unknown letter kind '{kind}'; the kinds are: {names}.")
+        raise InvalidInput(
+            _("unknown letter kind '{kind}'; the kinds are: {names}.").format(
+                kind=kind, names=names
+            )
+        )
     steps = spec.get("steps", {})
     if step != 1 and step not in steps:
-        raise InvalidInput(f"the {spec['id']} letter has no step {step}.")
+        raise InvalidInput(
+            _("the {id} letter has no step {step}.").format(id=spec["id"], step=step)
+        )
     merged: dict[str, Any] = {**spec, **steps.get(step, {})}
     return merged  # type: ignore[return-value]
 
@@ -146,8 +153,11 @@ def _check_kind_needs(
 ) -> None:
     if _needs_moa(spec) and context["pks"] is None:
         raise MissingField(
-            f"{what} needs the subject of the MoA (Perjanjian Kerja Sama), and {region.name} has "
-            f"no MoA draft; make one with: aksansi moa draft {region.code} --subject TEXT.",
+            _(
+                "{what} needs the subject of the MoA (Perjanjian Kerja Sama), and "
+                "{name} has no MoA draft; make one with: aksansi moa draft {code} "
+                "--subject TEXT."
+            ).format(what=what, name=region.name, code=region.code),
             fix=f"aksansi moa draft {region.code} --subject TEXT",
         )
     cited = spec.get("cites")
@@ -155,8 +165,10 @@ def _check_kind_needs(
         earlier = ctx.latest_letter(session, region, cited)
         if earlier is None:
             raise MissingField(
-                f"{what} cites the {cited} letter, and {region.name} has none in the register; "
-                f"render it first with: aksansi letter render {region.code} {cited}.",
+                _(
+                    "{what} cites the {cited} letter, and {name} has none in the register; "
+                    "render it first with: aksansi letter render {code} {cited}."
+                ).format(what=what, cited=cited, name=region.name, code=region.code),
                 fix=f"aksansi letter render {region.code} {cited}",
             )
         context["ref"] = ctx.letter_ref(earlier)

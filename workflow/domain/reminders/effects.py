@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workflow.errors import DomainError
+from workflow.i18n import _
 from workflow.infrastructure.models import Blocker, Letter, Region, Reminder
 
 
@@ -114,7 +115,9 @@ def _open_blocker(
         )
     )
     if already is not None:
-        return None, f"{type_id} is already open (blocker #{already})"
+        return None, _("{type_id} is already open (blocker #{already})").format(
+            type_id=type_id, already=already
+        )
     savepoint = session.begin_nested()
     try:
         open_blocker(
@@ -125,7 +128,7 @@ def _open_blocker(
             actor=actor,
             automatic=True,
             reminder_id=reminder.id,
-            note=f"opened by the sweep: {reminder.text}",
+            note=_("opened by the sweep: {text}").format(text=reminder.text),
         )
     except DomainError as exc:
         savepoint.rollback()

@@ -19,6 +19,7 @@ from states import reminders as policy
 from workflow.domain import audit
 from workflow.domain.reminders.effects import Effects, SweepReads, produce_effects
 from workflow.domain.reminders.scheduling import close
+from workflow.i18n import _
 from workflow.infrastructure.models import Region, Reminder
 
 
@@ -152,8 +153,10 @@ def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> li
             policy.SKIPPED,
             on=today,
             entry_id=None,
-            reason=f"step {reminder.step} of the same follow-up fell due too "
-            f"(reminder #{reminder.id}) and was issued instead",
+            reason=_(
+                "step {step} of the same follow-up fell due too (reminder #{id}) and "
+                "was issued instead"
+            ).format(step=reminder.step, id=reminder.id),
         )
     return list(earlier)
 
@@ -161,9 +164,9 @@ def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> li
 def _reason(effects: Effects, skipped: list[int]) -> str:
     parts = ["due"]
     if skipped:
-        parts.append("skipped earlier steps " + ", ".join(f"#{i}" for i in skipped))
+        parts.append(_("skipped earlier steps ") + ", ".join(f"#{i}" for i in skipped))
     if effects.letter_error:
-        parts.append("letter not produced")
+        parts.append(_("letter not produced"))
     return "; ".join(parts)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from states import reminders as policy
 from workflow.domain import audit, clock, working_days
+from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Region, Reminder
 
 
@@ -130,7 +131,11 @@ def _entry_id(session: Session, entry: AuditEntry) -> int:
 
 def rule_label(reminder: Reminder) -> str:
     if reminder.rule_id is None:
-        return "added by hand"
+        return _("added by hand")
     rule = policy.RULES_BY_ID.get(reminder.rule_id)
-    when = f"{reminder.working_days} working days after {reminder.base_on.isoformat()}"
-    return f"rule {reminder.rule_id} ({when})" if rule else f"rule {reminder.rule_id} (retired)"
+    when = _("{working_days} working days after {isoformat}").format(
+        working_days=reminder.working_days, isoformat=reminder.base_on.isoformat()
+    )
+    if rule is None:
+        return _("rule {rule} (retired)").format(rule=reminder.rule_id)
+    return _("rule {rule} ({when})").format(rule=reminder.rule_id, when=when)
