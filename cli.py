@@ -44,6 +44,7 @@ COMMAND_MODULES = {
     "jobs": ("jobs",),
     "ksm": ("ksm",),
     "corrections": ("undo", "amend"),
+    "approvals": ("approvals", "approve"),
     "worklist": ("today",),
 }
 

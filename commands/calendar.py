@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
+from typing import Any
+
 import click
 
 from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
@@ -58,6 +61,84 @@ def show(settings: Settings, year: int, as_json: bool) -> None:
     for day in days:
         label = _("override: working day") if day.working else labels[day.source]
         click.echo(f"{day.date.isoformat()} {weekdays[day.date.weekday()]}  {day.name}  [{label}]")
+
+
+@calendar.group("planning", invoke_without_command=True)
+@click.option(
+    "--year", type=int, help="Budget year N (default: the next one a proposal can reach)."
+)
+@click.option("--region", "region_text", metavar="REGION", help="Show this region's own dates.")
+@json_option
+@click.pass_context
+def planning(ctx: click.Context, year: int | None, region_text: str | None, as_json: bool) -> None:
+    """The regional planning and budget calendar: where money for year N must enter."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from workflow.services.planning import planning_calendar
+
+    settings: Settings = ctx.ensure_object(Settings)
+    view = planning_calendar(settings.uow(read_only=True), year=year, region_text=region_text)
+    if as_json:
+        echo_json([_window_json(w) for w in view.windows])
+        return
+    heading = _("Planning calendar for APBD {year}").format(year=view.budget_year)
+    if view.region:
+        heading += f" — {view.region}"
+    click.echo(heading)
+    for w in view.windows:
+        own = _(" (this region's own dates)") if w.overridden else ""
+        click.echo(f"  {w.starts_on.isoformat()} – {w.ends_on.isoformat()}  {w.label}{own}")
+        source = f"{w.source} [{_certainty(w.certainty)}]"
+        click.echo(textwrap.fill(source, 80, initial_indent=" " * 6, subsequent_indent=" " * 6))
+
+
+@planning.command("set")
+@click.argument("region_text", metavar="REGION")
+@click.argument("stage")
+@click.option("--from", "starts", required=True, metavar="DATE", help="First day of the window.")
+@click.option("--to", "ends", required=True, metavar="DATE", help="Last day of the window.")
+@pass_settings
+def planning_set(settings: Settings, region_text: str, stage: str, starts: str, ends: str) -> None:
+    """Record REGION's own dates for STAGE (Pemda calendars differ)."""
+    from workflow.services.planning import set_window
+
+    window = set_window(
+        settings.uow(),
+        region_text,
+        stage,
+        starts_on=parse_day(starts, what="--from"),
+        ends_on=parse_day(ends, what="--to"),
+        actor=settings.who(),
+    )
+    click.echo(
+        _("{label} for APBD {year}: {start} – {end}, recorded.").format(
+            label=window.label,
+            year=window.budget_year,
+            start=window.starts_on.isoformat(),
+            end=window.ends_on.isoformat(),
+        )
+    )
+
+
+def _window_json(window: Any) -> dict[str, Any]:
+    return {
+        "stage": window.stage,
+        "label": window.label,
+        "budget_year": window.budget_year,
+        "from": window.starts_on.isoformat(),
+        "to": window.ends_on.isoformat(),
+        "source": window.source,
+        "certainty": window.certainty,
+        "overridden": window.overridden,
+    }
+
+
+def _certainty(value: str) -> str:
+    return {
+        "regulation": _("set by regulation"),
+        "guideline": _("usual month per the guideline"),
+        "practice": _("common practice"),
+    }[value]
 
 
 COMMANDS: list[click.Command] = [calendar]

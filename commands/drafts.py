@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from commands._common import (
+    Settings,
     echo_json,
     json_option,
     overwrite_option,
@@ -76,6 +77,24 @@ def _moa_options(function: _Decorated) -> _Decorated:
                 ),
             ),
             click.option(
+                "--multi-year/--single-year",
+                "multi_year",
+                default=None,
+                help=(
+                    "Whether the cooperation burdens the APBD over several years (then the "
+                    "DPRD must approve it) [default: as the previous version, else no]."
+                ),
+            ),
+            click.option(
+                "--unbudgeted/--budgeted",
+                "unbudgeted",
+                default=None,
+                help=(
+                    "Whether its spending is not yet in the APBD (then the DPRD must approve "
+                    "it) [default: as the previous version, else no]."
+                ),
+            ),
+            click.option(
                 "--funding",
                 metavar="apbd|hibah|swakelola|none",
                 help="How the cooperation is funded [default: apbd with a budget, else none].",
@@ -103,9 +122,20 @@ def _draft_command(agreement: str) -> click.Command:
     @overwrite_option
     @click.option("--on", "on", metavar="DATE", help="Draft date (default today).")
     @json_option
-    @pass_settings  # type: ignore[arg-type]  # click types a pass decorator without **kwargs
-    def draft(  # type: ignore[no-untyped-def]
-        settings, region, subject, budget, years, fmt, output, overwrite, on, as_json, **moa
+    @pass_settings
+    def draft(
+        settings: Settings,
+        /,
+        region: str,
+        subject: str | None,
+        budget: str | None,
+        years: int | None,
+        fmt: str,
+        output: str | None,
+        overwrite: bool,
+        on: str | None,
+        as_json: bool,
+        **moa: Any,
     ) -> None:
         from workflow.services.drafts import make_draft
 

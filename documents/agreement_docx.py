@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 from documents.markup import Block
 from documents.meta import DocumentMeta
 from documents.tables import dress_data_table
+from documents.word_fields import page_numbers
 from documents.word_styles import paragraph_style
 
 TITLE_STYLE = "Judul Perjanjian"
@@ -70,7 +71,7 @@ def finish(doc, meta: DocumentMeta) -> None:  # type: ignore[no-untyped-def]
     section.footer_distance = Cm(0.8)
     footer = section.footer
     footer.is_linked_to_previous = False
-    _page_numbers(footer.paragraphs[0], meta)
+    page_numbers(footer.paragraphs[0], meta)
     _paraf_boxes(footer, meta)
     closing = footer.add_paragraph()  # a footer ends with a paragraph, not a table
     closing.paragraph_format.space_after = Pt(0)
@@ -183,36 +184,3 @@ def _borders(cell) -> None:  # type: ignore[no-untyped-def]
             line.set(qn(f"w:{name}"), value)
         borders.append(line)
     properties.append(borders)
-
-
-def _page_numbers(paragraph: Paragraph, meta: DocumentMeta) -> None:
-    """ "Halaman X dari Y" with Word's PAGE and NUMPAGES fields (filled in by Word/LibreOffice)."""
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for text, field in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
-        _text_run(paragraph, text, meta)
-        _field(paragraph, field, meta)
-
-
-def _text_run(paragraph: Paragraph, text: str, meta: DocumentMeta) -> None:
-    run = paragraph.add_run(text)
-    run.font.size = Pt(9)
-    run.font.name = meta.font
-
-
-def _field(paragraph: Paragraph, instruction: str, meta: DocumentMeta) -> None:
-    """A complex field: begin, the instruction, a placeholder result, end."""
-    for kind in ("begin", "instr", "separate", "result", "end"):
-        run = paragraph.add_run()
-        run.font.size = Pt(9)
-        run.font.name = meta.font
-        if kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = f" {instruction} "
-        elif kind == "result":
-            element = OxmlElement("w:t")
-            element.text = "1"
-        else:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)

@@ -15,13 +15,9 @@ def block_html(block: Block) -> str | None:
     which the browser repeats on every page; everything else as usual (None)."""
     if block.kind != "table" or block.align == "sign" or not block.rows:
         return None
-    from documents.html import runs_html, table_rows
+    from documents.html import data_table
 
-    head = "".join(f"<th>{runs_html(cell)}</th>" for cell in block.rows[0])
-    return (
-        f'<table class="data"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{table_rows(block.rows[1:])}</tbody></table>"
-    )
+    return data_table(block)
 
 
 CSS = """

@@ -124,8 +124,9 @@ def _setup(doc, meta: DocumentMeta) -> None:  # type: ignore[no-untyped-def]
 
 BUILDERS = {"heading": _heading, "table": _table, "item": _paragraph, "para": _paragraph}
 # A document that names its layout (`<!-- layout: … -->`) is finished by that module:
+# `before_block(doc, block)` (optional) runs before each block is built (a section break),
 # `after_block(doc, block, elements)` sees what each block added, `finish(doc, meta)` the rest.
-LAYOUTS = {"perjanjian": "documents.agreement_docx"}
+LAYOUTS = {"perjanjian": "documents.agreement_docx", "laporan": "documents.report_docx"}
 
 
 def _layout_module(name: str | None):  # type: ignore[no-untyped-def]
@@ -169,6 +170,8 @@ def to_docx(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = N
         if block.kind in ("layout", "pagebreak"):
             new_page = new_page or block.kind == "pagebreak"
             continue
+        if layout is not None and hasattr(layout, "before_block"):
+            layout.before_block(doc, block)
         before = _content_length(body)
         if block.kind == "rule":
             _rule(doc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from documents.markup import Block, Run, layout_of, parse
 from documents.meta import DocumentMeta
@@ -46,7 +47,7 @@ def runs_html(runs: list[Run]) -> str:
 
 # A document that names its layout (`<!-- layout: … -->`) gets that module's `CSS`, a
 # `class` on <body> of the same name, and its `block_html(block)` where that returns HTML.
-LAYOUTS = {"perjanjian": "documents.agreement_html"}
+LAYOUTS = {"perjanjian": "documents.agreement_html", "laporan": "documents.report_html"}
 
 
 def _layout_module(name: str | None):  # type: ignore[no-untyped-def]
@@ -63,7 +64,23 @@ def table_rows(rows: list[list[list[Run]]]) -> str:
     )
 
 
-def _block(block: Block, layout=None) -> str:  # type: ignore[no-untyped-def]
+def data_table(block: Block, *, wide: bool = False) -> str:
+    """A data table (an agreement's annex, a report's figures): its first row in <thead>,
+    which the browser repeats at the top of every page the table runs onto."""
+    head = "".join(f"<th>{runs_html(cell)}</th>" for cell in block.rows[0]) if block.rows else ""
+    css = "data lanskap" if wide else "data"
+    return (
+        f'<table class="{css}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{table_rows(block.rows[1:])}</tbody></table>"
+    )
+
+
+def heading_html(block: Block, css: str | None = None) -> str:
+    attribute = f' class="{css}"' if css else ""
+    return f"<h{block.level}{attribute}>{runs_html(block.runs)}</h{block.level}>"
+
+
+def _block(block: Block, layout: Any = None) -> str:
     if layout is not None and (html := layout.block_html(block)) is not None:
         return str(html)
     if block.kind == "layout":
@@ -71,8 +88,7 @@ def _block(block: Block, layout=None) -> str:  # type: ignore[no-untyped-def]
     if block.kind == "pagebreak":
         return '<div class="pagebreak"></div>'
     if block.kind == "heading":
-        css = "" if block.align == "center" else f' class="{block.align}"'
-        return f"<h{block.level}{css}>{runs_html(block.runs)}</h{block.level}>"
+        return heading_html(block, None if block.align == "center" else block.align)
     if block.kind == "rule":
         return "<hr>"
     if block.kind == "table":

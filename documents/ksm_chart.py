@@ -1,80 +1,145 @@
-"""A small horizontal bar chart of the three scores per assessed facility, as SVG text.
+"""The chart of the KSM report: the three scores of every assessed facility, drawn with
+matplotlib (Agg, no display) as SVG for HTML and as a 200 dpi PNG for Word.
 
-Hand-written SVG (no plotting library): one group of three bars per facility,
-dashed lines at the kuning and hijau thresholds, a legend on top.
+Each facility is a group of three horizontal bars (kelembagaan, teknis, keuangan) on an
+axis from 0 to 100, labelled with its number in the score table, its KSM and its kind;
+the traffic-light bands (merah below kuning, kuning, hijau) lie behind the bars, and
+the legend names both. The bars differ in hatching as well as colour, so the chart
+still reads in black and white. `alt_text` says the same in words, for the SVG's
+<title>/<desc>, the HTML figure and the Word picture's description.
+
+matplotlib is imported inside `render_chart` only: `aksansi --help` and every other
+command never pay for it.
 """
 
 from __future__ import annotations
 
+import io
+import textwrap
 from html import escape
 from typing import Any
 
-ASPECT_COLOURS = (("kelembagaan", "#4e79a7"), ("teknis", "#f28e2b"), ("keuangan", "#59a14f"))
-LABEL_WIDTH, BAR_AREA, BAR, GAP, TOP = 190, 400, 8, 10, 40
+ASPECTS = (
+    ("kelembagaan", "Kelembagaan", "#1f3a93", ""),
+    ("teknis", "Teknis", "#7b3294", "///"),
+    ("keuangan", "Keuangan", "#5f6a6a", "..."),
+)
+BANDS = (("merah", "#f5b7b1"), ("kuning", "#f9e79f"), ("hijau", "#abebc6"))
+WIDTH_IN = 6.3  # 16 cm, the text width of a portrait A4 page
+PNG_DPI = 200
+TITLE = "Nilai kelembagaan, teknis, dan keuangan per sarana (0–100)"
+EMPTY = "Belum ada sarana yang dinilai."
 
 
-def score_chart_svg(rows: list[dict[str, Any]], *, kuning: int = 40, hijau: int = 70) -> str:
-    scored = [row for row in rows if row.get("scores")]
-    group = 3 * BAR + GAP
-    height = TOP + max(1, len(scored)) * group + 24
-    width = LABEL_WIDTH + BAR_AREA + 40
+def label(number: int, row: dict[str, Any]) -> str:
+    """`1. KSM Sido Rukun (IPAL Komunal)`, wrapped to two lines of ~34 characters."""
+    text = f"{number}. {row['ksm']} ({row['kind_label']})"
+    return "\n".join(textwrap.wrap(text, 34, max_lines=2, placeholder=" …"))
+
+
+def scored(rows: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
+    """The assessed facilities with their number in the score table."""
+    return [(n, row) for n, row in enumerate(rows, start=1) if row.get("scores")]
+
+
+def alt_text(rows: list[dict[str, Any]], *, kuning: int = 40, hijau: int = 70) -> str:
+    """The chart in words: what it shows, then every facility's three scores."""
+    facilities = scored(rows)
+    if not facilities:
+        return f"Grafik nilai per sarana: {EMPTY}"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="10">',
-        "<title>Nilai per KSM (kelembagaan, teknis, keuangan)</title>",
-        *_legend(),
-        *_thresholds(height, kuning, hijau),
+        f"{n}. {row['ksm']} ({row['kind_label']}): "
+        + ", ".join(f"{name.lower()} {row['scores'][key]['score']}" for key, name, *_ in ASPECTS)
+        for n, row in facilities
     ]
-    for index, row in enumerate(scored):
-        parts.extend(_group(index + 1, row, TOP + index * group))
-    if not scored:
-        parts.append(
-            f'<text x="{LABEL_WIDTH}" y="{TOP + 10}">Belum ada sarana yang dinilai.</text>'
-        )
-    parts.append("</svg>")
-    return "\n".join(parts)
+    return (
+        f"Grafik batang {TITLE.lower()} untuk {len(facilities)} sarana; pita merah di bawah "
+        f"{kuning}, kuning {kuning}–{hijau - 1}, hijau {hijau} ke atas. " + "; ".join(parts) + "."
+    )
 
 
-def _x(score: float) -> float:
-    return LABEL_WIDTH + BAR_AREA * score / 100
+def render_chart(
+    rows: list[dict[str, Any]], fmt: str, *, kuning: int = 40, hijau: int = 70
+) -> bytes:
+    """The chart as `svg` (text kept as text) or `png` (200 dpi, 16 cm wide)."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    from matplotlib.figure import Figure
+
+    facilities = scored(rows)
+    height = min(9.0, 1.6 + 0.52 * max(1, len(facilities)))
+    figure = Figure(figsize=(WIDTH_IN, height), layout="constrained")
+    axes = figure.add_subplot()
+    limits = ((0, kuning), (kuning, hijau), (hijau, 100))
+    for (_band, colour), (start, end) in zip(BANDS, limits, strict=True):
+        axes.axvspan(start, end, color=colour, alpha=0.55, zorder=0, linewidth=0)
+    for index, (_number, row) in enumerate(facilities):
+        _bars(axes, index, row)
+    _axes_text(axes, facilities)
+    figure.legend(
+        handles=_legend(kuning, hijau), loc="outside lower center", ncol=3, fontsize=7,
+        frameon=False,
+    )  # fmt: skip
+    buffer = io.BytesIO()
+    if fmt == "svg":
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "aksansi"}):
+            figure.savefig(buffer, format="svg", metadata={"Date": None})
+        svg = buffer.getvalue().decode("utf-8")
+        return _with_svg_title(svg, alt_text(rows, kuning=kuning, hijau=hijau)).encode("utf-8")
+    figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
+    return buffer.getvalue()
 
 
-def _legend() -> list[str]:
-    items = []
-    for index, (aspect, colour) in enumerate(ASPECT_COLOURS):
-        x = LABEL_WIDTH + index * 110
-        items.append(f'<rect x="{x}" y="8" width="10" height="10" fill="{colour}"/>')
-        items.append(f'<text x="{x + 14}" y="17">{aspect}</text>')
-    return items
+def _bars(axes: Any, index: int, row: dict[str, Any]) -> None:
+    """One facility: three bars, each with its score at its end."""
+    for offset, (key, _name, colour, hatch) in zip((-0.27, 0.0, 0.27), ASPECTS, strict=True):
+        score = row["scores"][key]["score"]
+        axes.barh(
+            index + offset, score, height=0.25, color=colour, hatch=hatch, edgecolor="white",
+            linewidth=0.3, zorder=2,
+        )  # fmt: skip
+        axes.text(score + 1, index + offset, str(score), va="center", fontsize=6.5, zorder=3)
 
 
-def _thresholds(height: int, kuning: int, hijau: int) -> list[str]:
-    lines = []
-    for value in (0, kuning, hijau, 100):
-        dash = "" if value in (0, 100) else ' stroke-dasharray="3,3"'
-        lines.append(
-            f'<line x1="{_x(value)}" y1="{TOP - 6}" x2="{_x(value)}" y2="{height - 18}" '
-            f'stroke="#999"{dash}/>'
-        )
-        lines.append(f'<text x="{_x(value)}" y="{height - 6}" text-anchor="middle">{value}</text>')
-    return lines
+def _axes_text(axes: Any, facilities: list[tuple[int, dict[str, Any]]]) -> None:
+    """Facility names down the side, 0–100 along the bottom, the title on top."""
+    axes.set_yticks(range(len(facilities)), [label(n, row) for n, row in facilities], fontsize=7)
+    axes.set_ylim(len(facilities) - 0.5 if facilities else 0.5, -0.5)
+    axes.set_xlim(0, 100)
+    axes.set_xticks(range(0, 101, 10))
+    axes.tick_params(axis="x", labelsize=7)
+    axes.set_xlabel("Nilai (0–100)", fontsize=8)
+    axes.set_title(TITLE, fontsize=9)
+    if not facilities:
+        axes.text(50, 0, EMPTY, ha="center", va="center", fontsize=9)
+        axes.set_yticks([])
 
 
-def _group(number: int, row: dict[str, Any], y: int) -> list[str]:
-    label = f"{number}. {row['ksm']} ({row['kind_label']})"
-    label = label if len(label) <= 34 else label[:33] + "…"
-    parts = [
-        f'<text x="{LABEL_WIDTH - 6}" y="{y + 1.5 * BAR + 3}" text-anchor="end">'
-        f"{escape(label)}</text>"
-    ]
-    for index, (aspect, colour) in enumerate(ASPECT_COLOURS):
-        score = row["scores"][aspect]["score"]
-        top = y + index * BAR
-        parts.append(
-            f'<rect x="{LABEL_WIDTH}" y="{top}" width="{_x(score) - LABEL_WIDTH:.1f}" '
-            f'height="{BAR - 1}" fill="{colour}"><title>{aspect}: {score}</title></rect>'
-        )
-        parts.append(
-            f'<text x="{_x(score) + 3:.1f}" y="{top + BAR - 1}" font-size="8">{score}</text>'
-        )
-    return parts
+def _legend(kuning: int, hijau: int) -> list[Any]:
+    """The three aspects and the three traffic-light bands with their limits."""
+    from matplotlib.patches import Patch
+
+    texts = (f"merah < {kuning}", f"kuning {kuning}–{hijau - 1}", f"hijau ≥ {hijau}")
+    handles = []
+    for (_key, name, colour, hatch), (_band, shade), text in zip(
+        ASPECTS, BANDS, texts, strict=True
+    ):
+        handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor="white", label=name))
+        handles.append(Patch(facecolor=shade, alpha=0.55, label=text))
+    return handles  # filled column by column: the aspects on the first row, the bands below
+
+
+def _with_svg_title(svg: str, description: str) -> str:
+    """An accessible SVG: role img, a <title> and a <desc> (the alt text) first inside."""
+    start = svg.find("<svg")
+    end = svg.find(">", start)
+    if start < 0 or end < 0:
+        return svg
+    labelled = '<svg role="img" aria-labelledby="grafik-judul grafik-desk"'
+    opening = svg[start:end].replace("<svg", labelled, 1)
+    inner = (
+        f'<title id="grafik-judul">{escape(TITLE)}</title>'
+        f'<desc id="grafik-desk">{escape(description)}</desc>'
+    )
+    return svg[:start] + opening + ">" + inner + svg[end + 1 :]

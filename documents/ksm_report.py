@@ -3,29 +3,31 @@
 Rendered with the letters machinery: the template `laporan_pre_monitoring.md.j2` goes
 through `documents.render` (sandboxed, strict, overridable from AKSANSI_TEMPLATE_DIR)
 and the Markdown becomes HTML or Word through `documents.output`, so the three
-formats say the same thing. This module only adds the report's own display values
-(Indonesian decimals, lettered lists) and the SVG chart: inline in HTML, written
-beside the .md file, and as a PNG drawn without an image library in the .docx
-(`documents/ksm_png.py`; python-docx cannot embed SVG).
+formats say the same thing; its layout (`<!-- layout: laporan -->`, see
+`documents/report_docx.py`) prints the score table whole on a landscape page. This
+module adds the report's own display values (Indonesian decimals, lettered lists) and
+the chart drawn with matplotlib (`documents/ksm_chart.py`): SVG inline in the HTML and
+beside the .md file, a 200 dpi PNG in the .docx, each with its alt text.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 from documents.filters import rupiah
-from documents.ksm_chart import score_chart_svg
-from documents.ksm_png import score_chart_png, with_chart_picture
+from documents.ksm_chart import alt_text, render_chart
 from documents.output import document_bytes, write_atomic
 
 TEMPLATE = "laporan_pre_monitoring.md.j2"
 BASENAME = "laporan-pre-monitoring"
-CHART_AFTER = "5. Nilai per KSM"
+CHART_BEFORE = "6. Sarana dengan nilai terendah"
 CHART_CAPTION = (
-    "Grafik: nilai per sarana, bernomor sesuai tabel di bawah; biru = kelembagaan, "
-    "oranye = teknis, hijau = keuangan; garis putus-putus = batas kuning (40) dan hijau (70)."
+    "Grafik 1. Nilai kelembagaan, teknis, dan keuangan per sarana, bernomor sesuai tabel "
+    "nilai per KSM; pita latar: merah, kuning, hijau."
 )
+CHART_WIDTH_CM = 16
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -33,6 +35,11 @@ def render_markdown(context: dict[str, Any]) -> str:
     from documents.render import render_markdown as render_template
 
     return render_template(TEMPLATE, _displayed(context))
+
+
+def _rubric(context: dict[str, Any]) -> dict[str, int]:
+    rubric = context["rubric"]
+    return {"kuning": rubric["kuning_from"], "hijau": rubric["hijau_from"]}
 
 
 def render(context: dict[str, Any], fmt: str) -> bytes:
@@ -43,15 +50,15 @@ def render(context: dict[str, Any], fmt: str) -> bytes:
     markdown = render_markdown(context | {"chart_file": None})
     if fmt == "html":
         page = document_bytes(markdown, "html", title).decode("utf-8")
-        return _with_chart(page, score_chart_svg(context["rows"])).encode("utf-8")
+        return _with_chart(page, chart(context).decode("utf-8"), context).encode("utf-8")
     docx = document_bytes(markdown, "docx", title)
-    return with_chart_picture(
-        docx, score_chart_png(context["rows"]), after=CHART_AFTER, caption=CHART_CAPTION
-    )
+    png = render_chart(context["rows"], "png", **_rubric(context))
+    return with_chart_picture(docx, png, alt_text(context["rows"], **_rubric(context)))
 
 
 def chart(context: dict[str, Any]) -> bytes:
-    return score_chart_svg(context["rows"]).encode("utf-8")
+    """The chart as an SVG file (its <title> and <desc> say what it shows)."""
+    return render_chart(context["rows"], "svg", **_rubric(context))
 
 
 def write_report(
@@ -68,13 +75,48 @@ def write_report(
     return [target, *written]
 
 
-def _with_chart(page: str, svg: str) -> str:
-    """The chart as a figure just before section 6."""
-    anchor = page.find("6. Sarana dengan nilai terendah")
+def _with_chart(page: str, svg: str, context: dict[str, Any]) -> str:
+    """The chart as a figure with its caption just before section 6."""
+    from html import escape
+
+    inline = svg[svg.find("<svg") :]
+    described = escape(alt_text(context["rows"], **_rubric(context)))
+    figure = (
+        f'<figure class="grafik" aria-label="{described}">{inline}'
+        f"<figcaption>{escape(CHART_CAPTION)}</figcaption></figure>\n"
+    )
+    anchor = page.find(CHART_BEFORE)
     start = page.rfind("<h", 0, anchor) if anchor >= 0 else -1
     if start < 0:
-        return page.replace("</body>", f"<figure>{svg}</figure>\n</body>")
-    return f"{page[:start]}<figure>{svg}</figure>\n{page[start:]}"
+        return page.replace("</body>", f"{figure}</body>")
+    return f"{page[:start]}{figure}{page[start:]}"
+
+
+def with_chart_picture(docx: bytes, png: bytes, description: str) -> bytes:
+    """The .docx with the chart (16 cm wide, alt text in its description) and its caption
+    just before section 6, in the portrait part after the landscape score table."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    document = Document(io.BytesIO(docx))
+    anchor = next((p for p in document.paragraphs if p.text.strip().startswith(CHART_BEFORE)), None)
+    if anchor is None:
+        return docx
+    picture = document.add_paragraph()
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.keep_with_next = True
+    inline = picture.add_run().add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
+    properties = inline._inline.docPr
+    properties.set("descr", description)
+    properties.set("title", "Grafik nilai per sarana")
+    note = document.add_paragraph(CHART_CAPTION)
+    note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    anchor._p.addprevious(picture._p)
+    anchor._p.addprevious(note._p)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def _displayed(context: dict[str, Any]) -> dict[str, Any]:

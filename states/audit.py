@@ -37,6 +37,8 @@ SUMMARIES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "letter": (N_("letter {letter_kind}"),),  # the note carries its Hal and number
     "letter_received": (N_("letter received"), N_(" from {sender}")),
+    "approval": (N_("approval {item} done"), N_(" ({reference})")),
+    "planning_window_set": (N_("planning window {stage} for APBD {budget_year}: {from} – {to}"),),
     "letter_sent": (
         N_("letter {number} sent"),
         N_(" by {via}"),

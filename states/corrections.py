@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 # The audit kinds `aksansi undo REGION` reverts: the region's latest lifecycle event.
-UNDOABLE_KINDS: Final = ("transition", "milestone")
+UNDOABLE_KINDS: Final = ("transition", "milestone", "approval")
 
 # The audit kinds a correction writes; they are never themselves undone or counted.
 CORRECTION_KINDS: Final = (

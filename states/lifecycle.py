@@ -207,7 +207,7 @@ EVENTS: Final[list[EventDef]] = [
         "dest": "moa_signed",
         "label_id": "Tanda tangan PKS",
         "label_en": "Sign the MoA",
-        "guards": ["no_open_blockers"],
+        "guards": ["no_open_blockers", "approvals_complete"],
     },
     {
         "trigger": "start_implementation",
@@ -275,6 +275,11 @@ GUARD_REASONS: Final[dict[str, str]] = {
     "no_open_blockers": (
         "{region} has {count} open blocker(s) ({types}); resolve them first "
         "(aksansi blocker resolve ID) or pass --force with a --note explaining why."
+    ),
+    "approvals_complete": (
+        "{region} still has to complete before signing: {missing}; record each with "
+        "'aksansi approve {code} ITEM --on DATE' (see 'aksansi approvals {code}'), or pass "
+        "--force with a --note explaining why."
     ),
     "has_moa_draft": (
         "{region} has no rendered MoA draft yet; make one first with 'aksansi moa draft {code}'."

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from tests.approval_helpers import complete_approvals
 from workflow.errors import GuardRefused, InvalidInput, InvalidTransition
 from workflow.infrastructure.models import AuditEntry, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
@@ -119,6 +120,8 @@ def test_full_path_to_closed_and_reopen_after_decline(seeded: str) -> None:
         "close",
     ]
     for event in path:
+        if event == "sign_moa":
+            complete_approvals(seeded, "pekalongan", date(2026, 11, 27))
         advance(UnitOfWork(seeded), "pekalongan", event, actor="r")
     assert state_and_entries(seeded, "33.75")[0] == "closed"
     advance(UnitOfWork(seeded), "surakarta", "decline", actor="r", note="Pemda menolak")

@@ -14,6 +14,7 @@ from sqlalchemy import event, func, select
 
 from states import blockers as taxonomy
 from states import lifecycle as spec
+from tests.approval_helpers import ALWAYS
 
 CONTRACT_KEYS = {"id", "region", "type", "note", "opened_on", "resolved_on"}
 EXPECTED_TYPES = [
@@ -252,12 +253,15 @@ def test_sign_moa_is_refused_while_blocked_and_the_override_is_audited(  # type:
     last = json.loads(cli("history", "mojokerto", "--json").stdout)[-1]
     assert (last["kind"], last["event"], last["to"]) == ("transition", "sign_moa", "moa_signed")
     assert last["forced_past_blockers"] == ["funding_unanswered"]
+    assert last["forced_past_approvals"] == ALWAYS  # the checklist was skipped too
     assert last["note"] == "Wali Kota memutuskan tetap tanda tangan"
 
 
 def test_a_resolved_blocker_no_longer_holds_signing(cli, seeded_sqlite: str) -> None:  # type: ignore[no-untyped-def]
     cli("blocker", "add", "mojokerto", "no_signatory", "--on", "2026-11-02")
     cli("blocker", "resolve", "1", "--note", "surat kuasa terbit")
+    for item in ALWAYS:
+        cli("approve", "mojokerto", item, "--on", "2026-11-20")
     result = cli("advance", "mojokerto", "sign_moa")
     assert result.exit_code == 0, result.output
     last = json.loads(cli("history", "mojokerto", "--json").stdout)[-1]

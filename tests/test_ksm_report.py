@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from _ksm_rows import failing_row, good_row, write_csv
+from secretariat import PROFILE
 
 from documents.ksm_report import write_report
 from workflow.infrastructure.unit_of_work import UnitOfWork
@@ -29,8 +30,11 @@ ROWS = [
 
 def load(url: str, tmp_path: Path) -> None:
     from workflow.services.seed import seed_portfolio
+    from workflow.services.settings import set_setting
 
     seed_portfolio(UnitOfWork(url), actor="tester")
+    for key, value in PROFILE.items():
+        set_setting(UnitOfWork(url), key, value, actor="tester")
     import_ksm_file(UnitOfWork(url), write_csv(tmp_path / "ksm.csv", ROWS), actor="tester")
     add_ksm(
         UnitOfWork(url),
@@ -107,33 +111,82 @@ def test_region_show_has_the_ksm_coverage_section(cli, seeded: str, tmp_path: Pa
     assert "2 KSM with required data missing" in shown
 
 
-def test_png_chart_bars_are_as_long_as_the_scores() -> None:
-    import zlib
+CHART_ROWS = [
+    {
+        "ksm": "KSM Sido Rukun Makmur Sejahtera",
+        "kind_label": "IPAL Komunal",
+        "scores": {
+            "kelembagaan": {"score": 100},
+            "teknis": {"score": 50},
+            "keuangan": {"score": 0},
+        },
+    },
+    {"ksm": "KSM Belum Dikunjungi", "kind_label": "MCK Plus", "scores": None},
+    {
+        "ksm": "KSM Mawar",
+        "kind_label": "MCK Plus",
+        "scores": {"kelembagaan": {"score": 7}, "teknis": {"score": 5}, "keuangan": {"score": 73}},
+    },
+]
 
-    from docx.image.image import Image
 
-    from documents.ksm_png import AREA, BAR, LEFT, TOP, score_chart_png
+def test_the_chart_is_drawn_with_names_axis_bands_legend_and_alt_text() -> None:
+    from documents.ksm_chart import alt_text, render_chart
 
-    rows = [
-        {
-            "scores": {
-                "kelembagaan": {"score": 100},
-                "teknis": {"score": 50},
-                "keuangan": {"score": 0},
-            }
-        }
-    ]
-    png = score_chart_png(rows)
-    image = Image.from_blob(png)  # python-docx's own PNG reader accepts it
-    assert (image.px_width, image.content_type) == (LEFT + AREA + 40, "image/png")
-    raw = zlib.decompress(png[png.index(b"IDAT") + 4 :])
-    stride = 1 + 3 * image.px_width
+    svg = render_chart(CHART_ROWS, "svg").decode("utf-8")
+    assert svg.count("<svg") == 1 and 'role="img"' in svg
+    assert '<title id="grafik-judul">Nilai kelembagaan, teknis, dan keuangan' in svg
+    description = alt_text(CHART_ROWS)
+    assert "1. KSM Sido Rukun Makmur Sejahtera (IPAL Komunal): kelembagaan 100, teknis 50" in (
+        description
+    )
+    assert "3. KSM Mawar (MCK Plus): kelembagaan 7, teknis 5, keuangan 73" in description
+    assert "KSM Belum Dikunjungi" not in description  # not assessed: not drawn
+    for text in (
+        "1. KSM Sido Rukun Makmur",  # the label wraps onto a second line
+        "3. KSM Mawar (MCK Plus)",
+        "Nilai (0–100)",
+        "Kelembagaan",
+        "Teknis",
+        "Keuangan",
+        "merah &lt; 40",
+        "kuning 40–69",
+        "hijau ≥ 70",
+    ):
+        assert text in svg, text
+    ticks = [f">{n}<" for n in range(0, 101, 10)]
+    assert all(tick in svg for tick in ticks)
 
-    def pixel(x: int, y: int) -> bytes:
-        return raw[y * stride + 1 + 3 * x : y * stride + 4 + 3 * x]
 
-    middle = TOP + BAR // 2
-    assert pixel(LEFT + AREA - 1, middle) == bytes((0x4E, 0x79, 0xA7))  # kelembagaan 100: full
-    assert pixel(LEFT + AREA // 2 - 1, middle + BAR) == bytes((0xF2, 0x8E, 0x2B))  # teknis 50
-    assert pixel(LEFT + AREA // 2 + 20, middle + BAR) == b"\xff\xff\xff"  # ... and no further
-    assert pixel(LEFT + 1, middle + 2 * BAR) == b"\xff\xff\xff"  # keuangan 0: no bar
+def test_the_word_chart_is_a_200_dpi_png_with_alt_text(seeded: str, tmp_path: Path) -> None:
+    import io
+
+    from docx import Document
+    from PIL import Image
+
+    load(seeded, tmp_path)
+    context = region_report(UnitOfWork(seeded), "33.75")
+    [path] = write_report(context, "docx", tmp_path / "laporan.docx")
+    document = Document(str(path))
+    [shape] = document.inline_shapes
+    picture = shape._inline.graphic.graphicData.pic
+    blob = document.part.related_parts[picture.blipFill.blip.embed].blob
+    image = Image.open(io.BytesIO(blob))
+    assert image.format == "PNG"
+    shown_inches = shape.width / 914400
+    assert image.width / shown_inches >= 200
+    description = shape._inline.docPr.get("descr")
+    assert description.startswith("Grafik batang nilai kelembagaan")
+    assert "KSM Mawar (MCK Plus): kelembagaan 7" in description
+
+
+def test_matplotlib_is_imported_only_when_a_chart_is_drawn() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cli, documents.ksm_report, documents.ksm_chart\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported at start-up'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-400:]

@@ -163,8 +163,9 @@ def test_story_04_the_answer_cancels_every_follow_up(portfolio, rina, day) -> No
     rina("advance", "temanggung", "receive_response")
     assert "No pending reminders." in rina("remind", "list", "--region", "temanggung")
     events = rina("events", "temanggung")  # what can Rina do next?
-    assert "  sign_moa             → moa_signed    Sign the MoA" in events
-    assert "Not yet (what is missing):\n  hold                 'hold' needs a note" in events
+    # Signing waits for the Pemda's own steps: the TKKSD and the Bagian Hukum (issue 16).
+    assert "tkksd_review, legal_review" in events.split("Not yet (what is missing):")[1]
+    assert "\n  hold                 'hold' needs a note" in events
     explained = rina("remind", "explain", "temanggung")
     _fits(explained)
     assert explained.count("cancelled on 2026-12-15") == 3

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.approval_helpers import ALWAYS
 from tests.test_stories import PROFILE
 
 LEBAK = ("36.02", "Kabupaten Lebak")
@@ -78,6 +79,8 @@ def test_undo_of_each_event_restores_state_reminders_and_blockers(ok, lebak: str
             ok("moa", "draft", "lebak", "--subject", "Sambungan rumah", "--budget", "150000000")
         if event == "sign_moa":
             ok("blocker", "resolve", "1")
+            for item in ALWAYS:
+                ok("approve", "lebak", item, "--on", "2026-11-27")
         before, reminders_before = region_state(ok, "lebak"), all_reminders(lebak)
         ok("advance", "lebak", event, *(["--note", note] if note else []))
         assert region_state(ok, "lebak") != before or event == "form_chapter"
@@ -158,6 +161,8 @@ def test_undo_of_resume_goes_back_on_hold_from_the_same_state(ok, lebak: str) ->
 
 
 def test_board_as_of_and_counts_ignore_the_reverted_event(ok, seeded_cli) -> None:  # type: ignore[no-untyped-def]
+    for item in ALWAYS:
+        ok("approve", "mojokerto", item, "--on", "2026-11-05")
     ok("advance", "mojokerto", "sign-moa", "--on", "2026-11-20")
     ok("undo", "mojokerto", "--note", "salah ketik")
     board = json.loads(ok("board", "--as-of", "2026-11-25", "--json"))

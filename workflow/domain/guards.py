@@ -23,6 +23,7 @@ class GuardContext:
     force: bool = False
     open_blocker_types: list[str] = field(default_factory=list)
     moa_drafts: int | None = None  # None: the document register is not in use
+    missing_approvals: list[str] = field(default_factory=list)
 
 
 _GUARDS = {ev["trigger"]: tuple(ev["guards"]) for ev in spec.EVENTS}
@@ -34,6 +35,12 @@ def has_note(ctx: GuardContext) -> bool:
 
 def no_open_blockers(ctx: GuardContext) -> bool:
     if not ctx.open_blocker_types:
+        return True
+    return ctx.force and has_note(ctx)
+
+
+def approvals_complete(ctx: GuardContext) -> bool:
+    if not ctx.missing_approvals:
         return True
     return ctx.force and has_note(ctx)
 
@@ -58,6 +65,9 @@ def build_context(
             _open_blocker_types(session, region) if "no_open_blockers" in needs else []
         ),
         moa_drafts=_moa_draft_count(session, region) if "has_moa_draft" in needs else None,
+        missing_approvals=(
+            _missing_approvals(session, region) if "approvals_complete" in needs else []
+        ),
     )
 
 
@@ -73,3 +83,10 @@ def _moa_draft_count(session: Session, region: Region) -> int | None:
     from workflow.domain.letters.drafts import moa_draft_count
 
     return moa_draft_count(session, region.id)
+
+
+def _missing_approvals(session: Session, region: Region) -> list[str]:
+    """The applicable items of the checklist before the PKS not yet recorded."""
+    from workflow.domain import approvals
+
+    return approvals.missing(approvals.checklist(session, region))

@@ -110,6 +110,7 @@ def guard_refusal(trigger: str, ctx: GuardContext) -> str | None:
                 code=ctx.region_code,
                 count=len(ctx.open_blocker_types),
                 types=", ".join(ctx.open_blocker_types),
+                missing=", ".join(ctx.missing_approvals),
             )
     return None
 

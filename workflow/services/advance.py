@@ -76,6 +76,8 @@ def advance(
         to_state = lifecycle.fire(subject, trigger, ctx)
         forced = ctx.open_blocker_types if trigger in spec.BLOCKER_CHECKED_EVENTS else []
         entry = _apply(uow.session, region, trigger, from_state, to_state, day, actor, note, forced)
+        if ctx.missing_approvals:  # signed by --force past the checklist: keep what was missing
+            entry.details = {**entry.details, "forced_past_approvals": ctx.missing_approvals}
         cancelled = reactions.after_transition(uow.session, region, entry)
         resolved, more = resolve_ended(
             uow.session,

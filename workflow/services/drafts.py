@@ -218,6 +218,8 @@ def _store(
         funding=extra.funding if extra else None,
         budget_items=extra.budget_items if extra else None,
         mechanism=extra.mechanism if extra else None,
+        multi_year=extra.multi_year if extra else None,
+        unbudgeted=extra.unbudgeted if extra else None,
     )
     session.add(draft)
     session.flush()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from states.ksm_fields import FACILITY_KINDS, FUNCTIONING
 from states.ksm_rubric import ASPECTS, HIJAU_FROM, KUNING_FROM, LABELS_ID, RUBRIC_VERSION
 from workflow.domain import clock
@@ -65,17 +67,31 @@ def region_report(uow: UnitOfWork, region_text: str) -> dict[str, Any]:
         pairs = [(k, f) for k in ksms for f in k.facilities]
         rows = [_row(k, f, a) for k, f in pairs if (a := registry.latest(f)) is not None]
         missing = registry.missing_ksm_data(session, region)
-        return _header(region, rows) | {
-            "coverage": registry.ksm_coverage(session, region),
-            "by_kind": _by_kind([f for _, f in pairs]),
-            "status": _status([registry.latest(f) for _, f in pairs]),
-            "aspects": _aspects(rows),
-            "rows": rows,
-            "worst": sorted(rows, key=lambda r: (r["mean"], r["ksm"]))[:WORST_SHOWN],
-            "missing": missing,
-            "suggestion": registry.blocker_suggestion(session, missing, region),
-            "chart_file": None,
-        }
+        return (
+            _header(region, rows)
+            | _letterhead(session)
+            | {
+                "coverage": registry.ksm_coverage(session, region),
+                "by_kind": _by_kind([f for _, f in pairs]),
+                "status": _status([registry.latest(f) for _, f in pairs]),
+                "aspects": _aspects(rows),
+                "rows": rows,
+                "worst": sorted(rows, key=lambda r: (r["mean"], r["ksm"]))[:WORST_SHOWN],
+                "missing": missing,
+                "suggestion": registry.blocker_suggestion(session, missing, region),
+                "chart_file": None,
+            }
+        )
+
+
+def _letterhead(session: Session) -> dict[str, Any]:
+    """The Secretariat's letterhead and signatory: the report goes to the Pemda signed."""
+    from workflow.domain.letters import context as ctx
+    from workflow.domain.settings import load_settings
+
+    settings = load_settings(session)
+    what = "the KSM report"
+    return {"org": ctx.organisation(settings, what), "ttd": ctx.signatory(settings, what)}
 
 
 def _header(region: Region, rows: list[dict[str, Any]]) -> dict[str, Any]:

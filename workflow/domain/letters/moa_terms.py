@@ -33,6 +33,8 @@ class MoaOptions:
     mechanism: Path | str | None = None
     signatory: str | None = None
     funding: str | None = None
+    multi_year: bool | None = None  # the DPRD triggers (states/approvals.py)
+    unbudgeted: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class MoaTerms:
     budget: int | None
     budget_items: list[list[Any]]  # [[name, amount], …]; empty: Lampiran II is one line
     mechanism: str | None  # the Markdown of a --mechanism file; None: the structured default
+    multi_year: bool = False  # burdens the APBD over several years
+    unbudgeted: bool = False  # spending not yet in the APBD
 
 
 def _rupiah(amount: int) -> str:
@@ -183,7 +187,13 @@ def resolve_terms(
     mechanism = read_mechanism(Path(options.mechanism)) if options.mechanism else None
     if mechanism is None and previous is not None:
         mechanism = previous.mechanism
-    return MoaTerms(signatory, funding, budget, items, mechanism)
+    multi_year = _carried_flag(options.multi_year, previous.multi_year if previous else None)
+    unbudgeted = _carried_flag(options.unbudgeted, previous.unbudgeted if previous else None)
+    return MoaTerms(signatory, funding, budget, items, mechanism, multi_year, unbudgeted)
+
+
+def _carried_flag(given: bool | None, previous: bool | None) -> bool:
+    return bool(previous) if given is None else given
 
 
 def _carried_funding(previous: AgreementDraft | None, budget: int | None) -> str:

@@ -106,5 +106,8 @@ class AgreementDraft(Base):
     funding: Mapped[str | None] = mapped_column(String(12))  # apbd | hibah | swakelola | none
     budget_items: Mapped[list[Any] | None] = mapped_column(JSONType)  # [[name, rupiah], …]
     mechanism: Mapped[str | None] = mapped_column(Text)  # Lampiran I from --mechanism FILE.md
+    # The DPRD triggers (`moa draft --multi-year --unbudgeted`, states/approvals.py)
+    multi_year: Mapped[bool | None]
+    unbudgeted: Mapped[bool | None]
 
     __table_args__ = (UniqueConstraint("region_id", "agreement", "version"),)
