@@ -45,6 +45,7 @@ COMMAND_MODULES = {
     "ksm": ("ksm",),
     "corrections": ("undo", "amend"),
     "approvals": ("approvals", "approve"),
+    "report": ("report",),
     "worklist": ("today",),
 }
 

@@ -12,7 +12,7 @@ from commands._common import (
     pass_settings,
 )
 from states.formats import OUTPUT_FORMATS
-from workflow.i18n import _
+from workflow.i18n import _, ngettext
 
 FORMAT = click.Choice(OUTPUT_FORMATS)
 
@@ -107,23 +107,66 @@ def render(  # type: ignore[no-untyped-def]
 @letter.command("list")
 @click.option("--region", "region", metavar="REGION")
 @click.option("--year", type=int)
+@click.option("--from", "start", metavar="DATE", help="Letters dated on or after DATE.")
+@click.option("--to", "end", metavar="DATE", help="Letters dated on or before DATE.")
+@click.option(
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    default="text",
+    help="text (default), csv or xlsx: the agenda surat keluar as a file.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="PATH",
+    help="File or folder for csv/xlsx [csv default: standard output].",
+)
+@overwrite_option
 @json_option
 @pass_settings
-def list_(settings, region, year, as_json) -> None:  # type: ignore[no-untyped-def]
-    """The outgoing-letter register, in number order."""
-    from workflow.services.letters import list_letters
+def list_(settings, region, year, start, end, fmt, output, overwrite, as_json) -> None:  # type: ignore[no-untyped-def]
+    """The outgoing-letter register (agenda surat keluar), in number order."""
+    from workflow.services import letters as service
 
-    views = list_letters(settings.uow(read_only=True), region_text=region, year=year)
-    if as_json:
-        echo_json(views)
+    filters = {
+        "region_text": region,
+        "year": year,
+        "start": parse_day(start, what="--from"),
+        "end": parse_day(end, what="--to"),
+    }
+    fmt = fmt.strip().lower()
+    if fmt != "text" or output is not None:
+        written = service.export_register(
+            settings.uow(read_only=True), fmt=fmt, output=output, overwrite=overwrite, **filters
+        )
+        _register_written(written)
         return
+    views = service.list_letters(settings.uow(read_only=True), **filters)
+    echo_json(views) if as_json else _register_text(views)
+
+
+def _register_written(written) -> None:  # type: ignore[no-untyped-def]
+    if written.path is None:
+        click.echo(written.text, nl=False)
+        return
+    click.echo(
+        ngettext(
+            "{count} letter → {path}", "{count} letters → {path}", len(written.entries)
+        ).format(count=len(written.entries), path=written.path)
+    )
+
+
+def _register_text(views) -> None:  # type: ignore[no-untyped-def]
     if not views:
         click.echo(_("No letters in the register."))
-    if views:
-        from commands._table import columns
+        return
+    from commands._table import columns
 
-        rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind) for v in views]
-        click.echo(columns((_("Number"), _("Date"), _("Code"), _("Kind")), rows, width=80))
+    rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind) for v in views]
+    headers = (_("Number"), _("Date"), _("Code"), _("Kind"))
+    click.echo(columns(headers, rows, width=80))
 
 
 @letter.command("show")

@@ -335,12 +335,17 @@ def _open_temp(path: Path) -> tuple[int, Path]:
 
 
 def _pdf_bytes(markdown: str, title: str, meta: DocumentMeta | None) -> bytes:
+    return pdf_from_docx(document_bytes(markdown, "docx", title, meta), title)
+
+
+def pdf_from_docx(docx: bytes, title: str) -> bytes:
+    """A Word document printed to PDF by LibreOffice headless (its own profile folder)."""
     program = soffice()
     if program is None:
         check_format("pdf")  # raises, saying how to install it
     with tempfile.TemporaryDirectory(prefix="aksansi-pdf-") as work:
         source = Path(work) / "dokumen.docx"
-        source.write_bytes(document_bytes(markdown, "docx", title, meta))
+        source.write_bytes(docx)
         profile = Path(work) / "profile"
         command = [
             str(program),

@@ -3,16 +3,16 @@ portfolio statistics (`blocker stats`) that say which obstacle costs the most da
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
 from workflow.domain import clock
+from workflow.domain.blockers import costs
+from workflow.domain.blockers.costs import TypeStats
 from workflow.domain.blockers.log import get_blocker
 from workflow.domain.blockers.view import BlockerView, blocker_view
 from workflow.domain.views import HistoryEntry, history_entries
@@ -96,20 +96,6 @@ def _sent(step: taxonomy.PlaybookStep, sent: set[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
-class TypeStats:
-    type: str
-    label_en: str
-    label_id: str
-    regions_now: int  # regions with at least one open blocker of this type
-    regions_ever: int
-    open: int
-    total: int
-    median_days_open: float | None  # resolved and still-open blockers (see STATS_METHOD)
-    median_days_resolved: float | None  # resolved blockers only
-    days_open_total: int
-
-
-@dataclass(frozen=True)
 class BlockerStats:
     as_of: date
     method: str
@@ -120,35 +106,6 @@ def blocker_stats(uow: UnitOfWork) -> BlockerStats:
     """Per type: regions affected now and ever, and the days blockers stay open."""
     today = clock.today()
     with uow:
-        rows = uow.session.execute(
-            select(Blocker.type, Blocker.region_id, Blocker.opened_on, Blocker.resolved_on)
-        ).all()
-    by_type: dict[str, list[Any]] = {}
-    for row in rows:
-        by_type.setdefault(row.type, []).append(row)
-    types = [
-        _type_stats(kind, by_type.get(kind["id"], []), today) for kind in taxonomy.BLOCKER_TYPES
-    ]
+        rows = costs.blocker_rows(uow.session)
+    types = costs.stats_by_type(rows, end=today)
     return BlockerStats(today, _(STATS_METHOD).format(today=today.isoformat()), types)
-
-
-def _type_stats(kind: taxonomy.BlockerType, rows: list[Any], today: date) -> TypeStats:
-    open_rows = [r for r in rows if r.resolved_on is None]
-    days = [max(0, ((r.resolved_on or today) - r.opened_on).days) for r in rows]
-    resolved_days = [(r.resolved_on - r.opened_on).days for r in rows if r.resolved_on]
-    return TypeStats(
-        type=kind["id"],
-        label_en=kind["label_en"],
-        label_id=kind["label_id"],
-        regions_now=len({r.region_id for r in open_rows}),
-        regions_ever=len({r.region_id for r in rows}),
-        open=len(open_rows),
-        total=len(rows),
-        median_days_open=_median(days),
-        median_days_resolved=_median(resolved_days),
-        days_open_total=sum(days),
-    )
-
-
-def _median(values: list[int]) -> float | None:
-    return float(statistics.median(values)) if values else None

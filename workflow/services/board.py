@@ -9,14 +9,11 @@ from typing import Any
 from sqlalchemy import select
 
 from states import lifecycle as spec
-from workflow.domain import clock, region_sections
-from workflow.domain.next_action import known_on
+from workflow.domain import clock, portfolio, region_sections
 from workflow.domain.views import RegionView, region_views
 from workflow.i18n import label
-from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.models import Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
-
-SNAPSHOT_KINDS = ("transition", "seed", "region_added")
 
 
 @dataclass
@@ -96,40 +93,19 @@ def board_as_of(uow: UnitOfWork, day: date, *, stalled_days: int | None = None) 
     """The portfolio as it stood at the end of `day`, and what moved since.
 
     A region's state then is its last transition on or before `day`; without one, the state
-    it was seeded in, or added in if that was on or before `day`. Its next action is the
-    one the reminders, blockers and letters of that day gave.
+    it was seeded in, or added in if that was on or before `day` (`domain.portfolio`). Its
+    next action is the one the reminders, blockers and letters of that day gave.
     """
     _check_stalled(stalled_days)
     with uow:
-        rows = uow.session.execute(
-            select(AuditEntry, Region)
-            .join(Region, Region.id == AuditEntry.region_id)
-            .where(AuditEntry.kind.in_(SNAPSHOT_KINDS), AuditEntry.reverted_by_id.is_(None))
-            .order_by(AuditEntry.occurred_on, AuditEntry.id)
-        ).all()
-        blocked = region_sections.open_blockers_on(uow.session, list({r.id for _, r in rows}), day)
-        moved = [
-            _move(entry, region)
-            for entry, region in rows
-            if entry.kind == "transition" and entry.occurred_on > day
-        ]
-        # A seed has no real date: its state stands for every day before the first real event.
-        known = [(e, r) for e, r in rows if e.occurred_on <= day or e.kind == "seed"]
-        latest = {
-            region.code: (entry, region) for entry, region in known if entry.kind != "transition"
-        }
-        latest.update(
-            {region.code: (entry, region) for entry, region in known if entry.kind == "transition"}
+        rows = portfolio.lifecycle_rows(uow.session)
+        blocked = region_sections.open_blockers_on(
+            uow.session, list({r.region_id for r in rows}), day
         )
-        views = [_past_view(e, r, day, blocked.get(r.id, [])) for e, r in latest.values()]
-        regions = [r for _, r in latest.values()]
-        _past_actions(
-            uow.session,
-            views,
-            {r.code: r.id for r in regions},
-            {r.code: known_on(r) for r in regions},
-            day,
-        )
+        moved = [_move(row) for row in portfolio.moves_between(rows, day)]
+        standing = portfolio.standing_on(rows, day)
+        views = [_past_view(r, day, blocked.get(r.region_id, [])) for r in standing.values()]
+        _past_actions(uow.session, views, list(standing.values()), day)
     result = Board(
         as_of=day,
         total=len(views),
@@ -142,19 +118,15 @@ def board_as_of(uow: UnitOfWork, day: date, *, stalled_days: int | None = None) 
 
 
 def _past_actions(
-    session: Any,
-    views: list[RegionView],
-    ids: dict[str, int],
-    known: dict[str, date | None],
-    day: date,
+    session: Any, views: list[RegionView], rows: list[portfolio.LifecycleRow], day: date
 ) -> None:
     """Each view's next action as it stood at the end of `day`."""
     from workflow.domain import working_days
-    from workflow.domain.next_action import RegionFacts, WorklistReads, next_actions
+    from workflow.domain.next_action import RegionFacts, WorklistReads, known_on, next_actions
 
     facts = [
-        RegionFacts(ids[v.code], v.code, v.name, v.state, v.state_since, known[v.code])
-        for v in views
+        RegionFacts(row.region_id, v.code, v.name, v.state, v.state_since, known_on(row))
+        for v, row in zip(views, rows, strict=True)
     ]
     reads = WorklistReads.load_as_of(session, facts, day)
     found = next_actions(facts, reads, day, working_days.load(session))
@@ -163,27 +135,27 @@ def _past_actions(
         view.next_action = None if item is None else item.next_action_json()
 
 
-def _move(entry: AuditEntry, region: Region) -> dict[str, str]:
+def _move(row: portfolio.LifecycleRow) -> dict[str, str]:
     return {
-        "code": region.code,
-        "name": region.name,
-        "on": entry.occurred_on.isoformat(),
-        "event": entry.event or "",
-        "from": entry.from_state or "",
-        "to": entry.to_state or "",
+        "code": row.code,
+        "name": row.name,
+        "on": row.occurred_on.isoformat(),
+        "event": row.event or "",
+        "from": row.from_state or "",
+        "to": row.to_state or "",
     }
 
 
 def _past_view(
-    entry: AuditEntry, region: Region, day: date, blockers: list[dict[str, Any]]
+    row: portfolio.LifecycleRow, day: date, blockers: list[dict[str, Any]]
 ) -> RegionView:
-    state = entry.to_state or spec.INITIAL
-    since = None if entry.kind == "seed" else entry.occurred_on
+    state = portfolio.state_of(row)
+    since = None if row.kind == "seed" else row.occurred_on
     return RegionView(
-        code=region.code,
-        name=region.name,
-        kind=region.kind,
-        province=region.province,
+        code=row.code,
+        name=row.name,
+        kind=row.region_kind,
+        province=row.province,
         state=state,
         state_label=spec.state(state)["label_id"],
         state_since=since,

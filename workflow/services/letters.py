@@ -9,13 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from states.letters import LETTER_KINDS
+from states.report import REGISTER_FORMATS
 from workflow.domain import audit, clock, regions
 from workflow.domain.letters import context as ctx
 from workflow.domain.letters.issuing import (
     document_errors,
     issue_letter,
+    output_dir,
     render_preview,
     target_path,
 )
@@ -152,17 +155,124 @@ def preview_letter(
 
 
 def list_letters(
-    uow: UnitOfWork, *, region_text: str | None = None, year: int | None = None
+    uow: UnitOfWork,
+    *,
+    region_text: str | None = None,
+    year: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
 ) -> list[LetterView]:
     with uow:
-        query = select(Letter, Region).join(Region, Region.id == Letter.region_id)
-        if region_text:
-            region = regions.resolve(uow.session, region_text)
-            query = query.where(Letter.region_id == region.id)
-        if year:
-            query = query.where(Letter.year == year)
-        rows = uow.session.execute(query.order_by(Letter.year, Letter.seq)).all()
+        rows = _register_rows(uow.session, region_text, year, start, end)
         return [_view(letter, region) for letter, region in rows]
+
+
+def _register_rows(
+    session: Session,
+    region_text: str | None,
+    year: int | None,
+    start: date | None,
+    end: date | None,
+) -> list[Any]:
+    """The register's letters in number order, of a region, a year, a span of days."""
+    if start and end and start > end:
+        raise InvalidInput(
+            _("--from {start} is after --to {end}; give a period that runs forward.").format(
+                start=start.isoformat(), end=end.isoformat()
+            )
+        )
+    query = select(Letter, Region).join(Region, Region.id == Letter.region_id)
+    if region_text:
+        query = query.where(Letter.region_id == regions.resolve(session, region_text).id)
+    if year:
+        query = query.where(Letter.year == year)
+    if start:
+        query = query.where(Letter.issued_on >= start)
+    if end:
+        query = query.where(Letter.issued_on <= end)
+    return list(session.execute(query.order_by(Letter.year, Letter.seq)).all())
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """A line of the agenda surat keluar."""
+
+    number: str
+    issued_on: date
+    region: str
+    region_name: str
+    addressee: str
+    subject: str
+    kind: str
+    void: bool
+
+
+@dataclass(frozen=True)
+class RegisterExport:
+    entries: list[RegisterEntry]
+    path: Path | None  # None: the CSV text is in `text`, for standard output
+    text: str | None
+
+
+def export_register(
+    uow: UnitOfWork,
+    *,
+    fmt: str,
+    output: str | Path | None = None,
+    overwrite: bool = False,
+    region_text: str | None = None,
+    year: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> RegisterExport:
+    """`letter list --format csv|xlsx`: the register as a file (CSV may go to stdout),
+    never over an existing file without `overwrite`."""
+    from documents.output import output_path, write_atomic
+    from documents.register import register_csv, register_xlsx
+
+    if fmt not in REGISTER_FORMATS or fmt == "text":
+        raise InvalidInput(
+            _("unknown format '{fmt}'; use one of: text, csv, xlsx.").format(fmt=fmt)
+        )
+    target = None
+    if fmt == "xlsx" or output is not None:
+        with document_errors():
+            default = _register_default(fmt, year, start, end)
+            target = output_path(output, default, overwrite=overwrite)
+    with uow:
+        found = _register_rows(uow.session, region_text, year, start, end)
+        entries = [_entry(letter, region) for letter, region in found]
+    rows = [vars(entry) for entry in entries]
+    if target is None:
+        return RegisterExport(entries, None, register_csv(rows))
+    if fmt == "csv":
+        data = register_csv(rows).encode("utf-8")
+    else:
+        data = register_xlsx(rows, REGISTER_TITLE)
+    with document_errors():
+        write_atomic(target, data, overwrite=overwrite)
+    return RegisterExport(entries, target, None)
+
+
+REGISTER_TITLE = "Agenda Surat Keluar"
+
+
+def _entry(letter: Letter, region: Region) -> RegisterEntry:
+    return RegisterEntry(
+        letter.number,
+        letter.issued_on,
+        region.code,
+        region.name,
+        letter.addressee,
+        letter.subject,
+        letter.kind,
+        letter.voided_on is not None,
+    )
+
+
+def _register_default(fmt: str, year: int | None, start: date | None, end: date | None) -> Path:
+    span = "-".join(d.isoformat() for d in (start, end) if d) or (str(year) if year else "semua")
+    return output_dir() / "laporan" / f"agenda-surat-keluar-{span}.{fmt}"
 
 
 def show_letter(uow: UnitOfWork, number: str) -> str:
