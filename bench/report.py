@@ -120,7 +120,7 @@ def _read_commands(env: dict[str, str], regions: int, folder: Path) -> None:
     what = f"{regions} regions, 10 years"
     for args in (
         ["report", "portfolio", "--format", "json"],
-        ["report", "portfolio", "--format", "html", "-o", str(folder / "r.html")],
+        ["report", "portfolio", "--format", "html", "-o", str(folder / "r.html"), "--overwrite"],
         ["board", "--as-of", "2026-09-30", "--json"],
     ):
         report(

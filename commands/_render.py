@@ -259,7 +259,22 @@ def board(result: Any) -> None:
         for v in group.regions:
             if v.subject:
                 click.echo(wrap(f"{v.code} {v.subject}", subsequent=" " * 6))
+            if v.kb_expires_on:
+                click.echo(wrap(f"{v.code} {_kb_end(v, result.as_of)}", subsequent=" " * 6))
     _board_footer(result)
+
+
+# Past these states the PKS is signed: the KB's end is no alarm any more.
+_PKS_SIGNED = ("moa_signed", "implementation", "closed")
+
+
+def _kb_end(view: Any, as_of: Any) -> str:
+    ends = view.kb_expires_on.isoformat()
+    if view.kb_expires_on < as_of and view.state not in _PKS_SIGNED:
+        return _(
+            "KB EXPIRED on {day} and no PKS signed: extend or renew it (mou_extension)."
+        ).format(day=ends)
+    return _("KB in force until {day}").format(day=ends)
 
 
 def _board_footer(result: Any) -> None:

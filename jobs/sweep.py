@@ -15,15 +15,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from jobs import mail
 from workflow.domain import clock
 from workflow.domain.reminders.effects import SweepReads
 from workflow.domain.reminders.issuing import IssuedReminder, due_query, issue_next
+from workflow.domain.reminders.scheduling import materialise_kb_warnings
 from workflow.i18n import _, ngettext
 from workflow.infrastructure import db
 from workflow.infrastructure.unit_of_work import translate
@@ -61,6 +63,7 @@ def run_sweep(
     claim = due_query(today)  # built once: constructing it costs more than running it
     reads = SweepReads()  # the profile, read once for all the letters of this pass
     with db.session_factory(url)() as session:
+        _materialise_due_warnings(session, today, url)
         while True:
             if should_stop():
                 report.stopped_early = True
@@ -79,6 +82,16 @@ def run_sweep(
                 raise translate(exc, url) from exc
             report.issued.append(item)
     return report
+
+
+def _materialise_due_warnings(session: Session, today: date, url: str) -> None:
+    """Follow-ups computed from a date rather than scheduled by an event (the KB's end)."""
+    try:
+        materialise_kb_warnings(session, today)
+        session.commit()
+    except DBAPIError as exc:
+        session.rollback()
+        raise translate(exc, url) from exc
 
 
 @dataclass

@@ -117,6 +117,16 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "addressee": "technical",
         "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
     },
+    {
+        "id": "mou_extension",
+        "hal": "Permohonan Perpanjangan Kesepakatan Bersama",
+        "purpose": "Ask to extend (adendum) or renew the KB before it expires, no PKS signed yet.",
+        "sifat": "Penting",
+        "lampiran": "1 (satu) berkas",
+        "addressee": "head",
+        "tembusan": ["Sekretaris Daerah {pemda}", "Kepala Bagian Hukum Setda {pemda}", "Arsip"],
+        "cites_kb": "always",
+    },
 ]
 
 KINDS_BY_ID: Final[dict[str, LetterKind]] = {kind["id"]: kind for kind in LETTER_KINDS}

@@ -29,6 +29,8 @@ class ReminderRule(TypedDict):
     ladder: str | None
     step: int
     opens_blocker: str | None
+    months_before_kb_expiry: int | None  # due this many months before the KB expires
+    before_planning_deadline: int | None  # working days before the proposal deadline, at latest
 
 
 def _rule(
@@ -43,6 +45,8 @@ def _rule(
     ladder: str | None = None,
     step: int = 1,
     opens_blocker: str | None = None,
+    months_before_kb_expiry: int | None = None,
+    before_planning_deadline: int | None = None,
 ) -> ReminderRule:
     return {
         "id": rule_id,
@@ -55,8 +59,16 @@ def _rule(
         "ladder": ladder,
         "step": step,
         "opens_blocker": opens_blocker,
+        "months_before_kb_expiry": months_before_kb_expiry,
+        "before_planning_deadline": before_planning_deadline,
     }
 
+
+# The KB (MoU) has a term: `mou_expiring` opens by itself this many months before it ends,
+# with a request to extend it (letter `mou_extension`). Signing the PKS (or ending the
+# relationship) makes the warning moot: these events cancel it.
+KB_EXPIRY_NOTICE_MONTHS: Final = 6
+KB_EXPIRY_CLEARED_BY: Final = ("sign_moa", "decline", "close")
 
 RULES: Final[list[ReminderRule]] = [
     _rule(
@@ -115,6 +127,17 @@ RULES: Final[list[ReminderRule]] = [
         working_days=10,
         text="Follow up the unanswered funding proposal.",
         letter="funding_followup",
+        # A proposal that misses the kabupaten/kota Musrenbang waits a whole year: follow
+        # up at the latest 10 working days before it closes (states/planning.py).
+        before_planning_deadline=10,
+    ),
+    _rule(
+        "kb_expiry",
+        working_days=0,
+        months_before_kb_expiry=KB_EXPIRY_NOTICE_MONTHS,
+        text="The KB expires soon and no PKS is signed yet: ask to extend it or sign a new one.",
+        letter="mou_extension",
+        opens_blocker="mou_expiring",
     ),
 ]
 
@@ -123,6 +146,10 @@ RULES_BY_ID: Final[dict[str, ReminderRule]] = {rule["id"]: rule for rule in RULE
 
 def rules_on_state(state: str) -> list[ReminderRule]:
     return [rule for rule in RULES if rule["on_state"] == state]
+
+
+def rules_on_kb() -> list[ReminderRule]:
+    return [rule for rule in RULES if rule["months_before_kb_expiry"] is not None]
 
 
 def rules_on_blocker(blocker_type: str) -> list[ReminderRule]:

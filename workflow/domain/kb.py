@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow.domain import audit, clock
+from workflow.domain import audit, clock, reactions
 from workflow.errors import InvalidInput, MissingField
 from workflow.i18n import _
 from workflow.infrastructure.models import AgreementDraft, MouRecord, Region
@@ -209,7 +209,7 @@ def record(
     )
     session.add(row)
     session.flush()
-    audit.record(
+    entry = audit.record(
         session,
         region=region,
         kind="mou_recorded",
@@ -224,6 +224,7 @@ def record(
         expires_on=row.expires_on.isoformat(),
         replaces=None if previous is None else previous.id,
     )
+    reactions.after_kb_recorded(session, region, entry)
     return row
 
 

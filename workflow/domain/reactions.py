@@ -22,6 +22,7 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> lis
     ids of the follow-ups it cancelled."""
     if entry.kind != "transition" or entry.from_state == entry.to_state:
         return []
+    _clear_kb_expiry(session, region, entry)
     cancelled: list[int] = []
     if entry.from_state:
         cancelled = scheduling.cancel_pending(
@@ -46,6 +47,20 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> lis
             trigger_key=entry.to_state,
         )
     return cancelled
+
+
+def after_kb_recorded(session: Session, region: Region, entry: AuditEntry) -> None:
+    """A KB (MoU) was recorded: its predecessor's warning, if waiting, is replaced (the sweep
+    makes the new one when it falls due: states/reminders.py, `kb_expiry`)."""
+    scheduling.cancel_kb_warning(session, region, entry, _("a newer record of the KB replaces it"))
+
+
+def _clear_kb_expiry(session: Session, region: Region, entry: AuditEntry) -> None:
+    if entry.event in reminder_policy.KB_EXPIRY_CLEARED_BY:
+        reason = _("{event} on {isoformat}: the KB's end no longer needs a warning").format(
+            event=entry.event, isoformat=entry.occurred_on.isoformat()
+        )
+        scheduling.cancel_kb_warning(session, region, entry, reason)
 
 
 def after_blocker_opened(session: Session, region: Region, blocker: Any, entry: AuditEntry) -> None:

@@ -31,6 +31,7 @@ class RegionView:
     held_from: str | None = None
     seat: str | None = None
     administrative: bool = False
+    kb_expires_on: date | None = None  # the last day the recorded KB (MoU) is in force
     next_action: dict[str, Any] | None = None  # None only when closed or declined
 
 
@@ -75,6 +76,7 @@ def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
     blockers = region_sections.open_blockers_for(session, ids)
     reminders = region_sections.next_reminders_for(session, ids)
     aliases = _aliases(session, ids)
+    kb_ends = _kb_expiry(session, ids)
     today = clock.today()
     actions = next_actions_for(session, regions, today)
     return [
@@ -94,10 +96,25 @@ def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
             held_from=r.held_from,
             seat=r.seat,
             administrative=r.administrative,
+            kb_expires_on=kb_ends.get(r.id),
             next_action=_action_json(actions.get(r.id)),
         )
         for r in regions
     ]
+
+
+def _kb_expiry(session: Session, ids: list[int]) -> dict[int, date]:
+    """Each region's KB end, from its latest KB record (one query)."""
+    from sqlalchemy import func
+
+    from workflow.infrastructure.models import MouRecord
+
+    latest = select(func.max(MouRecord.id)).group_by(MouRecord.region_id).scalar_subquery()
+    rows = session.execute(
+        select(MouRecord.region_id, MouRecord.expires_on).where(MouRecord.id.in_(latest))
+    )
+    wanted = set(ids)
+    return {region_id: ends for region_id, ends in rows if region_id in wanted}
 
 
 def _action_json(item: Any) -> dict[str, Any] | None:

@@ -135,6 +135,15 @@ class WorkingCalendar:
             count += self.is_working_day(day)
         return count
 
+    def working_days_before(self, end: date, count: int) -> date:
+        """The working day `count` working days before `end` (`end` itself not counted)."""
+        day = end
+        while count:
+            day -= timedelta(days=1)
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
     def next_working_day(self, day: date) -> date:
         """`day` itself when it is a working day, else the first one after it."""
         while not self.is_working_day(day):

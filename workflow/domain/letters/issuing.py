@@ -121,7 +121,7 @@ def build_context(
         "kb_ditandatangani": region.state in ctx.AFTER_MOU,
         "langkah": int(extra.get("step", 1)),
         "eskalasi": ctx.escalation(session, region, extra),
-        "tahun_anggaran": on.year + 1,
+        "tahun_anggaran": _budget_year_aimed(session, region, on),
         "ref": None,
         "ref_sebelumnya": None,
         "kb": None,
@@ -350,3 +350,11 @@ def render_preview(
     context.pop("_settings")
     context["surat"].update(nomor="DRAF", draf=True)
     return render_markdown(f"{spec['id']}.md.j2", context), spec
+
+
+def _budget_year_aimed(session: Session, region: Region, on: date) -> int:
+    """The budget year a funding request can still reach (the regional planning calendar)."""
+    from workflow.domain import planning
+
+    own = planning.overrides_of(session, [region.id])[region.id]
+    return planning.next_target(on, own).budget_year

@@ -7,9 +7,10 @@ on working days, and stored on the row.
 
 from __future__ import annotations
 
+import calendar as month_calendar
 from datetime import date
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
@@ -34,6 +35,9 @@ def schedule_rules(
     entry_id = _entry_id(session, entry)
     created = []
     for rule in rules:
+        due_on = calendar.add_working_days(entry.occurred_on, rule["working_days"])
+        if rule["before_planning_deadline"] is not None:
+            due_on = _before_planning_deadline(session, region, calendar, rule, entry, due_on)
         reminder = Reminder(
             region_id=region.id,
             rule_id=rule["id"],
@@ -48,16 +52,137 @@ def schedule_rules(
             opens_blocker=rule["opens_blocker"],
             base_on=entry.occurred_on,
             working_days=rule["working_days"],
-            due_on=calendar.add_working_days(entry.occurred_on, rule["working_days"]),
+            due_on=due_on,
             status=policy.PENDING,
             created_at=clock.utcnow(),
         )
         session.add(reminder)
         created.append(reminder)
+    _note_scheduled(entry, created)
+    return created
+
+
+def _before_planning_deadline(
+    session: Session,
+    region: Region,
+    calendar: working_days.WorkingCalendar,
+    rule: policy.ReminderRule,
+    entry: AuditEntry,
+    due_on: date,
+) -> date:
+    """A money follow-up comes before the planning window it aims at closes, if sooner."""
+    from workflow.domain import planning
+
+    own = planning.overrides_of(session, [region.id])[region.id]
+    deadline = planning.next_target(entry.occurred_on, own).deadline.ends_on
+    latest = calendar.working_days_before(deadline, rule["before_planning_deadline"] or 0)
+    return max(min(due_on, latest), calendar.next_working_day(entry.occurred_on))
+
+
+def cancel_kb_warning(
+    session: Session, region: Region, entry: AuditEntry, reason: str
+) -> list[int]:
+    """Cancel the region's waiting KB-expiry follow-up (a newer KB record, a signed PKS)."""
+    keys = session.scalars(
+        select(Reminder.trigger_key)
+        .where(
+            Reminder.region_id == region.id,
+            Reminder.trigger == "kb",
+            Reminder.status == policy.PENDING,
+        )
+        .distinct()
+    ).all()
+    cancelled: list[int] = []
+    for key in (k for k in keys if k is not None):
+        cancelled += cancel_pending(
+            session, region, entry, trigger="kb", trigger_key=key, reason=reason
+        )
+    return cancelled
+
+
+def _kb_key(record_id: int) -> str:
+    return f"expiry:{record_id}"
+
+
+def materialise_kb_warnings(session: Session, today: date) -> list[Reminder]:
+    """The sweep's first step: a `kb_expiry` follow-up for each region whose KB ends within
+    the notice months with no PKS signed, once per KB record (no row waits years ahead)."""
+    from workflow.infrastructure.models import MouRecord
+
+    latest = select(func.max(MouRecord.id)).group_by(MouRecord.region_id).scalar_subquery()
+    records = session.execute(
+        select(MouRecord, Region)
+        .join(Region, Region.id == MouRecord.region_id)
+        .where(MouRecord.id.in_(latest), Region.state.not_in(_PAST_THE_PKS))
+    ).all()
+    calendar: working_days.WorkingCalendar | None = None
+    created = []
+    for record, region in records:
+        for rule in policy.rules_on_kb():
+            notice = months_before(record.expires_on, rule["months_before_kb_expiry"] or 0)
+            if notice > today or _has_kb_warning(session, region, record.id):
+                continue
+            calendar = calendar or working_days.load(session)
+            reminder = _kb_reminder(region, rule, record.id, notice)
+            reminder.due_on = calendar.next_working_day(max(notice, today))
+            session.add(reminder)
+            created.append(reminder)
+    return created
+
+
+def _has_kb_warning(session: Session, region: Region, record_id: int) -> bool:
+    found = session.scalar(
+        select(func.count())
+        .select_from(Reminder)
+        .where(
+            Reminder.region_id == region.id,
+            Reminder.trigger == "kb",
+            Reminder.trigger_key == _kb_key(record_id),
+        )
+    )
+    return bool(found)
+
+
+def _kb_reminder(
+    region: Region, rule: policy.ReminderRule, record_id: int, notice: date
+) -> Reminder:
+    return Reminder(
+        region_id=region.id,
+        rule_id=rule["id"],
+        trigger="kb",
+        trigger_key=_kb_key(record_id),
+        created_by_entry_id=None,
+        ladder=rule["ladder"],
+        step=rule["step"],
+        text=rule["text"],
+        letter_kind=rule["letter"],
+        letter_extra=dict(rule["letter_extra"]),
+        opens_blocker=rule["opens_blocker"],
+        base_on=notice,
+        working_days=0,
+        status=policy.PENDING,
+        created_at=clock.utcnow(),
+    )
+
+
+# Once the PKS is signed (or the relationship ended), the KB's end warns of nothing.
+_PAST_THE_PKS = ("moa_signed", "implementation", "closed", "declined")
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier (the month's last day when it has fewer days)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = month_calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def _note_scheduled(entry: AuditEntry, created: list[Reminder]) -> None:
+    if not created:
+        return
     # History shows, on the row that caused them, which follow-ups were scheduled.
     scheduled = [{"rule": r.rule_id, "due_on": r.due_on.isoformat()} for r in created]
     entry.details = {**(entry.details or {}), "scheduled": scheduled}
-    return created
 
 
 # What leaving a state or resolving a blocker cancels: the follow-ups not yet due, and
@@ -136,6 +261,10 @@ def rule_label(reminder: Reminder) -> str:
     when = _("{working_days} working days after {isoformat}").format(
         working_days=reminder.working_days, isoformat=reminder.base_on.isoformat()
     )
+    if reminder.trigger == "kb":
+        when = _("{months} months before the KB expires, from {isoformat}").format(
+            months=policy.KB_EXPIRY_NOTICE_MONTHS, isoformat=reminder.base_on.isoformat()
+        )
     if rule is None:
         return _("rule {rule} (retired)").format(rule=reminder.rule_id)
     return _("rule {rule} ({when})").format(rule=reminder.rule_id, when=when)
