@@ -180,6 +180,24 @@ def _translating(attributes: tuple[str, ...], method: Callable[..., Any]) -> Cal
     return wrapper
 
 
+HELP_OPTION_TEXT = "Show this message and exit."
+
+
+def _english_help_option(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Click builds the `--help` option once per command with its text translated then;
+    the text is kept as the English message instead, translated when help is shown (an
+    in-process run in another language, a test, reads it in its own)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, ctx: click.Context) -> Any:
+        option = method(self, ctx)
+        if option is not None:
+            option.help = HELP_OPTION_TEXT
+        return option
+
+    return wrapper
+
+
 def _install_translation() -> None:
     """Once per process: click's help and messages through our catalogs."""
     if getattr(click.Command, "_aksansi_i18n", False):
@@ -187,6 +205,7 @@ def _install_translation() -> None:
     command_help = ("help", "short_help", "epilog")
     for name in ("format_help_text", "get_short_help_str", "format_epilog"):
         setattr(click.Command, name, _translating(command_help, getattr(click.Command, name)))
+    click.Command.get_help_option = _english_help_option(click.Command.get_help_option)  # type: ignore[method-assign]
     for cls in (click.Option, click.Argument):
         cls.get_help_record = _translating(("help",), cls.get_help_record)  # type: ignore[method-assign]
     import importlib

@@ -11,20 +11,21 @@ from typing import Any
 import click
 
 from commands._table import columns
+from workflow.i18n import _
 
 ASPECTS = ("kelembagaan", "teknis", "keuangan")
 
 
 def scores_text(assessment: dict[str, Any] | None) -> str:
     if assessment is None:
-        return "not visited"
+        return _("not visited")
     scores = assessment["scores"]
     return " ".join(f"{scores[a]['score']}{scores[a]['light'][0]}" for a in ASPECTS)
 
 
 def print_ksm_table(ksms: list[dict[str, Any]]) -> None:
     if not ksms:
-        click.echo("No KSM registered; add one with 'aksansi ksm add' or 'aksansi ksm import'.")
+        click.echo(_("No KSM registered; add one with 'aksansi ksm add' or 'aksansi ksm import'."))
         return
     rows = []
     for ksm in ksms:
@@ -41,9 +42,9 @@ def print_ksm_table(ksms: list[dict[str, Any]]) -> None:
                     scores_text(visit),
                 ]
             )
-    headers = ["id", "region", "KSM", "facility", "visit", "kel tek keu"]
+    headers = ["id", _("region"), "KSM", _("facility"), _("visit"), _("kel tek keu")]
     click.echo(columns(headers, rows))
-    click.echo("Scores: kelembagaan, teknis, keuangan (h hijau, k kuning, m merah).")
+    click.echo(_("Scores: kelembagaan, teknis, keuangan (h hijau, k kuning, m merah)."))
 
 
 def print_ksm(view: dict[str, Any]) -> None:
@@ -53,21 +54,31 @@ def print_ksm(view: dict[str, Any]) -> None:
         + (f" ({place})" if place else "")
     )
     if not view["facilities"]:
-        click.echo("  no facility registered")
+        click.echo(_("  no facility registered"))
     for facility in view["facilities"]:
         click.echo(
-            f"  {facility['kind']}: built {_known(facility['year_built'])}, capacity "
-            f"{_known(facility['capacity_kk'])} KK, SR designed "
-            f"{_known(facility['sr_designed'])}"
+            _("  {kind}: built {known}, capacity {known2} KK, SR designed {known3}").format(
+                kind=facility["kind"],
+                known=_known(facility["year_built"]),
+                known2=_known(facility["capacity_kk"]),
+                known3=_known(facility["sr_designed"]),
+            )
         )
         for visit in facility["assessments"]:
             click.echo(
-                f"    {visit['visited_on'].isoformat()}  kel/tek/keu {scores_text(visit)}  "
-                f"{visit['status_fungsi'] or 'status ?'}, SR active/installed "
-                f"{_known(visit['sr_aktif'])}/{_known(visit['sr_terpasang'])}"
+                _(
+                    "    {isoformat}  kel/tek/keu {scores_text}  {value}, SR "
+                    "active/installed {known}/{known2}"
+                ).format(
+                    isoformat=visit["visited_on"].isoformat(),
+                    scores_text=scores_text(visit),
+                    value=visit["status_fungsi"] or "status ?",
+                    known=_known(visit["sr_aktif"]),
+                    known2=_known(visit["sr_terpasang"]),
+                )
             )
         if not facility["assessments"]:
-            click.echo("    not visited yet")
+            click.echo(_("    not visited yet"))
 
 
 def _known(value: Any) -> str:

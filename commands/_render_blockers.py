@@ -73,19 +73,25 @@ def blocker_table(views: list[Any]) -> None:
             v.type,
             str(v.opened_on),
             str(v.days_open),
-            "-" if v.resolved_on is None else str(v.resolved_on),
+            _closed(v),
             v.note or "",
         ]
         for v in views
     ]
     headers = [_("ID"), _("Code"), _("Region"), _("Type"), _("Opened"), _("Days")]
     _print_columns([*headers, _("Resolved"), _("Note")], rows)
-    still_open = sum(1 for v in views if v.resolved_on is None)
+    still_open = sum(1 for v in views if v.resolved_on is None and v.voided_on is None)
     click.echo(
         ngettext("{n} blocker, {open} open.", "{n} blockers, {open} open.", len(views)).format(
             n=len(views), open=still_open
         )
     )
+
+
+def _closed(v: Any) -> str:
+    if v.voided_on is not None:
+        return _("void {day}").format(day=v.voided_on)
+    return "-" if v.resolved_on is None else str(v.resolved_on)
 
 
 def types(kinds: list[dict[str, Any]]) -> None:
@@ -119,6 +125,10 @@ def detail(d: Any) -> None:
         state = _("open")
     else:
         state = _("resolved {on} by {by}").format(on=b.resolved_on, by=b.resolved_by)
+    if b.voided_on is not None:
+        state = _("void since {day} by {who} ({note})").format(
+            day=b.voided_on, who=b.voided_by, note=b.void_note
+        )
     who = _("automatically") if b.automatic else _("by {by}").format(by=b.opened_by)
     click.echo(
         _("Blocker #{id} {region_name} ({code}): {type}").format(

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from commands._history_text import wrap
-from workflow.i18n import _
+from workflow.i18n import N_, _
 
 
 def _ids(ids: list[int]) -> str:
@@ -46,4 +46,87 @@ def amend_result(r: Any) -> None:
                 "Amended the note of #{id} ({kind}); the old text stays in the audit (#{by})."
             ).format(id=r.entry_id, kind=r.kind, by=r.amended_by)
         )
+    )
+
+
+FIELD_LABELS = {
+    "name": N_("name"),
+    "email": N_("e-mail"),
+    "phone": N_("phone"),
+    "since": N_("since"),
+}
+
+
+def official_corrected(r: Any) -> None:
+    o = r.official
+    parts = [
+        f"{_(FIELD_LABELS[field])} {old or '-'} → {new}" for field, (old, new) in r.changes.items()
+    ]
+    click.echo(
+        wrap(
+            _("Corrected {position} at {region}: {changes}. No rotation, no letter.").format(
+                position=o.position, region=r.region, changes="; ".join(parts)
+            ),
+            subsequent="  ",
+        )
+    )
+
+
+def official_ended(o: Any) -> None:
+    click.echo(
+        wrap(
+            _(
+                "{name} no longer holds {position} ({since} to {until}); nobody holds it now."
+            ).format(name=o.name, position=o.position, since=o.since, until=o.until),
+            subsequent="  ",
+        )
+    )
+
+
+def blocker_voided(v: Any) -> None:
+    click.echo(
+        wrap(
+            _(
+                "Blocker #{id} ({type}) on {region} is void: kept in the log, left out of the "
+                "board, the guards and the statistics."
+            ).format(id=v.id, type=v.type, region=v.region_name)
+        )
+    )
+
+
+def blocker_edited(v: Any) -> None:
+    click.echo(
+        wrap(
+            _(
+                "Blocker #{id} ({type}) on {region}: note amended; the old one stays in the audit."
+            ).format(id=v.id, type=v.type, region=v.region_name)
+        )
+    )
+
+
+def void_mark(v: Any) -> str:
+    """` (DIBATALKAN)` after a void letter in the register's list."""
+    return " (DIBATALKAN)" if v.void else ""  # the register's own mark, in Indonesian
+
+
+def letter_voided(v: Any) -> None:
+    click.echo(
+        wrap(
+            _(
+                "Letter {number} ({kind}, {region}) is void (dibatalkan): it stays in the "
+                "register under its number, which is not given again, and no later letter "
+                "cites it."
+            ).format(number=v.number, kind=v.kind, region=v.region_name)
+        )
+    )
+
+
+def letter_is_void(v: Any) -> None:
+    click.echo(
+        wrap(
+            _("Letter {number} is void (dibatalkan) since {day}: {note}").format(
+                number=v.number, day=v.voided_on, note=v.void_note
+            )
+        ),
+        err=True,
     )

@@ -46,6 +46,30 @@ def blocker_resolve(settings: Settings, blocker_id: int, note: str | None, on: s
     render.resolved(view)
 
 
+@blocker.command("void")
+@click.argument("blocker_id", metavar="ID", type=int)
+@click.option("--note", help="Why it was a mistake (required).")
+@pass_settings
+def blocker_void(settings: Settings, blocker_id: int, note: str | None) -> None:
+    """A blocker opened by mistake: kept in the log as void, counted nowhere."""
+    from commands._render_corrections import blocker_voided
+    from workflow.services.blockers import void_blocker
+
+    blocker_voided(void_blocker(settings.uow(), blocker_id, actor=settings.who(), note=note))
+
+
+@blocker.command("edit")
+@click.argument("blocker_id", metavar="ID", type=int)
+@click.option("--note", help="The corrected note (required); the old one stays in the audit.")
+@pass_settings
+def blocker_edit(settings: Settings, blocker_id: int, note: str | None) -> None:
+    """Amend the note of blocker ID."""
+    from commands._render_corrections import blocker_edited
+    from workflow.services.blockers import edit_blocker
+
+    blocker_edited(edit_blocker(settings.uow(), blocker_id, actor=settings.who(), note=note))
+
+
 @blocker.command("list")
 @click.option("--open", "open_only", is_flag=True, help="Only blockers still open.")
 @click.option("--region", "region_ref", metavar="REGION", help="Only this region's blockers.")

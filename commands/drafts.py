@@ -16,7 +16,7 @@ from commands._common import (
     pass_settings,
 )
 from states.formats import OUTPUT_FORMATS
-from workflow.i18n import N_, _
+from workflow.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from workflow.domain.kb import KbTerms
@@ -182,7 +182,8 @@ def _versions_command(agreement: str) -> click.Command:
             budget = "-" if view.budget is None else f"Rp{view.budget:,}".replace(",", ".")
             click.echo(
                 f"v{view.version:<3} {view.drafted_on.isoformat()}  {budget:<18} "
-                f"{view.years} th  {view.actor}  {view.subject}"
+                + ngettext("{n} year", "{n} years", view.years).format(n=view.years)
+                + f"  {view.actor}  {view.subject}"
             )
 
     versions.help = VERSIONS_HELP[agreement]

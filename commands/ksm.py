@@ -42,7 +42,7 @@ def add(settings: Settings, region: str, name: str, as_json: bool, **facility: A
     if as_json:
         echo_json(view)
         return
-    kinds = ", ".join(f["kind"] for f in view["facilities"]) or "no facility yet"
+    kinds = ", ".join(f["kind"] for f in view["facilities"]) or _("no facility yet")
     click.echo(f"KSM {view['id']} {view['name']} ({view['region_name']}): {kinds}.")
 
 
@@ -61,7 +61,7 @@ def list_(settings: Settings, region: str | None, as_json: bool) -> None:
     else:
         print_ksm_table(listing.ksms)
     if listing.suggestion:
-        click.echo(f"Suggestion: {listing.suggestion}", err=True)
+        click.echo(_("Suggestion: {text}").format(text=listing.suggestion), err=True)
 
 
 @ksm.command("show")
@@ -95,11 +95,20 @@ def import_(settings: Settings, file: str, dry_run: bool, as_json: bool) -> None
         echo_json(result)
         return
     click.echo(
-        ("dry run, nothing written: " if dry_run else "")
-        + f"{result.file}: {result.rows} rows; {result.ksm_added} KSM(s) and "
-        f"{result.facilities_added} facilities added, {result.assessments_recorded} "
-        f"visit(s) recorded, {result.assessments_updated} updated, {result.unchanged} "
-        "unchanged."
+        (_("dry run, nothing written: ") if dry_run else "")
+        + _(
+            "{file}: {rows} rows; {ksm_added} KSM(s) and {facilities_added} "
+            "facilities added, {assessments_recorded} visit(s) recorded, "
+            "{assessments_updated} updated, {unchanged} unchanged."
+        ).format(
+            file=result.file,
+            rows=result.rows,
+            ksm_added=result.ksm_added,
+            facilities_added=result.facilities_added,
+            assessments_recorded=result.assessments_recorded,
+            assessments_updated=result.assessments_updated,
+            unchanged=result.unchanged,
+        )
     )
 
 
@@ -149,9 +158,9 @@ def report(settings: Settings, region: str, fmt: str, output: str | None, overwr
         settings.uow(read_only=True), region, fmt, output, overwrite=overwrite
     )
     for path in written.files:
-        click.echo(f"Wrote {path}")
+        click.echo(_("Wrote {path}.").format(path=path))
     if written.suggestion:
-        click.echo(f"Suggestion: {written.suggestion}", err=True)
+        click.echo(_("Suggestion: {text}").format(text=written.suggestion), err=True)
 
 
 COMMANDS: list[click.Command] = [ksm]

@@ -162,11 +162,24 @@ def _register_text(views) -> None:  # type: ignore[no-untyped-def]
     if not views:
         click.echo(_("No letters in the register."))
         return
+    from commands._render_corrections import void_mark
     from commands._table import columns
 
-    rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind) for v in views]
+    rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind + void_mark(v)) for v in views]
     headers = (_("Number"), _("Date"), _("Code"), _("Kind"))
     click.echo(columns(headers, rows, width=80))
+
+
+@letter.command("void")
+@click.argument("number")
+@click.option("--note", help="Why it is void (required), e.g. 'tercetak dua kali'.")
+@pass_settings
+def void(settings, number, note) -> None:  # type: ignore[no-untyped-def]
+    """Void letter NUMBER (dibatalkan): kept in the register, never reused or cited."""
+    from commands._render_corrections import letter_voided
+    from workflow.services.letters import void_letter
+
+    letter_voided(void_letter(settings.uow(), number, actor=settings.who(), note=note))
 
 
 @letter.command("show")
@@ -185,6 +198,11 @@ def show(settings, number, fmt, output, overwrite) -> None:  # type: ignore[no-u
     """Print a stored letter exactly as it was sent (Markdown), or write it as a file."""
     from workflow.services import letters as service
 
+    void = service.letter_void_state(settings.uow(read_only=True), number)
+    if void is not None:
+        from commands._render_corrections import letter_is_void
+
+        letter_is_void(void)
     if fmt is None and output is None:
         click.echo(service.show_letter(settings.uow(read_only=True), number), nl=False)
         return

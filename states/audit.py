@@ -81,6 +81,22 @@ SUMMARIES: Final[dict[str, tuple[str, ...]]] = {
         N_("; blocker(s) #{blockers_reopened} open again"),
     ),
     "amended": (N_("note of #{entry_id} amended"), N_(" (was: {old_note})")),
+    "official_corrected": (
+        N_("official corrected: {position}"),
+        N_(", name {name_was} → {name_now}"),
+        N_(", e-mail {email_was} → {email_now}"),
+        N_(", phone {phone_was} → {phone_now}"),
+        N_(", since {since_was} → {since_now}"),
+        N_(" (no rotation)"),
+    ),
+    "official_ended": (N_("official: {name} left {position}, nobody succeeding yet"),),
+    "blocker_voided": (N_("blocker #{blocker_id} void: {type}"), N_(", opened {opened_on}")),
+    "blocker_edited": (N_("blocker #{blocker_id} note amended"), N_(" (was: {old_note})")),
+    "letter_voided": (
+        N_("letter {number} void (dibatalkan)"),
+        N_(": {letter_kind} of {issued_on}"),
+        N_("; the number is not given again"),
+    ),
     # Calendar rows belong to no region, so no history shows them (the fallback's words).
     "holiday_added": ("holiday_added day={day}",),
     "holiday_removed": ("holiday_removed day={day}",),

@@ -226,6 +226,7 @@ def test_region_views_show_open_blockers_in_one_query(seeded_sqlite: str) -> Non
         "note": None,
         "opened_on": "2026-11-03",
         "resolved_on": None,
+        "voided_on": None,  # issue 11: a blocker object gains voided_on
     }
 
 

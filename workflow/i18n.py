@@ -120,14 +120,26 @@ def _compile_in_memory(po: Path, code: str):  # type: ignore[no-untyped-def]
 
 def _(message: str) -> str:
     """The message in the interface language."""
-    text = _catalog().gettext(message)
-    return _State.wrap(text) if _State.wrap else text
+    catalog = _catalog()
+    text = catalog.gettext(message)
+    if _State.wrap and message in _entries(catalog):
+        return _State.wrap(text)
+    return text
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural message for `n`, in the interface language."""
-    text = _catalog().ngettext(singular, plural, n)
-    return _State.wrap(text) if _State.wrap else text
+    catalog = _catalog()
+    text = catalog.ngettext(singular, plural, n)
+    if _State.wrap and (singular, 0) in _entries(catalog):
+        return _State.wrap(text)
+    return text
+
+
+def _entries(catalog: NullTranslations) -> dict[Any, str]:
+    """The catalog's entries: the pseudo-locale marks only what the catalog translates, so a
+    message missing from it shows unmarked."""
+    return getattr(catalog, "_catalog", {})
 
 
 def N_(message: str) -> str:

@@ -28,6 +28,7 @@ def blocker_json(blocker: Any, region_code: str) -> dict[str, Any]:
         "note": blocker.note,
         "opened_on": blocker.opened_on.isoformat(),
         "resolved_on": None if blocker.resolved_on is None else blocker.resolved_on.isoformat(),
+        "voided_on": None if blocker.voided_on is None else blocker.voided_on.isoformat(),
     }
 
 
@@ -41,7 +42,11 @@ def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list
     rows = session.execute(
         select(Blocker, Region.code)
         .join(Region, Region.id == Blocker.region_id)
-        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(region_ids))
+        .where(
+            Blocker.resolved_on.is_(None),
+            Blocker.voided_on.is_(None),
+            Blocker.region_id.in_(region_ids),
+        )
         .order_by(Blocker.opened_on, Blocker.id)
     )
     for blocker, code in rows:
@@ -66,6 +71,7 @@ def open_blockers_on(
         .join(Region, Region.id == Blocker.region_id)
         .where(
             Blocker.region_id.in_(region_ids),
+            Blocker.voided_on.is_(None),  # opened by mistake: it never stood in the way
             Blocker.opened_on <= day,
             or_(Blocker.resolved_on.is_(None), Blocker.resolved_on > day),
         )
@@ -156,6 +162,7 @@ def _documents_section(session: Session, region: Any) -> dict[str, list[str]]:
         _("{issued_on} letter {number} {kind}: {subject}").format(
             issued_on=x.issued_on, number=x.number, kind=x.kind, subject=x.subject
         )
+        + ("" if x.voided_on is None else " (DIBATALKAN)")
         for x in letters
     ]
     lines += [

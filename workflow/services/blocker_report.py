@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +23,8 @@ from workflow.infrastructure.unit_of_work import UnitOfWork
 
 # Detail keys under which an audit row may name the letter kind it produced.
 LETTER_KEYS = ("letter", "letter_kind")
+# Rows that name a letter kind without having sent one.
+NOT_SENT_KINDS = ("letter_voided",)
 
 STATS_METHOD = N_(
     "Days open: a resolved blocker counts from the day it was opened to the day it was "
@@ -75,7 +78,10 @@ def _detail(
     others = [r for r in rows if r not in about]
     kind = taxonomy.blocker_type(blocker.type)
     sent = {
-        str(d[key]) for d in (r.details or {} for r in rows) for key in LETTER_KEYS if d.get(key)
+        str(d[key])
+        for d in _letters_sent(session, blocker.region_id, rows)
+        for key in LETTER_KEYS
+        if d.get(key)
     }
     steps = [
         PlaybookStepView(n, s["text_id"], s["text_en"], list(s["letters"]), _sent(s, sent))
@@ -89,6 +95,15 @@ def _detail(
         history_entries(session, about),
         history_entries(session, others),
     )
+
+
+def _letters_sent(session: Session, region_id: int, rows: list[AuditEntry]) -> list[dict[str, Any]]:
+    """The details of the rows that sent a letter; a void letter was not sent."""
+    from workflow.domain.letters.voiding import void_numbers
+
+    void = void_numbers(session, region_id)
+    details = (r.details or {} for r in rows if r.kind not in NOT_SENT_KINDS)
+    return [d for d in details if not ({d.get("number"), d.get("letter_number")} & void)]
 
 
 def _sent(step: taxonomy.PlaybookStep, sent: set[str]) -> list[str]:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from states import blockers as taxonomy
 from workflow.domain import clock
+from workflow.domain.blockers import corrections
 from workflow.domain.blockers.log import (
     check_type,
     get_blocker,
@@ -22,6 +23,8 @@ from workflow.domain.blockers.log import (
 )
 from workflow.domain.blockers.view import BlockerView, blocker_view
 from workflow.domain.regions import resolve
+from workflow.errors import InvalidInput
+from workflow.i18n import _
 from workflow.infrastructure.models import Blocker, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -65,6 +68,39 @@ def resolve_blocker(
     return view
 
 
+def void_blocker(uow: UnitOfWork, blocker_id: int, *, actor: str, note: str | None) -> BlockerView:
+    """A blocker opened by mistake: `aksansi blocker void ID --note TEXT` (kept, marked void)."""
+    text = _required_note(note, "blocker void", "logged on the wrong region")
+    with uow:
+        blocker = get_blocker(uow.session, blocker_id, for_update=True)
+        corrections.void(uow.session, blocker, note=text, actor=actor)
+        view = blocker_view(blocker, uow.session.get_one(Region, blocker.region_id))
+        uow.commit()
+    return view
+
+
+def edit_blocker(uow: UnitOfWork, blocker_id: int, *, actor: str, note: str | None) -> BlockerView:
+    """Amend a blocker's note: `aksansi blocker edit ID --note TEXT` (old note audited)."""
+    text = _required_note(note, "blocker edit", "tidak ada pagu 2027")
+    with uow:
+        blocker = get_blocker(uow.session, blocker_id, for_update=True)
+        corrections.edit_note(uow.session, blocker, note=text, actor=actor)
+        view = blocker_view(blocker, uow.session.get_one(Region, blocker.region_id))
+        uow.commit()
+    return view
+
+
+def _required_note(note: str | None, command: str, example: str) -> str:
+    text = (note or "").strip()
+    if not text:
+        raise InvalidInput(
+            _('{command} needs --note (e.g. --note "{example}").').format(
+                command=command, example=example
+            )
+        )
+    return text
+
+
 def list_blockers(
     uow: UnitOfWork,
     *,
@@ -77,7 +113,7 @@ def list_blockers(
     if type_id is not None:
         query = query.where(Blocker.type == check_type(type_id))
     if open_only:
-        query = query.where(Blocker.resolved_on.is_(None))
+        query = query.where(Blocker.resolved_on.is_(None), Blocker.voided_on.is_(None))
     with uow:
         if region_ref is not None:
             query = query.where(Blocker.region_id == resolve(uow.session, region_ref).id)

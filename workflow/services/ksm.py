@@ -13,6 +13,7 @@ from workflow.domain import audit, clock
 from workflow.domain.ksm import registry
 from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput, NotFound
+from workflow.i18n import _
 from workflow.infrastructure.models import Facility, Ksm, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -55,8 +56,10 @@ def add_ksm(uow: UnitOfWork, region_text: str, new: NewKsm, *, actor: str) -> di
             )
         elif new.facility is None or any(f.kind == new.facility for f in ksm.facilities):
             raise InvalidInput(
-                f"KSM '{ksm.name}' is already registered in {region.name} "
-                f"(id {ksm.id}); see 'aksansi ksm show {ksm.id}'."
+                _(
+                    "KSM '{name}' is already registered in {name2} (id {id}); see 'aksansi "
+                    "ksm show {id}'."
+                ).format(name=ksm.name, name2=region.name, id=ksm.id)
             )
         if new.facility is not None:
             _add_facility(uow.session, region, ksm, new, actor)
@@ -66,10 +69,12 @@ def add_ksm(uow: UnitOfWork, region_text: str, new: NewKsm, *, actor: str) -> di
 
 def _check_new(new: NewKsm) -> None:
     if not new.name.strip():
-        raise InvalidInput("the KSM needs a name.")
+        raise InvalidInput(_("the KSM needs a name."))
     if new.facility is not None and new.facility not in FACILITY_KINDS:
         raise InvalidInput(
-            f"facility '{new.facility}' is unknown; valid: {', '.join(FACILITY_KINDS)}."
+            _("facility '{facility}' is unknown; valid: {facility_kinds}.").format(
+                facility=new.facility, facility_kinds=", ".join(FACILITY_KINDS)
+            )
         )
     for label, value in (
         ("--year-built", new.year_built),
@@ -77,9 +82,15 @@ def _check_new(new: NewKsm) -> None:
         ("--sr-designed", new.sr_designed),
     ):
         if value is not None and value < 0:
-            raise InvalidInput(f"{label} {value} is negative; give 0 or more.")
+            raise InvalidInput(
+                _("{label} {value} is negative; give 0 or more.").format(label=label, value=value)
+            )
     if new.year_built is not None and not 1970 <= new.year_built <= clock.today().year:
-        raise InvalidInput(f"--year-built {new.year_built} is not between 1970 and this year.")
+        raise InvalidInput(
+            _("--year-built {year_built} is not between 1970 and this year.").format(
+                year_built=new.year_built
+            )
+        )
 
 
 def _add_facility(session: Session, region: Region, ksm: Ksm, new: NewKsm, actor: str) -> None:
@@ -125,7 +136,9 @@ def show_ksm(uow: UnitOfWork, ksm_id: int) -> dict[str, Any]:
     with uow:
         ksm = uow.session.get(Ksm, ksm_id)
         if ksm is None:
-            raise NotFound(f"no KSM has id {ksm_id}; see 'aksansi ksm list'.")
+            raise NotFound(
+                _("no KSM has id {ksm_id}; see 'aksansi ksm list'.").format(ksm_id=ksm_id)
+            )
         region = uow.session.get_one(Region, ksm.region_id)
         return registry.ksm_view(ksm, region, all_visits=True)
 

@@ -22,6 +22,7 @@ from workflow.domain.ksm.cells import CheckedRow, check_row
 from workflow.domain.ksm.sheet import read_sheet
 from workflow.domain.regions import resolve
 from workflow.errors import BadFile, DomainError
+from workflow.i18n import _
 from workflow.infrastructure.models import Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -42,8 +43,11 @@ class ImportRefused(BadFile):
             lines.append(f"  … and {len(self.problems) - SHOWN_PROBLEMS} more")
         rows = len({line for line, _, _ in self.problems})
         super().__init__(
-            f"{file}: {len(self.problems)} problem(s) in {rows} line(s); nothing "
-            "was imported. Fix them and import the file again:\n" + "\n".join(lines)
+            _(
+                "{file}: {len} problem(s) in {rows} line(s); nothing was imported. Fix "
+                "them and import the file again:\n"
+            ).format(file=file, len=len(self.problems), rows=rows)
+            + "\n".join(lines)
         )
 
 
@@ -67,7 +71,9 @@ def import_ksm_file(
     if sheet.problems:
         raise ImportRefused(path.name, sheet.problems)
     if not sheet.rows:
-        raise BadFile(f"{path.name} has a header but no rows; fill one row per KSM visit.")
+        raise BadFile(
+            _("{name} has a header but no rows; fill one row per KSM visit.").format(name=path.name)
+        )
     today = clock.today()
     rows = [check_row(line, raw, today) for line, raw in sheet.rows]
     with uow:
@@ -115,8 +121,10 @@ def _duplicates(rows: list[CheckedRow], regions: dict[str, Region]) -> list[tupl
                 (
                     row.line,
                     "nama_ksm",
-                    f"repeats line {seen[key]} (same KSM, "
-                    "jenis_sarana and tanggal_kunjungan); keep one of them",
+                    _(
+                        "repeats line {value} (same KSM, jenis_sarana and tanggal_kunjungan); "
+                        "keep one of them"
+                    ).format(value=seen[key]),
                 )
             )
         seen.setdefault(key, row.line)

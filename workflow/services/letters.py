@@ -42,6 +42,9 @@ class LetterView:
     files: dict[str, str]
     actor: str
     template_hash: str
+    void: bool = False  # dibatalkan: the number stays in the register, never reused or cited
+    voided_on: date | None = None
+    void_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,9 @@ def _view(letter: Letter, region: Region) -> LetterView:
         dict(letter.files),
         letter.actor,
         letter.template_hash,
+        letter.voided_on is not None,
+        letter.voided_on,
+        letter.void_note,
     )
 
 
@@ -165,6 +171,35 @@ def list_letters(
     with uow:
         rows = _register_rows(uow.session, region_text, year, start, end)
         return [_view(letter, region) for letter, region in rows]
+
+
+def void_letter(uow: UnitOfWork, number: str, *, actor: str, note: str | None) -> LetterView:
+    """A letter rendered by mistake: `aksansi letter void NUMBER --note TEXT`."""
+    from workflow.domain.letters import voiding
+
+    text = (note or "").strip()
+    if not text:
+        raise InvalidInput(
+            _('letter void needs --note saying why (e.g. --note "tercetak dua kali").')
+        )
+    with uow:
+        letter = voiding.get_letter(uow.session, number, for_update=True)
+        region = voiding.void(uow.session, letter, note=text, actor=actor)
+        uow.subject = region.name
+        view = _view(letter, region)
+        uow.commit()
+    return view
+
+
+def letter_void_state(uow: UnitOfWork, number: str) -> LetterView | None:
+    """The letter, if it is void (`letter show` says so beside the text as sent)."""
+    with uow:
+        row = uow.session.execute(
+            select(Letter, Region)
+            .join(Region, Region.id == Letter.region_id)
+            .where(Letter.number == number.strip(), Letter.voided_on.is_not(None))
+        ).first()
+        return None if row is None else _view(*row)
 
 
 def _register_rows(

@@ -2,7 +2,10 @@
 
 `official set` with a new person on a held position ends the old tenure and opens an
 `official_rotated` blocker in the same transaction; the same person again changes
-nothing. The region's current counterparts (for letters) are its open tenures.
+nothing, and the holder's name spelt otherwise is refused (`official correct` fixes a
+spelling; `--rotation` says a namesake took over). `official end` closes a tenure
+nobody succeeds yet. The region's current counterparts (for letters) are its open
+tenures; positions are matched through their aliases (`states/officials.py`).
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from sqlalchemy.orm import Session
 from workflow.domain import audit, clock
 from workflow.domain.blockers.log import open_blocker
 from workflow.domain.inputs import check_not_future, clean
+from workflow.domain.officials import corrections
+from workflow.domain.officials.names import canonical_position, same_person
 from workflow.domain.officials.tenures import current_official, position_key
 from workflow.domain.regions import resolve
-from workflow.errors import InvalidInput
+from workflow.errors import InvalidInput, NotFound
 from workflow.i18n import _
 from workflow.infrastructure.models import Official, Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
@@ -115,8 +120,12 @@ def set_official(
     institution: str | None = None,
     email: str | None = None,
     phone: str | None = None,
+    rotation: bool = False,
 ) -> SetResult:
-    """Record who holds a position; a different person than the holder is a rotation."""
+    """Record who holds a position; a different person than the holder is a rotation.
+
+    The holder's own name spelt otherwise (case, punctuation, titles, degrees) is refused
+    unless `rotation` says a different person of that name took over."""
     holder = Holder.from_input(
         position, name, since, institution=institution, email=email, phone=phone
     )
@@ -124,12 +133,21 @@ def set_official(
         region = resolve(uow.session, region_ref)
         _lock(uow.session, region)
         current = current_official(uow.session, region, holder.position)
-        if current is not None and position_key(current.name) == position_key(holder.name):
+        if current is None or rotation:
+            result = _new_holder(uow.session, region, current, holder, actor)
+        elif _written_alike(current.name, holder.name):
             result = _same_person(uow.session, region, current, holder, actor)
+        elif same_person(current.name, holder.name):
+            raise corrections.refuse_same_person(region, current, holder.name)
         else:
             result = _new_holder(uow.session, region, current, holder, actor)
         uow.commit()
     return result
+
+
+def _written_alike(a: str, b: str) -> bool:
+    """The same text but for case and spacing: the holder again."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def _lock(session: Session, region: Region) -> None:
@@ -199,8 +217,11 @@ def _start_tenure(
 ) -> Official:
     official = Official(
         region_id=region.id,
-        position=current.position if current else holder.position,  # keep the known spelling
-        position_key=position_key(holder.position),
+        # the known spelling, else the canonical one (`Kadis PUPR` is `Kepala Dinas PUPR`)
+        position=current.position
+        if current
+        else canonical_position(holder.position, region.name, region.short_name),
+        position_key=position_key(holder.position, region.name, region.short_name),
         institution=holder.institution or (current.institution if current else None),
         name=holder.name,
         email=holder.email,
@@ -267,3 +288,90 @@ def list_officials(uow: UnitOfWork, region_ref: str, *, history: bool = False) -
         )
         views = [official_view(row, region.code) for row in rows]
         return OfficialList(region.name, region.code, history, views)
+
+
+@dataclass(frozen=True)
+class CorrectResult:
+    region: str
+    code: str
+    official: OfficialView
+    changes: dict[str, tuple[Any, Any]]  # field → (old, new)
+
+
+def correct_official(
+    uow: UnitOfWork,
+    region_ref: str,
+    *,
+    position: str,
+    actor: str,
+    name: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    since: date | None = None,
+) -> CorrectResult:
+    """Fix the current holder's record, no rotation: `aksansi official correct`."""
+    wanted = {
+        "name": _given(name, "--name"),
+        "email": _given(email, "--email"),
+        "phone": _given(phone, "--phone"),
+        "since": since,
+    }
+    if all(value is None for value in wanted.values()):
+        raise InvalidInput(_("nothing to correct; give --name, --email, --phone or --since."))
+    with uow:
+        region = resolve(uow.session, region_ref)
+        _lock(uow.session, region)
+        current = _holder_of(uow.session, region, position)
+        changes = corrections.correct(uow.session, region, current, wanted, actor)
+        view = official_view(current, region.code)
+        uow.commit()
+    return CorrectResult(region.name, region.code, view, changes)
+
+
+def end_official(
+    uow: UnitOfWork,
+    region_ref: str,
+    *,
+    position: str,
+    actor: str,
+    note: str | None,
+    on: date | None = None,
+) -> OfficialView:
+    """Close a tenure nobody succeeds yet: `aksansi official end`."""
+    text = clean(note)
+    if text is None:
+        raise InvalidInput(_('official end needs --note saying why (e.g. --note "pensiun").'))
+    with uow:
+        region = resolve(uow.session, region_ref)
+        _lock(uow.session, region)
+        current = _holder_of(uow.session, region, position)
+        corrections.end(
+            uow.session, region, current, on=on or clock.today(), note=text, actor=actor
+        )
+        view = official_view(current, region.code)
+        uow.commit()
+    return view
+
+
+def _given(value: str | None, option: str) -> str | None:
+    """An option given as blanks is a mistake, not a wish to erase the value."""
+    if value is None:
+        return None
+    text = " ".join(value.split())
+    if not text:
+        raise InvalidInput(_("{option} is empty; give the corrected value.").format(option=option))
+    return text
+
+
+def _holder_of(session: Session, region: Region, position: str) -> Official:
+    current = current_official(session, region, position or "")
+    if current is None:
+        raise NotFound(
+            _(
+                "nobody holds {position} at {region} now; record the holder with "
+                "'aksansi official set {code} --position \"{position}\" --name NAME'."
+            ).format(
+                position=" ".join((position or "").split()), region=region.name, code=region.code
+            )
+        )
+    return current

@@ -63,7 +63,9 @@ def remove(uow: UnitOfWork, day: date, *, actor: str) -> str:
         listed = working_days.national_holidays().get(day)
         if existing is not None:
             uow.session.delete(existing)
-            message = f"{day.isoformat()}: override '{existing.name}' removed."
+            message = _("{day}: override '{name}' removed.").format(
+                day=day.isoformat(), name=existing.name
+            )
         elif listed and day.weekday() < 5:
             uow.session.add(_override(day, listed, holiday=False, actor=actor))
             message = _("{isoformat}: '{listed}' is now a working day.").format(

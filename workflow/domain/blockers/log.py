@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
 from workflow.domain import audit, clock, reactions
+from workflow.domain.blockers.corrections import check_not_void
 from workflow.domain.inputs import check_not_future, clean
 from workflow.errors import InvalidInput, NotFound
 from workflow.i18n import _
@@ -101,6 +102,7 @@ def resolve_blocker_row(
 
 
 def _check_resolvable(blocker: Blocker, on: date) -> None:
+    check_not_void(blocker)
     if blocker.resolved_on is not None:
         raise InvalidInput(
             _(
@@ -128,7 +130,11 @@ def open_blockers_of(session: Session, region: Region) -> list[Blocker]:
     return list(
         session.scalars(
             select(Blocker)
-            .where(Blocker.region_id == region.id, Blocker.resolved_on.is_(None))
+            .where(
+                Blocker.region_id == region.id,
+                Blocker.resolved_on.is_(None),
+                Blocker.voided_on.is_(None),
+            )
             .order_by(Blocker.opened_on, Blocker.id)
         )
     )

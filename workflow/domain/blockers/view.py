@@ -28,11 +28,14 @@ class BlockerView:
     resolved_by: str | None
     resolution_note: str | None
     days_open: int  # to its resolution, or to today while open
+    voided_on: date | None = None  # opened by mistake: kept in the log, counted nowhere
+    voided_by: str | None = None
+    void_note: str | None = None
 
 
 def blocker_view(blocker: Blocker, region: Region) -> BlockerView:
     kind = taxonomy.blocker_type(blocker.type)
-    end = blocker.resolved_on or clock.today()
+    end = blocker.resolved_on or blocker.voided_on or clock.today()
     return BlockerView(
         id=blocker.id,
         region=region.code,
@@ -48,4 +51,7 @@ def blocker_view(blocker: Blocker, region: Region) -> BlockerView:
         resolved_by=blocker.resolved_by,
         resolution_note=blocker.resolution_note,
         days_open=max(0, (end - blocker.opened_on).days),
+        voided_on=blocker.voided_on,
+        voided_by=blocker.voided_by,
+        void_note=blocker.void_note,
     )

@@ -18,6 +18,7 @@ from workflow.domain import audit, clock
 from workflow.domain.ksm import registry
 from workflow.domain.ksm.cells import CheckedRow
 from workflow.domain.ksm.scoring import rubric_version, score_assessment
+from workflow.i18n import _
 from workflow.infrastructure.models import Assessment, Facility, Ksm, Region
 from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
 
@@ -191,5 +192,7 @@ def _note(
     if facility is not None:
         return f"{facility.kind} of {who} registered"
     if kind == "ksm_added":
-        return f"{who} registered with {', '.join(f.kind for f in ksm.facilities)}"
+        return _("{who} registered with {items}").format(
+            who=who, items=", ".join(f.kind for f in ksm.facilities)
+        )
     return f"{who} registered"

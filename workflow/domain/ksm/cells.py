@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 from states.ksm_fields import COLUMNS, REQUIRED_CELLS, Column
+from workflow.i18n import _
 
 TRUE_WORDS = {"ya", "y", "yes", "true", "1", "ada", "benar"}
 FALSE_WORDS = {"tidak", "t", "no", "n", "false", "0", "tidak ada", "belum"}
@@ -46,7 +47,7 @@ def check_row(line: int, raw: dict[str, Any], today: date) -> CheckedRow:
             row.problems.append((column["name"], str(exc)))
     for name in REQUIRED_CELLS:
         if row.values.get(name) is None and not _has_problem(row, name):
-            row.problems.append((name, "is empty; this column is required"))
+            row.problems.append((name, _("is empty; this column is required")))
     row.problems.extend(cross_checks(row.values))
     return row
 
@@ -62,8 +63,10 @@ def cross_checks(v: dict[str, Any]) -> list[tuple[str, str]]:
         problems.append(
             (
                 "sr_aktif",
-                f"{v['sr_aktif']} active connections is more than the "
-                f"{v['sr_terpasang']} installed (sr_terpasang)",
+                _(
+                    "{sr_aktif} active connections is more than the {sr_terpasang} "
+                    "installed (sr_terpasang)"
+                ).format(sr_aktif=v["sr_aktif"], sr_terpasang=v["sr_terpasang"]),
             )
         )
     for name in ("rapat_anggota_terakhir", "pengurasan_lumpur_terakhir"):
@@ -71,8 +74,9 @@ def cross_checks(v: dict[str, Any]) -> list[tuple[str, str]]:
             problems.append(
                 (
                     name,
-                    f"{v[name].isoformat()} is after the visit "
-                    f"(tanggal_kunjungan {v['tanggal_kunjungan'].isoformat()})",
+                    _("{isoformat} is after the visit (tanggal_kunjungan {isoformat2})").format(
+                        isoformat=v[name].isoformat(), isoformat2=v["tanggal_kunjungan"].isoformat()
+                    ),
                 )
             )
     return problems
@@ -100,39 +104,49 @@ MAX_RUPIAH = 10**15
 def _int(column: Column, raw: Any, today: date) -> int:
     value = _money(column, raw, today)
     if value > MAX_COUNT:
-        raise CellError(f"{_show(raw)} is too large for a count (at most {MAX_COUNT:,})")
+        raise CellError(
+            _("{show} is too large for a count (at most {max_count:,})").format(
+                show=_show(raw), max_count=MAX_COUNT
+            )
+        )
     return value
 
 
 def _money(_column: Column, raw: Any, _today: date) -> int:
     number = _number(raw)
     if number != int(number):
-        raise CellError(f"{_show(raw)} is not a whole number")
+        raise CellError(_("{show} is not a whole number").format(show=_show(raw)))
     if number < 0:
-        raise CellError(f"{_show(raw)} is negative; write 0 or more")
+        raise CellError(_("{show} is negative; write 0 or more").format(show=_show(raw)))
     if number > MAX_RUPIAH:
-        raise CellError(f"{_show(raw)} is too large")
+        raise CellError(_("{show} is too large").format(show=_show(raw)))
     return int(number)
 
 
 def _percent(_column: Column, raw: Any, _today: date) -> float:
     number = _number(str(raw).strip().rstrip("%") if isinstance(raw, str) else raw)
     if not 0 <= number <= 100:
-        raise CellError(f"{_show(raw)} is not a percentage between 0 and 100")
+        raise CellError(_("{show} is not a percentage between 0 and 100").format(show=_show(raw)))
     return float(number)
 
 
 def _year(_column: Column, raw: Any, today: date) -> int:
     year = _int(_column, raw, today)
     if not 1970 <= year <= today.year:
-        raise CellError(f"{year} is not a year between 1970 and {today.year}")
+        raise CellError(
+            _("{year} is not a year between 1970 and {year2}").format(year=year, year2=today.year)
+        )
     return year
 
 
 def _date(column: Column, raw: Any, today: date) -> date:
     day = _expiry(column, raw, today)
     if day > today:
-        raise CellError(f"{day.isoformat()} is in the future (today is {today.isoformat()})")
+        raise CellError(
+            _("{isoformat} is in the future (today is {isoformat2})").format(
+                isoformat=day.isoformat(), isoformat2=today.isoformat()
+            )
+        )
     return day
 
 
@@ -149,7 +163,9 @@ def _expiry(_column: Column, raw: Any, _today: date) -> date:
             return date(year, month, day)
         return date.fromisoformat(text[:10])
     except ValueError:
-        raise CellError(f"{_show(raw)} is not a date; write YYYY-MM-DD or DD/MM/YYYY") from None
+        raise CellError(
+            _("{show} is not a date; write YYYY-MM-DD or DD/MM/YYYY").format(show=_show(raw))
+        ) from None
 
 
 def _bool(_column: Column, raw: Any, _today: date) -> bool:
@@ -158,13 +174,17 @@ def _bool(_column: Column, raw: Any, _today: date) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise CellError(f"{_show(raw)} is not yes or no; write 'ya' or 'tidak'")
+    raise CellError(_("{show} is not yes or no; write 'ya' or 'tidak'").format(show=_show(raw)))
 
 
 def _enum(column: Column, raw: Any, _today: date) -> str:
     value = _key(raw)
     if value not in column["values"]:
-        raise CellError(f"{_show(raw)} is not allowed; valid: {', '.join(column['values'])}")
+        raise CellError(
+            _("{show} is not allowed; valid: {items}").format(
+                show=_show(raw), items=", ".join(column["values"])
+            )
+        )
     return value
 
 
@@ -172,7 +192,11 @@ def _set(column: Column, raw: Any, _today: date) -> str:
     items = [_key(part) for part in str(raw).replace(";", ",").split(",") if part.strip()]
     wrong = [item for item in items if item not in column["values"]]
     if wrong:
-        raise CellError(f"{', '.join(wrong)} not allowed; valid: {', '.join(column['values'])}")
+        raise CellError(
+            _("{wrong} not allowed; valid: {items}").format(
+                wrong=", ".join(wrong), items=", ".join(column["values"])
+            )
+        )
     return ",".join(sorted(set(items), key=column["values"].index))
 
 
@@ -182,7 +206,7 @@ def _key(raw: Any) -> str:
 
 def _number(raw: Any) -> float:
     if isinstance(raw, bool):
-        raise CellError(f"{_show(raw)} is not a number")
+        raise CellError(_("{show} is not a number").format(show=_show(raw)))
     if isinstance(raw, (int, float)):
         return float(raw)
     text = str(raw).strip().removeprefix("Rp").removeprefix("rp").strip().replace(" ", "")
@@ -191,7 +215,7 @@ def _number(raw: Any) -> float:
     try:
         return float(text.replace(",", "."))
     except ValueError:
-        raise CellError(f"{_show(raw)} is text, not a number") from None
+        raise CellError(_("{show} is text, not a number").format(show=_show(raw))) from None
 
 
 def _show(raw: Any) -> str:

@@ -16,6 +16,7 @@ from states.ksm_fields import REQUIRED_FOR_COMPLETENESS
 from states.ksm_rubric import ASPECTS
 from workflow.domain import clock
 from workflow.domain.regions import fold
+from workflow.i18n import _, ngettext
 from workflow.infrastructure.models import Assessment, Blocker, Facility, Ksm, Region
 from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
 
@@ -155,10 +156,10 @@ def blocker_suggestion(
     if not missing or _incomplete_blocker_open(session, region):
         return None
     ksms = len({item["ksm_id"] for item in missing})
-    return (
-        f"{ksms} KSM(s) of {region.name} lack required data; consider "
-        f"'aksansi blocker add {region.code} ksm_data_incomplete'."
-    )
+    return _(
+        "{ksms} KSM(s) of {name} lack required data; consider 'aksansi blocker "
+        "add {code} ksm_data_incomplete'."
+    ).format(ksms=ksms, name=region.name, code=region.code)
 
 
 def _incomplete_blocker_open(session: Session, region: Region) -> bool:
@@ -167,6 +168,7 @@ def _incomplete_blocker_open(session: Session, region: Region) -> bool:
             Blocker.region_id == region.id,
             Blocker.type == INCOMPLETE_BLOCKER,
             Blocker.resolved_on.is_(None),
+            Blocker.voided_on.is_(None),
         )
     )
     return found is not None
@@ -176,10 +178,12 @@ def coverage_lines(session: Session, region: Region) -> list[str]:
     """The KSM coverage as text lines, or how to start collecting it."""
     lines = coverage_section(session, region).get("KSM coverage")
     if lines:
-        return ["KSM coverage:", *lines]
+        return [_("KSM coverage:"), *lines]
     return [
-        "KSM coverage: no KSM registered yet; fill 'aksansi ksm template' and load it with "
-        "'aksansi ksm import'."
+        _(
+            "KSM coverage: no KSM registered yet; fill 'aksansi ksm template' and "
+            "load it with 'aksansi ksm import'."
+        )
     ]
 
 
@@ -188,21 +192,38 @@ def coverage_section(session: Session, region: Region) -> dict[str, list[str]]:
     c = ksm_coverage(session, region)
     if not c["ksm"]:
         return {}
-    share = "" if c["sr_coverage_pct"] is None else f" ({c['sr_coverage_pct']}% of design)"
+    share = (
+        ""
+        if c["sr_coverage_pct"] is None
+        else _(" ({sr_coverage_pct}% of design)").format(sr_coverage_pct=c["sr_coverage_pct"])
+    )
     lines = [
-        f"{c['ksm']} KSM ({c['ksm_assessed']} visited), "
-        f"{c['facilities']} {'facility' if c['facilities'] == 1 else 'facilities'} "
-        f"({c['facilities_assessed']} assessed)",
+        ngettext(
+            "{ksm} KSM ({ksm_assessed} visited), {facilities} facility "
+            "({facilities_assessed} assessed)",
+            "{ksm} KSM ({ksm_assessed} visited), {facilities} facilities "
+            "({facilities_assessed} assessed)",
+            c["facilities"],
+        ).format(
+            ksm=c["ksm"],
+            ksm_assessed=c["ksm_assessed"],
+            facilities=c["facilities"],
+            facilities_assessed=c["facilities_assessed"],
+        ),
         f"SR: {c['sr_designed']} designed, {c['sr_installed']} installed, "
         f"{c['sr_active']} active{share}",
     ]
     if c["ksm_incomplete"]:
         follow_up = (
-            "the blocker ksm_data_incomplete is open"
+            _("the blocker ksm_data_incomplete is open")
             if _incomplete_blocker_open(session, region)
-            else "consider the blocker ksm_data_incomplete"
+            else _("consider the blocker ksm_data_incomplete")
         )
-        lines.append(f"{c['ksm_incomplete']} KSM with required data missing: {follow_up}")
+        lines.append(
+            _("{ksm_incomplete} KSM with required data missing: {follow_up}").format(
+                ksm_incomplete=c["ksm_incomplete"], follow_up=follow_up
+            )
+        )
     return {"KSM coverage": lines}
 
 

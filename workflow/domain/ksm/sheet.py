@@ -15,6 +15,7 @@ from typing import Any
 
 from states.ksm_fields import COLUMN_NAMES
 from workflow.errors import BadFile
+from workflow.i18n import _
 
 HEADER_LINE = 1
 SHEET_NAME = "KSM"
@@ -29,13 +30,21 @@ class Sheet:
 def read_sheet(path: Path) -> Sheet:
     """The rows of FILE.csv or FILE.xlsx, or the header's problems."""
     if not path.is_file():
-        raise BadFile(f"{path} does not exist or is not a file; give the path of a .csv or .xlsx.")
+        raise BadFile(
+            _("{path} does not exist or is not a file; give the path of a .csv or .xlsx.").format(
+                path=path
+            )
+        )
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _read_csv(path)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
-    raise BadFile(f"{path.name} is neither .csv nor .xlsx; save the sheet in one of those formats.")
+    raise BadFile(
+        _("{name} is neither .csv nor .xlsx; save the sheet in one of those formats.").format(
+            name=path.name
+        )
+    )
 
 
 def _read_csv(path: Path) -> Sheet:
@@ -54,7 +63,11 @@ def _read_csv_as(path: Path, encoding: str) -> Sheet:
         reader = csv.reader(handle, delimiter=delimiter)
         header = next(reader, None)
         if header is None:
-            raise BadFile(f"{path.name} is empty; fill the template from 'aksansi ksm template'.")
+            raise BadFile(
+                _("{name} is empty; fill the template from 'aksansi ksm template'.").format(
+                    name=path.name
+                )
+            )
         sheet = Sheet(problems=check_header(header))
         names = [_column_key(name) for name in header]
         for cells in reader:
@@ -69,13 +82,17 @@ def _read_xlsx(path: Path) -> Sheet:
     try:
         book = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise BadFile(f"{path.name} cannot be read as an Excel workbook: {exc}") from None
+        raise BadFile(
+            _("{name} cannot be read as an Excel workbook: {exc}").format(name=path.name, exc=exc)
+        ) from None
     sheet_ws = book[SHEET_NAME] if SHEET_NAME in book.sheetnames else book.worksheets[0]
     rows = sheet_ws.iter_rows(values_only=True)
     header = [("" if cell is None else str(cell)) for cell in next(rows, ())]
     if not any(header):
         raise BadFile(
-            f"{path.name} has no header row; fill the template from 'aksansi ksm template'."
+            _("{name} has no header row; fill the template from 'aksansi ksm template'.").format(
+                name=path.name
+            )
         )
     sheet = Sheet(problems=_merged_header(sheet_ws) or check_header(header))
     names = [_column_key(name) for name in header]
@@ -92,7 +109,7 @@ def _merged_header(worksheet: Any) -> list[tuple[int, str, str]]:
         (
             HEADER_LINE,
             cells,
-            "header cells are merged; unmerge them so each column has its own name",
+            _("header cells are merged; unmerge them so each column has its own name"),
         )
         for cells in merged
     ]
@@ -107,21 +124,23 @@ def check_header(header: list[str]) -> list[tuple[int, str, str]]:
             (
                 HEADER_LINE,
                 ", ".join(missing),
-                "missing column(s); copy the header from 'aksansi ksm template'",
+                _("missing column(s); copy the header from 'aksansi ksm template'"),
             )
         )
     for name in dict.fromkeys(names):
         if name and name not in COLUMN_NAMES:
             problems.append((HEADER_LINE, name, _unknown(name)))
         elif name and names.count(name) > 1:
-            problems.append((HEADER_LINE, name, "column appears more than once"))
+            problems.append((HEADER_LINE, name, _("column appears more than once")))
     return problems
 
 
 def _unknown(name: str) -> str:
     close = difflib.get_close_matches(name, COLUMN_NAMES, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "remove it or rename it"
-    return f"unknown column; {hint}"
+    hint = (
+        _("did you mean '{name}'?").format(name=close[0]) if close else _("remove it or rename it")
+    )
+    return _("unknown column; {hint}").format(hint=hint)
 
 
 def _column_key(name: Any) -> str:

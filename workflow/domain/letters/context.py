@@ -188,7 +188,11 @@ def audiensi_date(session: Session, region: Region) -> date | None:
 def latest_letter(
     session: Session, region: Region, kind: str, step: int | None = None
 ) -> Letter | None:
-    query = select(Letter).where(Letter.region_id == region.id, Letter.kind == kind)
+    query = select(Letter).where(
+        Letter.region_id == region.id,
+        Letter.kind == kind,
+        Letter.voided_on.is_(None),  # a void letter is never cited
+    )
     if step is not None:
         query = query.where(Letter.step == step)
     return session.scalars(

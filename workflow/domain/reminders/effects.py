@@ -112,6 +112,7 @@ def _open_blocker(
             Blocker.region_id == region.id,
             Blocker.type == type_id,
             Blocker.resolved_on.is_(None),
+            Blocker.voided_on.is_(None),
         )
     )
     if already is not None:
