@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from commands._common import Settings, echo_json, json_option, pass_settings
-from workflow.i18n import _
 
 
 @click.command()
@@ -15,7 +14,7 @@ from workflow.i18n import _
     default=5,
     show_default=True,
     metavar="N",
-    help=_("Also list what falls due within N working days."),
+    help="Also list what falls due within N working days.",
 )
 @json_option
 @pass_settings

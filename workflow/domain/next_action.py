@@ -21,7 +21,7 @@ from states import blockers as taxonomy
 from states import next_actions as rules
 from states import reminders as policy
 from workflow.domain.working_days import WorkingCalendar
-from workflow.i18n import _, label, language
+from workflow.i18n import _, label
 
 NEXT_ACTION_KEYS = (
     "who",
@@ -412,8 +412,8 @@ def reminder_item(
 
 
 def localized(entry: Any, key: str) -> str:
-    """`key_id` or `key_en` of a states/ entry, in the interface language."""
-    return str(entry.get(f"{key}_{language()}") or entry[f"{key}_en"])
+    """`key_id` or `key_en` of a states/ entry, in the interface language (as labels)."""
+    return label({"label_id": entry.get(f"{key}_id"), "label_en": entry[f"{key}_en"]})
 
 
 def _by_due(reminder: ReminderFacts) -> tuple[date, int]:
