@@ -5,6 +5,7 @@
 2. 100,000 pending of which 1,000 due vs 1,000 pending all due (bar <= 1.5x), with the
    query plan of the claim showing the (status, due_on) index.
 3. Peak RSS of a sweep process over the 100,000-reminder database (bar < 200 MB).
+4. One advance (service layer) with 100,000 pending reminders vs with 1,000 (bar <= 1.2x).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import resource
 import sqlite3
+import statistics
 import subprocess
 import tempfile
 from datetime import date, datetime
@@ -40,6 +42,7 @@ def main() -> None:
         _throughput(root)
         big = _cost_vs_size(root)
         _memory(big)
+        _advance_vs_pending(root)
 
 
 def _database(path: Path, *, due: int, later: int, letter: str | None) -> str:
@@ -184,3 +187,31 @@ def _memory(path: str) -> None:
         f"peak RSS of `aksansi jobs sweep` over 100,000 reminders (1,000 due): "
         f"{max(peak, before) / 1024:.0f} MB in {seconds:.1f} s (bar < 200 MB)"
     )
+
+
+def _advance_vs_pending(root: Path) -> None:
+    """Median of hold/resume advances on one region, 1,000 vs 100,000 pending reminders."""
+    small = _database(root / "advance-small.sqlite3", due=0, later=1_000, letter=None)
+    big = _database(root / "advance-big.sqlite3", due=0, later=100_000, letter=None)
+    small_time = one_advance(small)
+    big_time = one_advance(big)
+    print(
+        f"one advance with 100,000 pending reminders: {big_time * 1000:.2f} ms | with 1,000: "
+        f"{small_time * 1000:.2f} ms | ratio {big_time / small_time:.2f}x (bar <= 1.2x)"
+    )
+
+
+def one_advance(url: str, pairs: int = 50) -> float:
+    """Median time of one `advance` through the service layer (hold, then resume, repeated)."""
+    from workflow.infrastructure.unit_of_work import UnitOfWork
+    from workflow.services.advance import advance
+
+    times = []
+    for i in range(2 * pairs):
+        event, note = ("hold", "bench") if i % 2 == 0 else ("resume", None)
+        times.append(
+            timed(
+                lambda e=event, n=note: advance(UnitOfWork(url), "35.76", e, actor="bench", note=n)
+            )
+        )
+    return statistics.median(times)

@@ -93,7 +93,9 @@ def cancel_kb_warning(
         .distinct()
     ).all()
     cancelled: list[int] = []
-    for key in (k for k in keys if k is not None):
+    for key in keys:
+        if key is None:  # every KB warning is keyed by its record; mypy cannot know that
+            continue
         cancelled += cancel_pending(
             session, region, entry, trigger="kb", trigger_key=key, reason=reason
         )

@@ -34,4 +34,9 @@ class AuditEntry(Base):
         ForeignKey("audit_log.id", ondelete="SET NULL")
     )
 
-    __table_args__ = (Index("ix_audit_log_region_id_id", "region_id", "id"),)
+    __table_args__ = (
+        Index("ix_audit_log_region_id_id", "region_id", "id"),
+        # A region's previous lifecycle event (advance) and its latest undoable one (undo):
+        # a seek on the region's rows of those kinds, not a read of its whole history.
+        Index("ix_audit_log_region_id_kind", "region_id", "kind", "occurred_on"),
+    )

@@ -63,6 +63,9 @@ class Reminder(Base):
         # The ladder check of the claim (is a more advanced step of this region's ladder
         # due?) as a covering seek, not a scan of the due reminders; also a region's own.
         Index("ix_reminder_region_id_ladder", "region_id", "ladder", "status", "due_on", "step"),
+        # What a state change or a resolved blocker cancels (every advance runs it): a seek
+        # on this region's pending reminders of that trigger, whatever else is pending.
+        Index("ix_reminder_region_id_trigger", "region_id", "trigger", "trigger_key", "status"),
     )
 
 

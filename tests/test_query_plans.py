@@ -1,0 +1,130 @@
+"""The queries every advance runs are seeks on an index, not reads of a whole table.
+
+Each query is run by the product's own code on a real SQLite file; the SQL and parameters
+it sent are captured and handed to `EXPLAIN QUERY PLAN`. On PostgreSQL (whose planner
+chooses by table statistics, so a near-empty test table says little) the test checks that
+the migration created the same indexes with the same columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from workflow.infrastructure import db
+from workflow.infrastructure.models import Region
+
+HOT_PATH_INDEXES = {
+    "ix_reminder_region_id_trigger": (
+        "reminder",
+        ["region_id", "trigger", "trigger_key", "status"],
+    ),
+    "ix_audit_log_region_id_kind": ("audit_log", ["region_id", "kind", "occurred_on"]),
+}
+
+
+@contextmanager
+def _captured(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
+    """Every SELECT sent on the engine inside the block, with its parameters."""
+    sent: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            sent.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def _plan_of(url: str, run: Callable[[Session, Region], object]) -> list[str]:
+    """The SQLite plan of the one query `run` sends, for the seed's Kota Mojokerto."""
+    engine = db.engine_for(db.database_url(url))
+    with Session(engine) as session:
+        region = session.scalars(select(Region).where(Region.code == "35.76")).one()
+        with _captured(engine) as sent:
+            run(session, region)
+    assert len(sent) == 1, sent
+    statement, parameters = sent[0]
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
+    return [row[-1] for row in rows]
+
+
+def _cancel_query(session: Session, region: Region) -> object:
+    from workflow.domain.reminders.scheduling import _PENDING_OF
+
+    params = {"region_id": region.id, "trigger": "state", "trigger_key": region.state}
+    return session.scalars(_PENDING_OF, params).all()
+
+
+def _previous_event_query(session: Session, region: Region) -> object:
+    from workflow.services.advance import _LAST_EVENT_DAY
+
+    return session.scalar(_LAST_EVENT_DAY, {"region_id": region.id})
+
+
+def _latest_undoable_query(session: Session, region: Region) -> object:
+    from workflow.domain.corrections.undo import latest_event
+
+    return latest_event(session, region)
+
+
+def test_cancelling_a_states_reminders_seeks_the_trigger_index(seeded_sqlite: str) -> None:
+    plan = _plan_of(seeded_sqlite, _cancel_query)
+    assert any(
+        line.startswith("SEARCH reminder USING INDEX ix_reminder_region_id_trigger (")
+        and "trigger_key=?" in line
+        and "status=?" in line
+        for line in plan
+    ), plan
+    assert not any(line.startswith("SCAN reminder") for line in plan), plan
+
+
+def test_the_previous_event_before_an_advance_seeks_the_kind_index(seeded_sqlite: str) -> None:
+    plan = _plan_of(seeded_sqlite, _previous_event_query)
+    assert any(
+        line.startswith("SEARCH audit_log USING INDEX ix_audit_log_region_id_kind (")
+        and "kind=?" in line
+        for line in plan
+    ), plan
+    assert not any(line.startswith("SCAN audit_log") for line in plan), plan
+
+
+def test_the_latest_undoable_event_walks_the_regions_rows_newest_first(
+    seeded_sqlite: str,
+) -> None:
+    """SQLite prefers (region_id, id) here: newest first, it stops at the first match
+    (LIMIT 1), with no sort, instead of gathering every lifecycle row of the region."""
+    plan = _plan_of(seeded_sqlite, _latest_undoable_query)
+    assert any(
+        line.startswith("SEARCH audit_log USING INDEX ix_audit_log_region_id_")
+        and "region_id=?" in line
+        for line in plan
+    ), plan
+    assert not any(line.startswith("SCAN audit_log") or "TEMP B-TREE" in line for line in plan)
+
+
+def test_the_migration_creates_the_hot_path_indexes(db_url: str) -> None:
+    engine = db.engine_for(db.database_url(db_url))
+    with engine.connect() as conn:
+        for name, (table, columns) in HOT_PATH_INDEXES.items():
+            if engine.dialect.name == "postgresql":
+                definition = conn.execute(
+                    text(
+                        "SELECT indexdef FROM pg_indexes "
+                        "WHERE tablename = :table AND indexname = :name"
+                    ),
+                    {"table": table, "name": name},
+                ).scalar_one()
+                assert definition.endswith(f"({', '.join(columns)})"), definition
+            else:
+                found = conn.exec_driver_sql(f"PRAGMA index_info({name})").all()
+                assert [row[2] for row in found] == columns
