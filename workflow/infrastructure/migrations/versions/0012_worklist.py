@@ -1,8 +1,8 @@
 """The worklist: when a reminder was issued and how its letter's cause is fixed, and
 when and how a letter was sent (the register's tanggal kirim)
 
-Revision ID: 0011_worklist
-Revises: 0010_approval_triggers
+Revision ID: 0012_worklist
+Revises: 0011_hot_path_indexes
 Create Date: 2026-12-01
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_worklist"
-down_revision = "0010_approval_triggers"
+revision = "0012_worklist"
+down_revision = "0011_hot_path_indexes"
 branch_labels = None
 depends_on = None
 
