@@ -46,6 +46,7 @@ COMMAND_MODULES = {
     "corrections": ("undo", "amend"),
     "approvals": ("approvals", "approve"),
     "report": ("report",),
+    "worklist": ("today",),
 }
 
 

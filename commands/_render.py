@@ -33,6 +33,23 @@ def _next_due(view: Any, width: int | None = 40) -> str:
     return "-" if not r else f"{r['due_on']} {_(r['text'])}"[:width]
 
 
+BALL = {"secretariat": N_("us"), "pemda": N_("Pemda")}
+
+
+def _ball(view: Any) -> str:
+    action = view.next_action
+    return "-" if not action else _(BALL[action["who"]])
+
+
+def _next_action(view: Any) -> str:
+    """`2026-12-08 Prepare the MoA…`, with `+3` when overdue by three working days."""
+    action = view.next_action
+    if not action:
+        return "-"
+    late = f" +{action['overdue_days']}" if action["overdue_days"] else ""
+    return f"{action['due_on']}{late} {getattr(action, 'text', action['action'])}"
+
+
 def _days(view: Any) -> str:
     return "?" if view.days_in_state is None else str(view.days_in_state)
 
@@ -211,10 +228,19 @@ def board(result: Any) -> None:
     ).format(as_of=result.as_of, total=result.total, blocked=result.blocked)
     if not past:
         head += _(", {due} with something due within 7 days").format(due=result.due_this_week)
-    click.echo(head)
+    head += _(", {n} overdue").format(n=result.overdue)
+    click.echo(wrap(head))
+    if result.stalled_days is not None:
+        shown = sum(group.count for group in result.stages)
+        click.echo(
+            _(
+                "Stalled: {n} region(s) whose next action is overdue by more than {days} working "
+                "day(s)."
+            ).format(n=shown, days=result.stalled_days)
+        )
     if not result.total:
         click.echo(wrap(_(NO_REGIONS)))
-    headers = (_("Code"), _("Region"), _("Days"), _("Blockers"), _("Next due"))
+    headers = (_("Code"), _("Region"), _("Days"), _("Blockers"), _("Ball"), _("Next action (due)"))
     for group in result.stages:
         click.echo(f"\n{group.label} ({group.state}) — {group.count}")
         if group.count > LARGE_GROUP:
@@ -225,8 +251,11 @@ def board(result: Any) -> None:
                 )
             )
             continue
-        rows = [(v.code, v.name, _days(v), _blockers(v), _next_due(v)) for v in group.regions]
-        click.echo(columns(headers, rows))
+        rows = [
+            (v.code, v.name, _days(v), _blockers(v), _ball(v), _next_action(v))
+            for v in group.regions
+        ]
+        click.echo(columns(headers, rows, width=80))
         for v in group.regions:
             if v.subject:
                 click.echo(wrap(f"{v.code} {v.subject}", subsequent=" " * 6))
@@ -251,6 +280,15 @@ def _kb_end(view: Any, as_of: Any) -> str:
 def _board_footer(result: Any) -> None:
     if any(v.days_in_state is None for g in result.stages for v in g.regions):
         click.echo("\n" + wrap(_(DAYS_UNKNOWN)))
+    if any(v.next_action for g in result.stages for v in g.regions):
+        click.echo(
+            wrap(
+                _(
+                    "Ball: whose move it is (us: the Secretariat). +N: overdue by N working days. "
+                    "aksansi today lists each action in full."
+                )
+            )
+        )
     if result.moved_since:
         click.echo("\n" + _("Moved since {day}:").format(day=result.as_of))
     for move in result.moved_since:
@@ -280,6 +318,26 @@ def advance_result(result: Any) -> None:
         )
     for line in result.notes:
         click.echo(f"  {line}")
+    for blocker in result.resolved:
+        click.echo(
+            wrap(
+                _("Resolved blocker #{id} ({type}): its cause ended with {event}.").format(
+                    id=blocker["id"], type=blocker["type"], event=result.event
+                ),
+                "  ",
+                "    ",
+            )
+        )
+    for follow_up in result.cancelled:
+        click.echo(
+            wrap(
+                _("Cancelled follow-up #{id}: {text}").format(
+                    id=follow_up["id"], text=follow_up["text"]
+                ),
+                "  ",
+                "    ",
+            )
+        )
 
 
 def events(view: Any) -> None:

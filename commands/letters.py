@@ -239,4 +239,34 @@ def receive(settings, region, number, dated, subject, sender) -> None:  # type: 
     )
 
 
+@letter.command("sent")
+@click.argument("number")
+@click.option("--on", "on", metavar="DATE", help="The day it went out (default today).")
+@click.option("--via", metavar="HOW", help="post (default), email, hand or other.")
+@pass_settings
+def sent(settings, number, on, via) -> None:  # type: ignore[no-untyped-def]
+    """Record that letter NUMBER was sent; its follow-up leaves the worklist."""
+    from commands._history_text import wrap
+    from workflow.i18n import _
+    from workflow.services.dispatch import letter_sent
+
+    view = letter_sent(settings.uow(), number, actor=settings.who(), on=parse_day(on), via=via)
+    click.echo(
+        _("Letter {number} ({kind}, {region}) sent on {day} by {via}.").format(
+            number=view.number,
+            kind=view.kind,
+            region=view.region_name,
+            day=view.sent_on.isoformat(),
+            via=view.via,
+        )
+    )
+    for reminder_id in view.reminders_done:
+        click.echo("  " + _("Reminder #{id} is done.").format(id=reminder_id))
+    for blocker in view.blockers_resolved:
+        line = _("Resolved blocker #{id} ({type}): its cause ended with this letter.")
+        click.echo(wrap(line.format(id=blocker["id"], type=blocker["type"]), "  ", "    "))
+    for reminder_id in view.cancelled:
+        click.echo("  " + _("Cancelled follow-up #{id}.").format(id=reminder_id))
+
+
 COMMANDS: list[click.Command] = [letter]

@@ -114,18 +114,30 @@ def region_set(settings: Settings, region_ref: str, seat: str) -> None:
 
 @click.command()
 @click.option("--as-of", "as_of", metavar="DATE", help="The portfolio as it stood on DATE.")
+@click.option(
+    "--stalled", is_flag=True, help="Only regions whose next action is overdue (see --days)."
+)
+@click.option(
+    "--days",
+    type=int,
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="With --stalled: overdue by more than N working days.",
+)
 @json_option
 @pass_settings
-def board(settings: Settings, as_of: str | None, as_json: bool) -> None:
-    """The pipeline: regions by stage, days in stage, blockers, what falls due."""
+def board(settings: Settings, as_of: str | None, stalled: bool, days: int, as_json: bool) -> None:
+    """The pipeline: regions by stage, days in stage, blockers, whose move and what next."""
     import workflow.services.board
 
     day = parse_day(as_of, what="--as-of")
     uow = settings.uow(read_only=True)
+    stalled_days = days if stalled else None
     if day is None:
-        result = workflow.services.board.board(uow)
+        result = workflow.services.board.board(uow, stalled_days=stalled_days)
     else:
-        result = workflow.services.board.board_as_of(uow, day)
+        result = workflow.services.board.board_as_of(uow, day, stalled_days=stalled_days)
     echo_json(result) if as_json else _render.board(result)
 
 

@@ -24,23 +24,49 @@ def remind() -> None:
 @remind.command("list")
 @click.option("--due", is_flag=True, help="Only those due today or earlier.")
 @click.option("--region", metavar="REGION", help="Only this region.")
+@click.option(
+    "--status",
+    metavar="STATUS",
+    help="pending, issued, done, cancelled, skipped or all [default: pending and issued].",
+)
 @json_option
 @pass_settings
-def list_(settings: Settings, due: bool, region: str | None, as_json: bool) -> None:
-    """The pending reminders, by due date."""
-    from workflow.services.reminders import json_view, list_reminders
+def list_(
+    settings: Settings, due: bool, region: str | None, status: str | None, as_json: bool
+) -> None:
+    """The reminders still to act on (pending and issued), by due date."""
+    from workflow.i18n import _
+    from workflow.services.reminders import check_statuses, json_view, list_reminders
 
-    items = list_reminders(settings.uow(read_only=True), due=due, region=region)
+    statuses = check_statuses(status)
+    items = list_reminders(settings.uow(read_only=True), due=due, region=region, statuses=statuses)
     if as_json:
         echo_json([json_view(item) for item in items])
         return
-    if not items:
-        click.echo(_("No pending reminders."))
+    if not items and status is None:
+        click.echo(_("No pending reminders. None issued is waiting to be done either."))
+    elif not items:
+        click.echo(_("No {status} reminders.").format(status=" or ".join(statuses)))
     for item in items:
-        letter = " [" + _("letter {kind}").format(kind=item.letter) + "]" if item.letter else ""
-        text = _(item.text)  # the policy's texts are in the catalog; one typed in stays as is
-        line = f"#{item.id:<5} {item.due_on}  {item.region} {item.region_name}: {text}{letter}"
-        _wrapped(line, 0, hang=" " * 19)
+        _wrapped(_list_line(item), 0, hang=" " * 19)
+
+
+def _list_line(item) -> str:  # type: ignore[no-untyped-def]
+    from workflow.i18n import _
+
+    letter = " [" + _("letter {kind}").format(kind=item.letter) + "]" if item.letter else ""
+    text = _(item.text)  # the policy's texts are in the catalog; one typed in stays as is
+    line = f"#{item.id:<5} {item.due_on}  {item.region} {item.region_name}: {text}{letter}"
+    if item.status != "pending":
+        line += f" ({_(item.status)})"
+    if item.letter_number:
+        sent = _(", sent {day}").format(day=item.sent_on) if item.sent_on else ""
+        line += " " + _("letter {number}{sent}").format(number=item.letter_number, sent=sent)
+    elif item.letter_error:
+        line += " " + _("letter not made: see aksansi today; aksansi remind retry {id}").format(
+            id=item.id
+        )
+    return line
 
 
 @remind.command("add")
@@ -75,6 +101,27 @@ def done(settings: Settings, reminder_id: int) -> None:
             id=item.id, region_name=item.region_name
         )
     )
+
+
+@remind.command("retry")
+@click.argument("reminder_id", metavar="ID", type=int)
+@pass_settings
+def retry(settings: Settings, reminder_id: int) -> None:
+    """Make the letter issued reminder ID could not make, once its cause is fixed."""
+    from workflow.i18n import _
+    from workflow.services.dispatch import retry_letter
+
+    view = retry_letter(settings.uow(), reminder_id, actor=settings.who())
+    click.echo(
+        _("Reminder #{id} ({region}): letter {kind} no. {number}.").format(
+            id=view.reminder_id,
+            region=view.region_name,
+            kind=view.letter,
+            number=view.letter_number,
+        )
+    )
+    for path in view.files.values():
+        click.echo(f"  → {path}")
 
 
 @remind.command("snooze")

@@ -178,9 +178,25 @@ def format_digest(report: SweepReport) -> str:
             lines.append(
                 _("    skipped earlier steps: ") + ", ".join(f"#{i}" for i in item.skipped)
             )
+    lines += _not_made(report)
     if report.stopped_early:
         lines.append(_("Stopped early on request; the next sweep issues the rest."))
     return "\n".join(lines)
+
+
+def _not_made(report: SweepReport) -> list[str]:
+    """The letters that could not be made, under their own heading: each stays on
+    `aksansi today` with the command that fixes its cause, until it is retried."""
+    failed = [item for item in report.issued if item.letter_error]
+    if not failed:
+        return []
+    lines = ["", _("Letters not made ({n}): fix the cause, then retry.").format(n=len(failed))]
+    for item in failed:
+        lines.append(f"#{item.id} {item.region} {item.region_name}: {item.letter}")
+        if item.letter_fix:
+            lines.append("    " + _("fix: {command}").format(command=item.letter_fix))
+        lines.append("    " + _("then: aksansi remind retry {id}").format(id=item.id))
+    return lines
 
 
 def digest_json(outcome: SweepOutcome) -> dict[str, Any]:

@@ -14,6 +14,8 @@ day() { export AKSANSI_NOW="$1T07:00:00+07:00"; printf '\n\033[1m=== %s (AKSANSI
 
 day 2026-11-02
 step aksansi init --seed
+echo "--- Every morning, one list: each of the eight regions has its next action, due now"
+step aksansi today
 step aksansi region import   # the built-in national list, with seat towns
 echo "--- Illustrative Secretariat profile (set once, shared by all coordinators)"
 aksansi config set org.address "Jl. Contoh No. 1 (ilustrasi)"
@@ -58,8 +60,12 @@ step aksansi jobs sweep
 day 2026-11-30
 step aksansi jobs sweep
 step aksansi jobs sweep
+echo "--- The follow-ups the sweep prepared stay on the list until they are recorded sent"
+step aksansi today
+step aksansi board --stalled --days 10
 day 2026-12-01
 step aksansi advance temanggung receive-response --note "Dinas mengundang rapat pembahasan"
+step aksansi today --days 10
 step aksansi remind explain temanggung
 step aksansi letter list
 step aksansi letter show 004/SEK-AKSANSI/XI/2026

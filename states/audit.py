@@ -39,10 +39,20 @@ SUMMARIES: Final[dict[str, tuple[str, ...]]] = {
     "letter_received": (N_("letter received"), N_(" from {sender}")),
     "approval": (N_("approval {item} done"), N_(" ({reference})")),
     "planning_window_set": (N_("planning window {stage} for APBD {budget_year}: {from} – {to}"),),
+    "letter_sent": (
+        N_("letter {number} sent"),
+        N_(" by {via}"),
+        N_("; reminder(s) #{reminders_done} done"),
+        N_("; blocker(s) #{resolved_blockers} resolved"),
+    ),
     "official_set": (N_("official: {position} is {name}"), N_(", replacing {replaced}")),
     "official_updated": (N_("official: {position} {name} updated"),),
     "reminder_added": (N_("reminder #{reminder_id} added"), N_(", due {due_on}")),
     "reminder_done": (N_("reminder #{reminder_id} marked done"),),
+    "reminder_retried": (
+        N_("reminder #{reminder_id} retried: letter {letter_number}"),
+        N_(" (was: {was_error})"),
+    ),
     "reminder_snoozed": (N_("reminder #{reminder_id} snoozed from {was_due_on} to {due_on}"),),
     "reminder_issued": (
         N_("reminder #{reminder_id} issued"),

@@ -379,5 +379,27 @@ def blocker_type(type_id: str) -> BlockerType:
     return next(t for t in BLOCKER_TYPES if t["id"] == type_id)
 
 
+class Resolution(TypedDict):
+    events: list[str]  # lifecycle events (states/lifecycle.py) that end the cause
+    letters_sent: list[str]  # letter kinds whose recorded sending ends it
+
+
+# Blockers the engine opens by itself close themselves when their cause ends: the open
+# blocker is resolved, audited ("resolved by receive_response on …"), in the same
+# transaction as the event or the `letter sent` that ended it.
+RESOLVED_BY: Final[dict[str, Resolution]] = {
+    "draft_unanswered": {"events": ["receive_response", "revise_moa"], "letters_sent": []},
+    "official_rotated": {"events": [], "letters_sent": ["official_introduction"]},
+}
+
+
+def types_resolved_by_event(trigger: str) -> list[str]:
+    return [type_id for type_id, rule in RESOLVED_BY.items() if trigger in rule["events"]]
+
+
+def types_resolved_by_letter(kind: str) -> list[str]:
+    return [type_id for type_id, rule in RESOLVED_BY.items() if kind in rule["letters_sent"]]
+
+
 # Types a region may have open more than once at a time; any other is refused while open.
 REPEATABLE_TYPES: Final[tuple[str, ...]] = ("other",)

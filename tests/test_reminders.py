@@ -96,6 +96,8 @@ def test_remind_commands_list_add_done_snooze(seeded_sqlite: str, cli) -> None: 
         "text": "Call the Dinas",
         "status": "pending",
         "letter": None,
+        "letter_error": None,
+        "sent_on": None,
     }
     assert [item["region"] for item in listed] == ["33.23", "33.75", "33.75", "33.75"]
     only = json.loads(cli("remind", "list", "--region", "33.75", "--json").stdout)

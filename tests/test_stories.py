@@ -106,7 +106,8 @@ def test_story_01_monday_morning_board(portfolio, rina, day) -> None:  # type: i
     assert "Days ?: loaded from the portfolio" in rina("region", "list")
     day("2026-12-07")  # Monday morning
     assert "1 with something due within 7 days" in rina("board")
-    assert "2026-12-14 No answer to the MoA" in rina("board")
+    # whose move it is, and the day the tool follows up if the Pemda stays silent
+    assert "Pemda  2026-12-14 An answer on the" in rina("board")
 
 
 def test_story_02_a_draft_goes_out(portfolio, rina, day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -232,8 +233,9 @@ def test_story_08_board_meeting(portfolio, rina, day) -> None:  # type: ignore[n
     day("2027-01-15")
     rina("jobs", "sweep")  # opens draft_unanswered on Temanggung
     day("2027-02-01")
-    rina("advance", "temanggung", "receive_response")
-    rina("blocker", "resolve", "2", "--note", "Pembahasan dijadwalkan")
+    answered = rina("advance", "temanggung", "receive_response")
+    # the answer ends the automatic blocker's cause: it resolves itself (issue 10)
+    assert "Resolved blocker #2 (draft_unanswered)" in answered
     day("2027-04-01")
     stats = rina("blocker", "stats")
     assert stats.index("no_budget") < stats.index("draft_unanswered")  # most days lost first
@@ -346,7 +348,8 @@ def test_story_12_looking_back(portfolio, rina, day, monkeypatch: pytest.MonkeyP
         "            002/SEK-AKSANSI/XII/2026",
         "2026-12-15  receive_response: moa_submitted → moa_negotiation — Telepon\n"
         "            [by dimas, recorded 2026-12-16 07:00 WIB]",
-        "2026-12-15  reminder(s) #2, #3 cancelled — the region left moa_submitted",
+        # #1's letter was prepared but never recorded sent: the answer cancels it too
+        "2026-12-15  reminder(s) #1, #2, #3 cancelled — the region left moa_submitted",
     ):
         assert line in history, line
     assert rina("letter", "show", "001/SEK-AKSANSI/XI/2026").strip() == as_sent.strip()

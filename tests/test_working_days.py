@@ -83,3 +83,19 @@ def working_days_from(url: str) -> WorkingCalendar:
 
     with UnitOfWork(url) as uow:
         return working_days.load(uow.session)
+
+
+def test_the_cached_year_is_the_package_calendar(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Read commands take a year's holidays from a cache file: the same days as the package."""
+    import holidays
+
+    from workflow.domain import working_days
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(working_days, "_DAYS_OF_YEAR", {})
+    listed = set(holidays.country_holidays("ID", categories=("public", "government"), years=2027))
+    assert working_days.national_days(2027) == listed
+    (cached,) = (tmp_path / "aksansi").glob("holidays-*-ID-2027.json")
+    monkeypatch.setattr(working_days, "_DAYS_OF_YEAR", {})
+    cached.write_text('["2027-03-03"]', encoding="utf-8")  # proof it is read back
+    assert working_days.national_days(2027) == {date(2027, 3, 3)}

@@ -60,9 +60,14 @@ class BadFile(DomainError):
 
 
 class MissingField(DomainError):
-    """A document needs a value the database does not have; the message says how to set it."""
+    """A document needs a value the database does not have; the message says how to set it,
+    and `fix` is that command alone (the worklist shows it beside a letter not produced)."""
 
     code = "missing-field"
+
+    def __init__(self, message: str, *, fix: str | None = None) -> None:
+        super().__init__(message)
+        self.fix = fix
 
 
 class DocumentProblem(DomainError):

@@ -118,9 +118,9 @@ def missing(region: Region, what: str) -> MissingField:
         _(
             "{what} cites the Kesepakatan Bersama (KB) of {region}, whose numbers and signing "
             "date are not recorded; record them with: {command}."
-        ).format(what=what, region=region.name, command=command)
+        ).format(what=what, region=region.name, command=command),
+        fix=command,
     )
-    error.fix = command  # type: ignore[attr-defined]
     return error
 
 

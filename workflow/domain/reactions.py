@@ -17,13 +17,15 @@ from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Region
 
 
-def after_transition(session: Session, region: Region, entry: AuditEntry) -> None:
-    """A lifecycle event was fired (entry.kind is 'transition' or 'milestone')."""
+def after_transition(session: Session, region: Region, entry: AuditEntry) -> list[int]:
+    """A lifecycle event was fired (entry.kind is 'transition' or 'milestone'); returns the
+    ids of the follow-ups it cancelled."""
     if entry.kind != "transition" or entry.from_state == entry.to_state:
-        return
+        return []
     _clear_kb_expiry(session, region, entry)
+    cancelled: list[int] = []
     if entry.from_state:
-        scheduling.cancel_pending(
+        cancelled = scheduling.cancel_pending(
             session,
             region,
             entry,
@@ -44,6 +46,7 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> Non
             trigger="state",
             trigger_key=entry.to_state,
         )
+    return cancelled
 
 
 def after_kb_recorded(session: Session, region: Region, entry: AuditEntry) -> None:
@@ -72,9 +75,9 @@ def after_blocker_opened(session: Session, region: Region, blocker: Any, entry: 
 
 def after_blocker_resolved(
     session: Session, region: Region, blocker: Any, entry: AuditEntry
-) -> None:
-    """A blocker was resolved."""
-    scheduling.cancel_pending(
+) -> list[int]:
+    """A blocker was resolved; returns the ids of the follow-ups it cancelled."""
+    return scheduling.cancel_pending(
         session,
         region,
         entry,

@@ -32,6 +32,7 @@ class RegionView:
     seat: str | None = None
     administrative: bool = False
     kb_expires_on: date | None = None  # the last day the recorded KB (MoU) is in force
+    next_action: dict[str, Any] | None = None  # None only when closed or declined
 
 
 @dataclass
@@ -67,13 +68,17 @@ class HistoryEntry:
 
 
 def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
-    """Views of many regions with two batched queries for their blockers and reminders."""
+    """Views of many regions with batched queries for their blockers, reminders and next
+    actions (a few queries whatever the number of regions)."""
+    from workflow.domain.next_action import next_actions_for
+
     ids = [r.id for r in regions]
     blockers = region_sections.open_blockers_for(session, ids)
     reminders = region_sections.next_reminders_for(session, ids)
     aliases = _aliases(session, ids)
     kb_ends = _kb_expiry(session, ids)
     today = clock.today()
+    actions = next_actions_for(session, regions, today)
     return [
         RegionView(
             code=r.code,
@@ -92,6 +97,7 @@ def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
             seat=r.seat,
             administrative=r.administrative,
             kb_expires_on=kb_ends.get(r.id),
+            next_action=_action_json(actions.get(r.id)),
         )
         for r in regions
     ]
@@ -109,6 +115,10 @@ def _kb_expiry(session: Session, ids: list[int]) -> dict[int, date]:
     )
     wanted = set(ids)
     return {region_id: ends for region_id, ends in rows if region_id in wanted}
+
+
+def _action_json(item: Any) -> dict[str, Any] | None:
+    return None if item is None else item.next_action_json()
 
 
 def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:

@@ -9,9 +9,12 @@ from the `holiday_override` table and win over the package.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -24,6 +27,7 @@ CATEGORIES = ("public", "government")
 LANGUAGE = "id"
 
 _NATIONAL: Any = None
+_DAYS_OF_YEAR: dict[int, frozenset[date]] = {}
 
 
 def national_holidays() -> Any:
@@ -34,6 +38,58 @@ def national_holidays() -> Any:
 
         _NATIONAL = holidays.country_holidays(COUNTRY, categories=CATEGORIES, language=LANGUAGE)
     return _NATIONAL
+
+
+def national_days(year: int) -> frozenset[date]:
+    """The national holidays and cuti bersama of `year`, as a set of days.
+
+    Read commands (the worklist's due days and overdue counts) ask this for every
+    region: importing `holidays` and computing a year costs ~200 ms, more than the whole
+    budget of a read command, so each year's days are kept in a small file under the
+    user's cache folder, keyed by the installed `holidays` version (a new version, with
+    newly decreed cuti bersama, is computed afresh). Without a writable cache folder the
+    package is asked every time, as before.
+    """
+    found = _DAYS_OF_YEAR.get(year)
+    if found is None:
+        found = _DAYS_OF_YEAR[year] = _cached_days(year)
+    return found
+
+
+def _cache_file(year: int) -> Path | None:
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(next(iter(spec.submodule_search_locations)))
+    installed = sorted(package.parent.glob("holidays-*.dist-info"))  # holidays-0.60.dist-info
+    if not installed:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    tag = installed[-1].name.removesuffix(".dist-info")
+    return Path(base) / "aksansi" / f"{tag}-{COUNTRY}-{year}.json"
+
+
+def _cached_days(year: int) -> frozenset[date]:
+    path = _cache_file(year)
+    if path is not None:
+        try:
+            return frozenset(date.fromisoformat(d) for d in json.loads(path.read_text("utf-8")))
+        except (OSError, ValueError):
+            pass
+    import holidays
+
+    days = frozenset(holidays.country_holidays(COUNTRY, categories=CATEGORIES, years=year).keys())
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            scratch = path.with_suffix(f".{os.getpid()}.tmp")
+            scratch.write_text(json.dumps(sorted(d.isoformat() for d in days)), "utf-8")
+            os.replace(scratch, path)
+        except OSError:
+            pass
+    return days
 
 
 def cuti_bersama(year: int) -> dict[date, str]:
@@ -57,7 +113,7 @@ class WorkingCalendar:
             return not self.overrides[day]
         if day.weekday() >= 5:
             return False
-        return day not in national_holidays()
+        return day not in national_days(day.year)
 
     def add_working_days(self, start: date, count: int) -> date:
         """The `count`-th working day after `start` (`start` itself is not counted)."""
@@ -69,6 +125,15 @@ class WorkingCalendar:
             if self.is_working_day(day):
                 count -= 1
         return day
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """How many working days come after `start` up to and including `end` (0 when
+        `end` is not after `start`): the days a due date is overdue by."""
+        count, day = 0, start
+        while day < end:
+            day += timedelta(days=1)
+            count += self.is_working_day(day)
+        return count
 
     def working_days_before(self, end: date, count: int) -> date:
         """The working day `count` working days before `end` (`end` itself not counted)."""

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from states import blockers as taxonomy
 from states import lifecycle as spec
 from workflow.domain import audit, clock, guards, lifecycle, reactions
+from workflow.domain.blocker_resolution import resolve_ended
 from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput
 from workflow.i18n import _
-from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.models import AuditEntry, Region, Reminder
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -40,6 +42,8 @@ class AdvanceResult:
     forced_past: list[str]
     notes: list[str] = field(default_factory=list)  # e.g. the KSM coverage at pre-monitoring
     kb: KbView | None = None  # the KB recorded with sign_mou, if its numbers were given
+    resolved: list[dict[str, object]] = field(default_factory=list)  # blockers it ended
+    cancelled: list[dict[str, object]] = field(default_factory=list)  # follow-ups: id, text
 
 
 def advance(
@@ -74,13 +78,44 @@ def advance(
         entry = _apply(uow.session, region, trigger, from_state, to_state, day, actor, note, forced)
         if ctx.missing_approvals:  # signed by --force past the checklist: keep what was missing
             entry.details = {**entry.details, "forced_past_approvals": ctx.missing_approvals}
-        reactions.after_transition(uow.session, region, entry)
+        cancelled = reactions.after_transition(uow.session, region, entry)
+        resolved, more = resolve_ended(
+            uow.session,
+            region,
+            taxonomy.types_resolved_by_event(trigger),
+            day=day,
+            actor=actor,
+            cause=trigger,
+            cause_entry=entry,
+        )
         notes = _notes(uow.session, region, trigger)
+        follow_ups = _texts(uow.session, [*cancelled, *more])
         recorded = None if kb is None else _record_kb(uow.session, region, kb, actor, day)
         uow.commit()
     return AdvanceResult(
-        region.name, region.code, trigger, from_state, to_state, day, actor, forced, notes, recorded
+        region.name,
+        region.code,
+        trigger,
+        from_state,
+        to_state,
+        day,
+        actor,
+        forced,
+        notes,
+        recorded,
+        resolved,
+        follow_ups,
     )
+
+
+def _texts(session: Session, ids: list[int]) -> list[dict[str, object]]:
+    """The cancelled follow-ups, for the advance output."""
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Reminder.id, Reminder.text).where(Reminder.id.in_(ids)).order_by(Reminder.id)
+    )
+    return [{"id": row.id, "text": row.text} for row in rows]
 
 
 def _record_kb(session: Session, region: Region, kb: KbTerms, actor: str, day: date) -> KbView:

@@ -32,22 +32,51 @@ class Board:
     due_this_week: int
     stages: list[StageGroup]
     moved_since: list[dict[str, str]] = field(default_factory=list)
+    overdue: int = 0  # regions whose next action is overdue
+    stalled_days: int | None = None  # `--stalled --days N`: only those overdue by more
 
 
-def board(uow: UnitOfWork) -> Board:
+def board(uow: UnitOfWork, *, stalled_days: int | None = None) -> Board:
+    """The board today; `stalled_days`: only regions overdue by more working days."""
+    _check_stalled(stalled_days)
     with uow:
         regions = list(uow.session.scalars(select(Region).order_by(Region.code)))
         views = region_views(uow.session, regions)
     today = clock.today()
     week_end = today + timedelta(days=7)
     due = [v for v in views if v.next_reminder and str(v.next_reminder["due_on"]) <= str(week_end)]
-    return Board(
-        as_of=today,
-        total=len(views),
-        blocked=sum(1 for v in views if v.open_blockers),
-        due_this_week=len(due),
-        stages=_group(views),
+    return _finish(
+        Board(
+            as_of=today,
+            total=len(views),
+            blocked=sum(1 for v in views if v.open_blockers),
+            due_this_week=len(due),
+            stages=[],
+        ),
+        views,
+        stalled_days,
     )
+
+
+def _check_stalled(days: int | None) -> None:
+    if days is not None:
+        from workflow.services.today import check_days
+
+        check_days(days)
+
+
+def _finish(result: Board, views: list[RegionView], stalled_days: int | None) -> Board:
+    """Count the overdue, keep only the stalled when asked, group by stage."""
+    result.overdue = sum(1 for v in views if _overdue(v) > 0)
+    if stalled_days is not None:
+        views = [v for v in views if _overdue(v) > stalled_days]
+        result.stalled_days = stalled_days
+    result.stages = _group(views)
+    return result
+
+
+def _overdue(view: RegionView) -> int:
+    return int(view.next_action["overdue_days"]) if view.next_action else 0
 
 
 def _group(views: list[RegionView]) -> list[StageGroup]:
@@ -60,28 +89,50 @@ def _group(views: list[RegionView]) -> list[StageGroup]:
     return groups
 
 
-def board_as_of(uow: UnitOfWork, day: date) -> Board:
+def board_as_of(uow: UnitOfWork, day: date, *, stalled_days: int | None = None) -> Board:
     """The portfolio as it stood at the end of `day`, and what moved since.
 
     A region's state then is its last transition on or before `day`; without one, the state
-    it was seeded in, or added in if that was on or before `day` (`domain.portfolio`).
+    it was seeded in, or added in if that was on or before `day` (`domain.portfolio`). Its
+    next action is the one the reminders, blockers and letters of that day gave.
     """
+    _check_stalled(stalled_days)
     with uow:
         rows = portfolio.lifecycle_rows(uow.session)
         blocked = region_sections.open_blockers_on(
             uow.session, list({r.region_id for r in rows}), day
         )
-    moved = [_move(row) for row in portfolio.moves_between(rows, day)]
-    standing = portfolio.standing_on(rows, day)
-    views = [_past_view(r, day, blocked.get(r.region_id, [])) for r in standing.values()]
-    return Board(
+        moved = [_move(row) for row in portfolio.moves_between(rows, day)]
+        standing = portfolio.standing_on(rows, day)
+        views = [_past_view(r, day, blocked.get(r.region_id, [])) for r in standing.values()]
+        _past_actions(uow.session, views, list(standing.values()), day)
+    result = Board(
         as_of=day,
         total=len(views),
         blocked=sum(1 for v in views if v.open_blockers),
         due_this_week=0,
-        stages=_group(views),
+        stages=[],
         moved_since=moved,
     )
+    return _finish(result, views, stalled_days)
+
+
+def _past_actions(
+    session: Any, views: list[RegionView], rows: list[portfolio.LifecycleRow], day: date
+) -> None:
+    """Each view's next action as it stood at the end of `day`."""
+    from workflow.domain import working_days
+    from workflow.domain.next_action import RegionFacts, WorklistReads, known_on, next_actions
+
+    facts = [
+        RegionFacts(row.region_id, v.code, v.name, v.state, v.state_since, known_on(row))
+        for v, row in zip(views, rows, strict=True)
+    ]
+    reads = WorklistReads.load_as_of(session, facts, day)
+    found = next_actions(facts, reads, day, working_days.load(session))
+    for view, fact in zip(views, facts, strict=True):
+        item = found.get(fact.id)
+        view.next_action = None if item is None else item.next_action_json()
 
 
 def _move(row: portfolio.LifecycleRow) -> dict[str, str]:

@@ -13,7 +13,7 @@ from workflow.domain import audit, clock, regions, working_days
 from workflow.domain.reminders.scheduling import close
 from workflow.errors import InvalidInput, NotFound, PolicyViolation
 from workflow.i18n import _
-from workflow.infrastructure.models import Region, Reminder
+from workflow.infrastructure.models import Letter, Region, Reminder
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
@@ -28,9 +28,12 @@ class ReminderView:
     status: str
     letter: str | None
     region_name: str = ""
+    letter_number: str | None = None
+    letter_error: str | None = None
+    sent_on: date | None = None
 
 
-def view(reminder: Reminder, region: Region) -> ReminderView:
+def view(reminder: Reminder, region: Region, sent_on: date | None = None) -> ReminderView:
     return ReminderView(
         reminder.id,
         region.code,
@@ -39,11 +42,14 @@ def view(reminder: Reminder, region: Region) -> ReminderView:
         reminder.status,
         reminder.letter_kind,
         region.name,
+        reminder.letter_number,
+        reminder.letter_error,
+        sent_on,
     )
 
 
 def json_view(item: ReminderView) -> dict[str, object]:
-    """Exactly the JSON keys of design.md §4."""
+    """The JSON keys of design.md §4, with `sent_on` and `letter_error` (issue 10)."""
     return {
         "id": item.id,
         "region": item.region,
@@ -51,7 +57,28 @@ def json_view(item: ReminderView) -> dict[str, object]:
         "text": item.text,
         "status": item.status,
         "letter": item.letter,
+        "letter_error": item.letter_error,
+        "sent_on": None if item.sent_on is None else item.sent_on.isoformat(),
     }
+
+
+OPEN = (policy.PENDING, policy.ISSUED)  # the default of `remind list`: what is still to be acted on
+
+
+def check_statuses(status: str | None) -> tuple[str, ...]:
+    """`--status S`: one of the statuses, or `all`; none given: pending and issued."""
+    if status is None:
+        return OPEN
+    wanted = status.strip().lower()
+    if wanted == "all":
+        return policy.STATUSES
+    if wanted not in policy.STATUSES:
+        raise InvalidInput(
+            _("--status {status!r} is not a reminder status; use one of: {all}, all.").format(
+                status=status, all=", ".join(policy.STATUSES)
+            )
+        )
+    return (wanted,)
 
 
 def list_reminders(
@@ -59,13 +86,14 @@ def list_reminders(
     *,
     due: bool = False,
     region: str | None = None,
-    statuses: tuple[str, ...] = (policy.PENDING,),
+    statuses: tuple[str, ...] = OPEN,
 ) -> list[ReminderView]:
-    """Pending reminders by due date; `due` keeps those due today or earlier."""
+    """Reminders of `statuses` by due date; `due` keeps those due today or earlier."""
     with uow:
-        stmt: Select[Reminder, Region] = (
-            select(Reminder, Region)
+        stmt: Select[Reminder, Region, date | None] = (
+            select(Reminder, Region, Letter.sent_on)
             .join(Region, Region.id == Reminder.region_id)
+            .outerjoin(Letter, Letter.number == Reminder.letter_number)
             .where(Reminder.status.in_(statuses))
             .order_by(Reminder.due_on, Reminder.id)
         )
@@ -73,7 +101,7 @@ def list_reminders(
             stmt = stmt.where(Reminder.due_on <= clock.today())
         if region:
             stmt = stmt.where(Reminder.region_id == regions.resolve(uow.session, region).id)
-        return [view(reminder, reg) for reminder, reg in uow.session.execute(stmt)]
+        return [view(reminder, reg, sent) for reminder, reg, sent in uow.session.execute(stmt)]
 
 
 def add(uow: UnitOfWork, region: str, on: date, text: str, *, actor: str) -> ReminderView:

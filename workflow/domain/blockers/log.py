@@ -69,7 +69,13 @@ def open_blocker(
 
 
 def resolve_blocker_row(
-    session: Session, blocker: Blocker, *, note: str | None, on: date, actor: str
+    session: Session,
+    blocker: Blocker,
+    *,
+    note: str | None,
+    on: date,
+    actor: str,
+    **details: Any,
 ) -> AuditEntry:
     """Resolve an open blocker with its audit row (`blocker_resolved`); no commit."""
     _check_resolvable(blocker, on)
@@ -87,8 +93,11 @@ def resolve_blocker_row(
         blocker_id=blocker.id,
         type=blocker.type,
         days_open=(on - blocker.opened_on).days,
+        **details,
     )
-    reactions.after_blocker_resolved(session, region, blocker, entry)
+    cancelled = reactions.after_blocker_resolved(session, region, blocker, entry)
+    if cancelled:
+        entry.details = {**entry.details, "cancelled": cancelled}
     return entry
 
 

@@ -7,7 +7,8 @@ only rows that are not reverted. What the event did is put back:
 
 - the region's state, `state_since` and `held_from` as they were before it;
 - the follow-ups it scheduled that still wait are cancelled ("undone");
-- the follow-ups it cancelled are pending again (due today if their day has passed);
+- the follow-ups it cancelled are pending again (due today if their day has passed), or
+  issued again if the sweep had issued them (their letter is still in the register);
 - the blockers it resolved by itself are open again (and their follow-ups pending).
 
 Refused when something that depends on it has happened since: a letter numbered for the
@@ -278,6 +279,11 @@ def _repend(session: Session, causes: list[AuditEntry], today: date) -> list[int
         .with_for_update()
     ).all()
     for reminder in cancelled:
+        if reminder.issued_on is not None:  # cancelled after the sweep issued it: issued again
+            reminder.status, reminder.closed_on = "issued", reminder.issued_on
+            reminder.closed_reason = "issued again: what cancelled it was undone"
+            reminder.closed_by_entry_id = None
+            continue
         reminder.status = "pending"
         reminder.closed_on = reminder.closed_reason = reminder.closed_by_entry_id = None
         reminder.due_on = max(reminder.due_on, today)

@@ -101,7 +101,8 @@ def require(settings: dict[str, str | None], key: str, what: str) -> str:
         raise MissingField(
             _("{what} needs {missing}, not set yet; set with: {how}.").format(
                 what=what, missing=", ".join(missing), how=how
-            )
+            ),
+            fix=how,
         )
     return value
 
@@ -136,13 +137,15 @@ def addressee(session: Session, region: Region, kind: LetterKind, to: str | None
         return f"{region.head_title} {region.short_name}"
     position = technical_office(session, region)
     if position is None:
+        fix = f'aksansi official set {region.code} --position "Kepala Dinas PUPR" --name NAME'
         raise MissingField(
             _(
                 "the {id} letter goes to the head of the technical office of {name} "
                 "(e.g. Kepala Dinas PUPR), which is not recorded; record it with: "
                 'aksansi official set {code} --position "Kepala Dinas PUPR" --name NAME'
                 " (or give --to POSITION)."
-            ).format(id=kind["id"], name=region.name, code=region.code)
+            ).format(id=kind["id"], name=region.name, code=region.code),
+            fix=fix,
         )
     return f"{position} {region.name}"
 

@@ -157,7 +157,8 @@ def _check_kind_needs(
                 "{what} needs the subject of the MoA (Perjanjian Kerja Sama), and "
                 "{name} has no MoA draft; make one with: aksansi moa draft {code} "
                 "--subject TEXT."
-            ).format(what=what, name=region.name, code=region.code)
+            ).format(what=what, name=region.name, code=region.code),
+            fix=f"aksansi moa draft {region.code} --subject TEXT",
         )
     cited = spec.get("cites")
     if cited:
@@ -167,7 +168,8 @@ def _check_kind_needs(
                 _(
                     "{what} cites the {cited} letter, and {name} has none in the register; "
                     "render it first with: aksansi letter render {code} {cited}."
-                ).format(what=what, cited=cited, name=region.name, code=region.code)
+                ).format(what=what, cited=cited, name=region.name, code=region.code),
+                fix=f"aksansi letter render {region.code} {cited}",
             )
         context["ref"] = ctx.letter_ref(earlier)
         if context["langkah"] > 1:

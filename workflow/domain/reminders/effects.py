@@ -27,6 +27,7 @@ class Effects:
     letter_error: str | None = None
     blocker: str | None = None
     blocker_error: str | None = None
+    letter_fix: str | None = None  # the command that fixes `letter_error`
 
 
 @dataclass
@@ -55,16 +56,16 @@ def produce_effects(
     formats: tuple[str, ...],
     reads: SweepReads | None = None,
 ) -> Effects:
-    number = file = letter_error = blocker = blocker_error = None
+    number = file = letter_error = blocker = blocker_error = fix = None
     if reminder.opens_blocker:
         blocker, blocker_error = _open_blocker(
             session, region, reminder, reminder.opens_blocker, today, actor
         )
     if reminder.letter_kind:
-        number, file, letter_error = _issue_letter(
+        number, file, letter_error, fix = _issue_letter(
             session, region, reminder, reminder.letter_kind, today, actor, formats, reads
         )
-    return Effects(number, file, letter_error, blocker, blocker_error)
+    return Effects(number, file, letter_error, blocker, blocker_error, fix)
 
 
 def _issue_letter(
@@ -76,7 +77,7 @@ def _issue_letter(
     actor: str,
     formats: tuple[str, ...],
     reads: SweepReads | None,
-) -> tuple[str | None, str | None, str | None]:
+) -> tuple[str | None, str | None, str | None, str | None]:
     from workflow.domain.letters.issuing import issue_letter
 
     try:
@@ -91,8 +92,8 @@ def _issue_letter(
             settings=(reads or SweepReads()).settings(session),
         )
     except DomainError as exc:  # raised before issue_letter wrote anything
-        return None, None, exc.message
-    return letter.number, _letter_file(letter), None
+        return None, None, exc.message, getattr(exc, "fix", None)
+    return letter.number, _letter_file(letter), None, None
 
 
 def _letter_file(letter: Letter) -> str | None:

@@ -40,6 +40,7 @@ class IssuedReminder:
     blocker: str | None
     blocker_error: str | None
     skipped: list[int]
+    letter_fix: str | None = None
 
 
 def overtakes(first: Any, second: Any) -> ColumnElement[bool]:
@@ -109,8 +110,10 @@ def issue_next(
     entry.details = {**entry.details, **_outcome(reminder, effects, skipped)}
     close(reminder, policy.ISSUED, on=today, reason=_reason(effects, skipped), entry_id=None)
     reminder.closed_by_entry = entry
+    reminder.issued_on = today  # it stays on the worklist until it is done
     reminder.letter_number = effects.letter_number
     reminder.letter_error = effects.letter_error
+    reminder.letter_fix = effects.letter_fix
     for row in earlier:
         row.closed_by_entry = entry
     return _line(reminder, region, effects, skipped)
@@ -185,4 +188,5 @@ def _line(
         blocker=effects.blocker,
         blocker_error=effects.blocker_error,
         skipped=skipped,
+        letter_fix=effects.letter_fix,
     )

@@ -187,11 +187,16 @@ def _note_scheduled(entry: AuditEntry, created: list[Reminder]) -> None:
     entry.details = {**(entry.details or {}), "scheduled": scheduled}
 
 
+# What leaving a state or resolving a blocker cancels: the follow-ups not yet due, and
+# those the sweep issued that nobody has acted on yet (their letter not recorded sent):
+# a region that answered is never chased, not even by a letter already printed.
+OPEN_STATUSES = (policy.PENDING, policy.ISSUED)
+
 _PENDING_OF = (  # built once: every state change runs it
     select(Reminder)
     .where(
         Reminder.region_id == bindparam("region_id"),
-        Reminder.status == policy.PENDING,
+        Reminder.status.in_(OPEN_STATUSES),
         Reminder.trigger == bindparam("trigger"),
         Reminder.trigger_key == bindparam("trigger_key"),
     )
@@ -210,7 +215,8 @@ def cancel_pending(
     trigger_key: str,
     reason: str,
 ) -> list[int]:
-    """Cancel what a state entry or a blocker scheduled; one audit row lists them."""
+    """Cancel what a state entry or a blocker scheduled and is still open (pending, or
+    issued and not yet done); one audit row lists them."""
     pending = session.scalars(
         _PENDING_OF, {"region_id": region.id, "trigger": trigger, "trigger_key": trigger_key}
     ).all()

@@ -56,6 +56,9 @@ class Letter(Base):
     voided_on: Mapped[date | None]
     voided_by: Mapped[str | None] = mapped_column(String(80))
     void_note: Mapped[str | None] = mapped_column(Text)
+    sent_on: Mapped[date | None]  # tanggal kirim (`letter sent`); None: not sent yet
+    sent_via: Mapped[str | None] = mapped_column(String(10))  # post | email | hand | other
+    sent_by: Mapped[str | None] = mapped_column(String(80))
 
     __table_args__ = (
         UniqueConstraint("year", "seq"),

@@ -48,6 +48,8 @@ class Reminder(Base):
     )
     letter_number: Mapped[str | None] = mapped_column(String(80))
     letter_error: Mapped[str | None] = mapped_column(Text)
+    letter_fix: Mapped[str | None] = mapped_column(Text)  # the command that fixes the error
+    issued_on: Mapped[date | None]  # the sweep issued it (it stays open until done)
 
     # Set by the sweep so the audit row and the reminder go out in one flush.
     closed_by_entry: Mapped[AuditEntry | None] = relationship(

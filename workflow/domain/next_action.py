@@ -1,0 +1,651 @@
+"""Every active region's next action, derived from its reminders, blockers and state.
+
+The rules are data in `states/next_actions.py` (read that module's docstring for the
+order in which a reminder, a blocker or the state decides). Everything is read in a
+few batched queries for all the regions at once (`WorklistReads.load`), then decided
+in plain Python, so the board over 514 regions costs the same few queries as over 8.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from states import blockers as taxonomy
+from states import next_actions as rules
+from states import reminders as policy
+from workflow.domain.working_days import WorkingCalendar
+from workflow.i18n import _, label
+
+NEXT_ACTION_KEYS = (
+    "who",
+    "action",
+    "kind",
+    "letter",
+    "due_on",
+    "since",
+    "overdue_days",
+    "source",
+    "reminder_id",
+    "blocker_id",
+)
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One thing on the worklist: a region's next action, or another open reminder of it.
+
+    The first ten fields after the region are the `next_action` JSON object."""
+
+    region: str  # the region's code
+    region_name: str
+    who: str
+    action: str
+    kind: str
+    letter: str | None
+    due_on: date
+    since: date | None
+    overdue_days: int
+    source: str
+    reminder_id: int | None = None
+    blocker_id: int | None = None
+    letter_number: str | None = None
+    fix: str | None = None
+    letter_error: str | None = None
+    state: str = ""
+    text: str = ""  # `action` in the interface language (JSON keeps `action` in English)
+
+    def next_action_json(self) -> dict[str, Any]:
+        return ActionJson(
+            self.text or self.action,
+            {
+                "who": self.who,
+                "action": self.action,
+                "kind": self.kind,
+                "letter": self.letter,
+                "due_on": self.due_on.isoformat(),
+                "since": None if self.since is None else self.since.isoformat(),
+                "overdue_days": self.overdue_days,
+                "source": self.source,
+                "reminder_id": self.reminder_id,
+                "blocker_id": self.blocker_id,
+            },
+        )
+
+    def item_json(self) -> dict[str, Any]:
+        """An item of `today --json`: the region, the next-action fields, number and fix."""
+        return {
+            "region": self.region,
+            "region_name": self.region_name,
+            **self.next_action_json(),
+            "letter_number": self.letter_number,
+            "fix": self.fix,
+        }
+
+
+class ActionJson(dict):  # type: ignore[type-arg]
+    """The `next_action` JSON object; `.text` is its action in the interface language,
+    for the text output (JSON is the same in every language, so it is not a key)."""
+
+    def __init__(self, text: str, fields: dict[str, Any]) -> None:
+        super().__init__(fields)
+        self.text = text
+
+
+@dataclass(frozen=True)
+class RegionFacts:
+    """What the decision needs of a region's own row (current or as it stood then).
+
+    `known_since`: the day the tool learned of the region (the seed's or the import's
+    day); a step whose own day is unknown falls due then, so it is due "now" on the
+    first day and overdue after, never silently moving along with the calendar."""
+
+    id: int
+    code: str
+    name: str
+    state: str
+    state_since: date | None
+    known_since: date | None = None
+
+
+@dataclass(frozen=True)
+class ReminderFacts:
+    id: int
+    region_id: int
+    status: str
+    trigger: str
+    trigger_key: str | None
+    rule_id: str | None
+    text: str
+    letter_kind: str | None
+    base_on: date
+    due_on: date
+    issued_on: date | None
+    letter_number: str | None
+    letter_error: str | None
+    letter_fix: str | None
+
+
+@dataclass(frozen=True)
+class BlockerFacts:
+    id: int
+    region_id: int
+    type: str
+    opened_on: date
+
+
+@dataclass
+class WorklistReads:
+    """The batched reads, one query each, for a set of regions."""
+
+    blockers: dict[int, list[BlockerFacts]] = field(default_factory=dict)
+    # region → the first reminder of each (status, blocker-or-not) partition, by due day
+    reminders: dict[int, list[ReminderFacts]] = field(default_factory=dict)
+    # region → (letter kind, issued day, sent day) of its letters since its oldest blocker
+    letters: dict[int, list[tuple[str, date, date | None]]] = field(default_factory=dict)
+    # region → letter kind → the last day a letter of it was sent
+    sent: dict[int, dict[str, date]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, session: Session, regions: list[RegionFacts]) -> WorklistReads:
+        ids = [r.id for r in regions]
+        reads = cls()
+        if not ids:
+            return reads
+        reads.blockers = _open_blockers(session, ids)
+        reads.reminders = _first_reminders(session, ids)
+        reads.letters, reads.sent = _letters(session, ids)
+        return reads
+
+    @classmethod
+    def load_as_of(cls, session: Session, regions: list[RegionFacts], day: date) -> WorklistReads:
+        """The same facts as they stood at the end of `day` (`board --as-of`)."""
+        ids = [r.id for r in regions]
+        reads = cls()
+        if not ids:
+            return reads
+        reads.blockers = _blockers_open_on(session, ids, day)
+        reads.reminders = _reminders_on(session, ids, day)
+        reads.letters, reads.sent = _letters_on(session, ids, day)
+        return reads
+
+
+def region_facts(region: Any) -> RegionFacts:
+    return RegionFacts(
+        region.id, region.code, region.name, region.state, region.state_since, known_on(region)
+    )
+
+
+def known_on(region: Any) -> date | None:
+    """The day (in WIB) the region's row was created."""
+    from workflow.domain import clock
+
+    created = region.created_at
+    return None if created is None else created.astimezone(clock.JAKARTA).date()
+
+
+# --- the decision ---------------------------------------------------------------------
+
+
+def next_actions(
+    regions: Iterable[RegionFacts], reads: WorklistReads, today: date, calendar: WorkingCalendar
+) -> dict[int, WorkItem]:
+    """region id → its one next action; a region without one (closed, declined) is absent."""
+    found = {}
+    for region in regions:
+        item = decide(region, reads, today, calendar)
+        if item is not None:
+            found[region.id] = item
+    return found
+
+
+def decide(
+    region: RegionFacts, reads: WorklistReads, today: date, calendar: WorkingCalendar
+) -> WorkItem | None:
+    rule = rules.state_action(region.state)
+    if rule is None:
+        return None
+    decider = _Decider(region, rule, reads, today, calendar)
+    return decider.decide()
+
+
+@dataclass
+class _Decider:
+    region: RegionFacts
+    rule: rules.StateAction
+    reads: WorklistReads
+    today: date
+    calendar: WorkingCalendar
+
+    def decide(self) -> WorkItem:
+        reminders = self.reads.reminders.get(self.region.id, [])
+        issued = [r for r in reminders if r.status == "issued"]
+        if issued:
+            return self.from_reminder(min(issued, key=lambda r: (r.due_on, r.id)))
+        pending = sorted((r for r in reminders if r.status == "pending"), key=_by_due)
+        due = [r for r in pending if r.due_on <= self.today]
+        if due:
+            return self.from_reminder(due[0])
+        blockers = self.reads.blockers.get(self.region.id, [])
+        if blockers and self.rule.get("blockers_override", True):
+            return self.from_blocker(blockers[0], pending)
+        from_state = self.from_state()
+        if pending and (self.rule["who"] == "pemda" or pending[0].due_on <= from_state.due_on):
+            return self.from_reminder(pending[0])
+        return from_state
+
+    # -- sources ---------------------------------------------------------------------
+
+    def item(self, **fields: Any) -> WorkItem:
+        due_on = fields["due_on"]
+        overdue = self.calendar.working_days_between(due_on, self.today)
+        fields.setdefault("overdue_days", overdue)
+        return WorkItem(
+            region=self.region.code,
+            region_name=self.region.name,
+            state=self.region.state,
+            **fields,
+        )
+
+    def from_reminder(self, reminder: ReminderFacts, *, since: date | None = None) -> WorkItem:
+        return reminder_item(self, reminder, since=since)
+
+    def from_blocker(self, blocker: BlockerFacts, pending: list[ReminderFacts]) -> WorkItem:
+        own = [r for r in pending if r.trigger == "blocker" and r.trigger_key == str(blocker.id)]
+        if own:
+            return self.from_reminder(own[0], since=blocker.opened_on)
+        kind = taxonomy.blocker_type(blocker.type)
+        step, since = _playbook_step(
+            kind["playbook"], self.reads.letters.get(self.region.id, []), blocker.opened_on
+        )
+        settings = rules.BLOCKER_ACTIONS.get(blocker.type, rules.DEFAULT_BLOCKER_ACTION)
+        due_on = self.due_after(since, settings["working_days"])
+        waiting = settings["who"] == "pemda" and due_on > self.today
+        letter = step["letters"][0] if step["letters"] else None
+        return self.item(
+            who="pemda" if waiting else "secretariat",
+            action=f"{kind['label_en']}: {step['text_en']}",
+            text=f"{label(kind)}: {localized(step, 'text')}",
+            kind="wait" if waiting else ("letter" if letter else "task"),
+            letter=letter,
+            due_on=due_on,
+            since=since,
+            source="blocker",
+            blocker_id=blocker.id,
+        )
+
+    def from_state(self) -> WorkItem:
+        rule, since = self.rule, self.region.state_since
+        sent = self.sent_in_state()
+        if sent is not None:
+            return self.waiting(rule["once_sent"], since=sent)
+        if rule["who"] == "pemda":
+            days = _follow_up_days(rule)
+            wait: rules.Wait = {
+                "action_en": rule["action_en"],
+                "action_id": rule["action_id"],
+                "working_days": days,
+                "overdue_en": rule["overdue_en"],
+                "overdue_id": rule["overdue_id"],
+            }
+            return self.waiting(wait, since=since)
+        return self.item(
+            who="secretariat",
+            action=self.text(rule, "action", local=False),
+            text=self.text(rule, "action"),
+            kind=rule["kind"],
+            letter=rule["letter"],
+            due_on=self.due_after(since, rule["working_days"]),
+            since=since,
+            source="state",
+        )
+
+    def waiting(self, wait: rules.Wait, *, since: date | None) -> WorkItem:
+        due_on = self.due_after(since, wait["working_days"])
+        if due_on > self.today:
+            return self.item(
+                who="pemda",
+                action=self.text(wait, "action", local=False),
+                text=self.text(wait, "action"),
+                kind="wait",
+                letter=None,
+                due_on=due_on,
+                since=since,
+                overdue_days=0,
+                source="state",
+            )
+        return self.item(  # the follow-up day has come: the ball is back with us
+            who="secretariat",
+            action=self.text(wait, "overdue", local=False),
+            text=self.text(wait, "overdue"),
+            kind="task",
+            letter=None,
+            due_on=due_on,
+            since=since,
+            source="state",
+        )
+
+    def sent_in_state(self) -> date | None:
+        """The day the state's letter was sent, when the state hands the ball over then."""
+        if "once_sent" not in self.rule or not self.rule["letter"]:
+            return None
+        sent = self.reads.sent.get(self.region.id, {}).get(self.rule["letter"])
+        since = self.region.state_since
+        if sent is None or (since is not None and sent < since):
+            return None
+        return sent
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def due_after(self, since: date | None, working_days: int) -> date:
+        """`working_days` after `since` on a working day; when `since` is unknown, the
+        first working day the tool knew the region (today at the latest): due now."""
+        if since is None:
+            known = self.region.known_since or self.today
+            return self.calendar.next_working_day(min(known, self.today))
+        if working_days < 1:
+            return self.calendar.next_working_day(since)
+        return self.calendar.add_working_days(since, working_days)
+
+    def text(self, entry: Any, key: str, *, local: bool = True) -> str:
+        """A text of `states/next_actions.py` for this region: in the interface language,
+        or (`local=False`, for JSON) in English whatever the language."""
+        chosen = localized(entry, key) if local else entry[f"{key}_en"]
+        return str(chosen).replace("{code}", self.region.code)
+
+
+def reminder_item(
+    decider: _Decider, reminder: ReminderFacts, *, since: date | None = None
+) -> WorkItem:
+    """A reminder as a work item: the Secretariat's once due, else the follow-up day."""
+    region = decider.region
+    key = reminder.trigger_key
+    blocker_id = int(key) if reminder.trigger == "blocker" and key else None
+    waiting = (
+        reminder.status == "pending"
+        and reminder.due_on > decider.today
+        and decider.rule["who"] == "pemda"
+        and reminder.trigger == "state"
+        and reminder.trigger_key == region.state
+    )
+    if waiting:
+        return decider.item(
+            who="pemda",
+            action=decider.text(decider.rule, "action", local=False),
+            text=decider.text(decider.rule, "action"),
+            kind="wait",
+            letter=None,
+            due_on=decider.calendar.next_working_day(reminder.due_on),
+            since=region.state_since,
+            overdue_days=0,
+            source="reminder",
+            reminder_id=reminder.id,
+        )
+    if since is None:
+        since = reminder.issued_on if reminder.status == "issued" else None
+        if since is None:
+            since = reminder.due_on if reminder.due_on <= decider.today else reminder.base_on
+    fix = None
+    if reminder.letter_error:
+        fix = reminder.letter_fix or f"aksansi remind retry {reminder.id}"
+    return decider.item(
+        who="secretariat",
+        action=reminder.text,
+        text=_(reminder.text),
+        kind="letter" if reminder.letter_kind else "task",
+        letter=reminder.letter_kind,
+        due_on=decider.calendar.next_working_day(reminder.due_on),  # `remind add` on a Sunday
+        since=since,
+        source="reminder",
+        reminder_id=reminder.id,
+        blocker_id=blocker_id,
+        letter_number=reminder.letter_number,
+        fix=fix,
+        letter_error=reminder.letter_error,
+    )
+
+
+def localized(entry: Any, key: str) -> str:
+    """`key_id` or `key_en` of a states/ entry, in the interface language (as labels)."""
+    return label({"label_id": entry.get(f"{key}_id"), "label_en": entry[f"{key}_en"]})
+
+
+def _by_due(reminder: ReminderFacts) -> tuple[date, int]:
+    return (reminder.due_on, reminder.id)
+
+
+def _follow_up_days(rule: rules.StateAction) -> int:
+    follow_up = rule.get("follow_up")
+    if follow_up and follow_up in policy.RULES_BY_ID:
+        return policy.RULES_BY_ID[follow_up]["working_days"]
+    return rule["working_days"]
+
+
+def _playbook_step(
+    playbook: list[taxonomy.PlaybookStep],
+    letters: list[tuple[str, date, date | None]],
+    opened_on: date,
+) -> tuple[taxonomy.PlaybookStep, date]:
+    """The step after the last one whose letter went out since the blocker opened
+    (the k-th letter of a kind counts for the k-th step naming it), and since when."""
+    sent = Counter(kind for kind, issued_on, _sent in letters if issued_on >= opened_on)
+    last_day = {
+        kind: max(d for k, d, _s in letters if k == kind and d >= opened_on) for kind in sent
+    }
+    done, since = -1, opened_on
+    for index, step in enumerate(playbook):
+        for kind in step["letters"]:
+            if sent[kind] > 0:
+                sent[kind] -= 1
+                done, since = index, max(since, last_day[kind])
+                break
+    return playbook[min(done + 1, len(playbook) - 1)], since
+
+
+# --- the batched reads ----------------------------------------------------------------
+
+
+def _open_blockers(session: Session, ids: list[int]) -> dict[int, list[BlockerFacts]]:
+    from workflow.infrastructure.models import Blocker
+
+    rows = session.execute(
+        select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on)
+        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(ids))
+        .order_by(Blocker.opened_on, Blocker.id)
+    )
+    found: dict[int, list[BlockerFacts]] = {}
+    for row in rows:
+        found.setdefault(row.region_id, []).append(BlockerFacts(*row))
+    return found
+
+
+def _first_reminders(session: Session, ids: list[int]) -> dict[int, list[ReminderFacts]]:
+    """The earliest-due open reminder of each region per (status, blocker) partition: a
+    region with thousands of pending reminders costs a handful of rows, not thousands."""
+    from workflow.infrastructure.models import Reminder
+
+    partition = case((Reminder.trigger == "blocker", Reminder.trigger_key), else_="")
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=(Reminder.region_id, Reminder.status, partition),
+            order_by=(Reminder.due_on, Reminder.id),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(*_reminder_columns(Reminder), rank)
+        .where(Reminder.status.in_(("pending", "issued")), Reminder.region_id.in_(ids))
+        .subquery()
+    )
+    rows = session.execute(
+        select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1)
+    )
+    found: dict[int, list[ReminderFacts]] = {}
+    for row in rows:
+        found.setdefault(row.region_id, []).append(ReminderFacts(*row))
+    return found
+
+
+def _reminder_columns(model: Any) -> list[Any]:
+    return [
+        model.id,
+        model.region_id,
+        model.status,
+        model.trigger,
+        model.trigger_key,
+        model.rule_id,
+        model.text,
+        model.letter_kind,
+        model.base_on,
+        model.due_on,
+        model.issued_on,
+        model.letter_number,
+        model.letter_error,
+        model.letter_fix,
+    ]
+
+
+def reminder_facts(row: Any) -> ReminderFacts:
+    return ReminderFacts(*(getattr(row, c.key) for c in _reminder_columns(type(row))))
+
+
+def _letters(
+    session: Session, ids: list[int]
+) -> tuple[dict[int, list[tuple[str, date, date | None]]], dict[int, dict[str, date]]]:
+    """Letters that can move a next action: those issued since a region's oldest open
+    blocker (its playbook step), and the last day each kind was sent (`once_sent`)."""
+    from workflow.infrastructure.models import Blocker, Letter
+
+    oldest = (
+        select(Blocker.region_id, func.min(Blocker.opened_on).label("since"))
+        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(ids))
+        .group_by(Blocker.region_id)
+        .subquery()
+    )
+    handing_over = [rule["letter"] for rule in rules.STATE_ACTIONS.values() if "once_sent" in rule]
+    rows = session.execute(
+        select(Letter.region_id, Letter.kind, Letter.issued_on, Letter.sent_on)
+        .outerjoin(oldest, oldest.c.region_id == Letter.region_id)
+        .where(
+            Letter.region_id.in_(ids),
+            (Letter.issued_on >= oldest.c.since)
+            | (Letter.kind.in_(handing_over) & Letter.sent_on.is_not(None)),
+        )
+        .order_by(Letter.issued_on, Letter.id)
+    )
+    letters: dict[int, list[tuple[str, date, date | None]]] = {}
+    sent: dict[int, dict[str, date]] = {}
+    for region_id, kind, issued_on, sent_on in rows:
+        letters.setdefault(region_id, []).append((kind, issued_on, sent_on))
+        if sent_on is not None:
+            kinds = sent.setdefault(region_id, {})
+            kinds[kind] = max(sent_on, kinds.get(kind, sent_on))
+    return letters, sent
+
+
+def next_actions_for(session: Session, regions: list[Any], today: date) -> dict[int, WorkItem]:
+    """region id → next action of these regions (ORM rows), in four queries for all."""
+    from workflow.domain import working_days
+
+    facts = [region_facts(region) for region in regions]
+    reads = WorklistReads.load(session, facts)
+    return next_actions(facts, reads, today, working_days.load(session))
+
+
+def reminder_as_item(
+    region: RegionFacts,
+    reminder: ReminderFacts,
+    reads: WorklistReads,
+    today: date,
+    calendar: WorkingCalendar,
+) -> WorkItem | None:
+    """Another open reminder of an active region as a work item (`today` lists every
+    issued one and every one due in its window, not only each region's first)."""
+    rule = rules.state_action(region.state)
+    if rule is None:
+        return None
+    return reminder_item(_Decider(region, rule, reads, today, calendar), reminder)
+
+
+def _blockers_open_on(session: Session, ids: list[int], day: date) -> dict[int, list[BlockerFacts]]:
+    from sqlalchemy import or_
+
+    from workflow.infrastructure.models import Blocker
+
+    rows = session.execute(
+        select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on)
+        .where(
+            Blocker.region_id.in_(ids),
+            Blocker.opened_on <= day,
+            or_(Blocker.resolved_on.is_(None), Blocker.resolved_on > day),
+        )
+        .order_by(Blocker.opened_on, Blocker.id)
+    )
+    found: dict[int, list[BlockerFacts]] = {}
+    for row in rows:
+        found.setdefault(row.region_id, []).append(BlockerFacts(*row))
+    return found
+
+
+def _reminders_on(session: Session, ids: list[int], day: date) -> dict[int, list[ReminderFacts]]:
+    """Every reminder open at the end of `day`, with its status as it was then: issued
+    from its issue day until it was done, pending before."""
+    from sqlalchemy import or_
+
+    from workflow.infrastructure.models import Reminder
+
+    rows = session.execute(
+        select(*_reminder_columns(Reminder)).where(
+            Reminder.region_id.in_(ids),
+            Reminder.base_on <= day,
+            or_(
+                Reminder.closed_on.is_(None),
+                Reminder.closed_on > day,
+                Reminder.status == "issued",
+            ),
+        )
+    )
+    found: dict[int, list[ReminderFacts]] = {}
+    for row in rows:
+        facts = ReminderFacts(*row)
+        issued = facts.issued_on is not None and facts.issued_on <= day
+        if facts.status == "issued" and not issued:
+            facts = _with_status(facts, "pending")
+        elif facts.status != "issued":
+            facts = _with_status(facts, "issued" if issued else "pending")
+        found.setdefault(facts.region_id, []).append(facts)
+    return found
+
+
+def _with_status(facts: ReminderFacts, status: str) -> ReminderFacts:
+    from dataclasses import replace
+
+    return replace(facts, status=status)
+
+
+def _letters_on(
+    session: Session, ids: list[int], day: date
+) -> tuple[dict[int, list[tuple[str, date, date | None]]], dict[int, dict[str, date]]]:
+    from workflow.infrastructure.models import Letter
+
+    rows = session.execute(
+        select(Letter.region_id, Letter.kind, Letter.issued_on, Letter.sent_on)
+        .where(Letter.region_id.in_(ids), Letter.issued_on <= day)
+        .order_by(Letter.issued_on, Letter.id)
+    )
+    letters: dict[int, list[tuple[str, date, date | None]]] = {}
+    sent: dict[int, dict[str, date]] = {}
+    for region_id, kind, issued_on, sent_on in rows:
+        sent_then = sent_on if sent_on is not None and sent_on <= day else None
+        letters.setdefault(region_id, []).append((kind, issued_on, sent_then))
+        if sent_then is not None:
+            kinds = sent.setdefault(region_id, {})
+            kinds[kind] = max(sent_then, kinds.get(kind, sent_then))
+    return letters, sent
