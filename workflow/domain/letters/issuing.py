@@ -121,7 +121,9 @@ def build_context(
         "kb_ditandatangani": region.state in ctx.AFTER_MOU,
         "langkah": int(extra.get("step", 1)),
         "eskalasi": ctx.escalation(session, region, extra),
-        "tahun_anggaran": _budget_year_aimed(session, region, on),
+        "tahun_anggaran": (
+            _budget_year_aimed(session, region, on) if wanted("tahun_anggaran") else None
+        ),
         "ref": None,
         "ref_sebelumnya": None,
         "kb": None,
