@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -61,7 +61,7 @@ def build_portfolio(url: str, regions: int, *, first: int = 0) -> None:
 
 
 def _stamp(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, 3, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, 3, tzinfo=UTC)
 
 
 def _build_region(session: Session, n: int, rng: random.Random) -> None:
@@ -338,9 +338,7 @@ def _board_as_seen(board: Any) -> Any:
     """The board's JSON, with each next action's text (what the text output prints)."""
     from commands._common import plain
 
-    texts = [
-        getattr(v.next_action, "text", None) for g in board.stages for v in g.regions
-    ]
+    texts = [getattr(v.next_action, "text", None) for g in board.stages for v in g.regions]
     return plain(board), texts
 
 

@@ -47,7 +47,7 @@ def standing_rows(session: Session, day: date) -> list[LifecycleRow]:
     return [LifecycleRow._make(row) for row in rows]
 
 
-def _latest(query: Select[Any], entry: Any) -> Any:
+def _latest(query: Select[*tuple[Any, ...]], entry: Any) -> Any:  # one id, or NULL
     return (
         query.order_by(entry.occurred_on.desc(), entry.id.desc())
         .limit(1)
@@ -70,7 +70,7 @@ def moves_after(session: Session, day: date) -> list[LifecycleRow]:
     return [LifecycleRow._make(row) for row in rows]
 
 
-def _lifecycle_columns() -> Select[Any]:
+def _lifecycle_columns() -> Select[*tuple[Any, ...]]:
     """The columns of a `portfolio.LifecycleRow`, an audit row joined to its region."""
     return select(
         AuditEntry.id,

@@ -680,5 +680,6 @@ def _letters_on(
     )
     sent: dict[int, dict[str, date]] = {}
     for region_id, kind, sent_on in last_sent:
-        sent.setdefault(region_id, {})[kind] = sent_on
+        if sent_on is not None:
+            sent.setdefault(region_id, {})[kind] = sent_on
     return letters, sent

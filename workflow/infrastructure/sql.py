@@ -15,7 +15,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 
-class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is
+class days_between(FunctionElement[int]):
     """`days_between(later, earlier)`: whole days from `earlier` to `later` (an integer)."""
 
     type = Integer()
@@ -33,4 +33,3 @@ def _subtract_dates(element: days_between, compiler: SQLCompiler, **kw: Any) -> 
 def _julian_days(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
     later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
     return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
-
