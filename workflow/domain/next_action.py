@@ -653,8 +653,10 @@ def _reminders_on(session: Session, ids: list[int], day: date) -> dict[int, list
 def _letters_on(
     session: Session, ids: list[int], day: date
 ) -> tuple[dict[int, list[tuple[str, date, date | None]]], dict[int, dict[str, date]]]:
-    """As `_letters`, at the end of `day`: the letters issued since the region's oldest
-    blocker open then, and per kind the last day one was sent by then (two queries)."""
+    """As `_letters`, at the end of `day`, in one query: the letters issued since the
+    region's oldest blocker open then, and per kind the last day one was sent by then."""
+    from sqlalchemy import Date, literal, null, union_all
+
     from workflow.infrastructure.models import Blocker, Letter
 
     oldest = (
@@ -663,23 +665,37 @@ def _letters_on(
         .group_by(Blocker.region_id)
         .subquery()
     )
-    sent_then = case((Letter.sent_on <= day, Letter.sent_on))
-    rows = session.execute(
-        select(Letter.region_id, Letter.kind, Letter.issued_on, sent_then)
+    since_blocker = (
+        select(
+            literal(False).label("last_sent"),
+            Letter.region_id,
+            Letter.kind,
+            Letter.issued_on,
+            case((Letter.sent_on <= day, Letter.sent_on)).label("sent_on"),
+            Letter.id,
+        )
         .join(oldest, oldest.c.region_id == Letter.region_id)
         .where(Letter.issued_on <= day, Letter.issued_on >= oldest.c.since)
-        .order_by(Letter.issued_on, Letter.id)
     )
-    letters: dict[int, list[tuple[str, date, date | None]]] = {}
-    for region_id, kind, issued_on, sent_on in rows:
-        letters.setdefault(region_id, []).append((kind, issued_on, sent_on))
-    last_sent = session.execute(
-        select(Letter.region_id, Letter.kind, func.max(Letter.sent_on))
+    last_sent = (
+        select(
+            literal(True),
+            Letter.region_id,
+            Letter.kind,
+            null().cast(Date),
+            func.max(Letter.sent_on),
+            literal(0),
+        )
         .where(Letter.region_id.in_(ids), Letter.issued_on <= day, Letter.sent_on <= day)
         .group_by(Letter.region_id, Letter.kind)
     )
+    both = union_all(since_blocker, last_sent).subquery()
+    rows = session.execute(select(both).order_by(both.c.issued_on, both.c.id))
+    letters: dict[int, list[tuple[str, date, date | None]]] = {}
     sent: dict[int, dict[str, date]] = {}
-    for region_id, kind, sent_on in last_sent:
-        if sent_on is not None:
+    for is_last_sent, region_id, kind, issued_on, sent_on, _id in rows:
+        if is_last_sent:
             sent.setdefault(region_id, {})[kind] = sent_on
+        else:
+            letters.setdefault(region_id, []).append((kind, issued_on, sent_on))
     return letters, sent
