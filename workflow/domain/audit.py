@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from states.audit import AUDIT_KINDS
 from workflow.domain import clock
 from workflow.infrastructure.models import AuditEntry, Region
-from workflow.infrastructure.tables import AUDIT_LOG
+from workflow.infrastructure.tables import AUDIT_LOG, new_id
 
 # Built once (the hot paths write an audit row per change): always the same columns, so
 # SQLAlchemy compiles each statement once per process.
@@ -114,10 +114,7 @@ def insert_row(
             "details": details or {},
         },
     )
-    key = result.inserted_primary_key
-    if key is None:
-        raise RuntimeError("the database gave no id for the new audit row")
-    return Written(key[0], kind, actor, day, event, from_state, to_state)
+    return Written(new_id(result), kind, actor, day, event, from_state, to_state)
 
 
 def set_details(conn: Connection, entry_id: int, details: dict[str, Any]) -> None:

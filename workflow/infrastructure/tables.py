@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table
+from sqlalchemy import CursorResult, Table
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:  # each table loads with its model, on first use (see models/__init__.py)
@@ -50,3 +50,11 @@ def forget_loaded(
         loaded = identity_map.get(session.identity_key(model, row_id))
         if loaded is not None:
             session.expire(loaded, columns)
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    """The id the database gave the row one Core INSERT wrote."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise RuntimeError("the database gave no id for the new row")
+    return int(key[0])
