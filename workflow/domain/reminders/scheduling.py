@@ -11,7 +11,7 @@ import calendar as month_calendar
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, Update, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
@@ -231,16 +231,27 @@ _OPEN_OF = (  # built once: every state change runs it
     # A sweep issuing one of them right now holds its row: wait, and see it issued.
     .with_for_update()
 )
-_CLOSE = (
-    update(REMINDER)
-    .where(REMINDER.c.id == bindparam("reminder_id"))
-    .values(
-        status=bindparam("close_status"),
-        closed_on=bindparam("close_on"),
-        closed_reason=bindparam("close_reason"),
-        closed_by_entry_id=bindparam("close_entry_id"),
+
+
+def _close_statement(status: str) -> Update:
+    """Close one reminder as `status`; like the ORM's listeners on `Reminder.status`, the
+    calendar event's SEQUENCE moves on when the row goes from open to closed (or back)."""
+    was_open = or_(*(REMINDER.c.status == open_status for open_status in OPEN_STATUSES))
+    changes_openness = ~was_open if status in OPEN_STATUSES else was_open
+    return (
+        update(REMINDER)
+        .where(REMINDER.c.id == bindparam("reminder_id"))
+        .values(
+            status=status,
+            closed_on=bindparam("close_on"),
+            closed_reason=bindparam("close_reason"),
+            closed_by_entry_id=bindparam("close_entry_id"),
+            ics_sequence=REMINDER.c.ics_sequence + case((changes_openness, 1), else_=0),
+        )
     )
-)
+
+
+_CLOSE = {status: _close_statement(status) for status in policy.STATUSES}  # built once
 
 
 def cancel_pending(
@@ -277,7 +288,7 @@ def cancel_pending(
     return ids
 
 
-_CLOSED_COLUMNS = ["status", "closed_on", "closed_reason", "closed_by_entry_id"]
+_CLOSED_COLUMNS = ["status", "closed_on", "closed_reason", "closed_by_entry_id", "ics_sequence"]
 
 
 def close_rows(
@@ -292,13 +303,8 @@ def close_rows(
     """`close` for rows not loaded as objects: one executemany UPDATE; a copy the session
     holds is expired, so it reads the closed row next time."""
     _check_closing(status)
-    values = {
-        "close_status": status,
-        "close_on": on,
-        "close_reason": reason,
-        "close_entry_id": entry_id,
-    }
-    session.connection().execute(_CLOSE, [{**values, "reminder_id": i} for i in ids])
+    values = {"close_on": on, "close_reason": reason, "close_entry_id": entry_id}
+    session.connection().execute(_CLOSE[status], [{**values, "reminder_id": i} for i in ids])
     forget_loaded(session, Reminder, ids, _CLOSED_COLUMNS)
 
 
