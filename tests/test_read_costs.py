@@ -440,3 +440,120 @@ def test_read_commands_send_as_many_statements_for_16_regions_as_for_128(
         assert len(session.scalars(select(Region.id)).all()) == 128
         assert len(session.scalars(select(AuditEntry.id)).all()) > 8 * 128
     assert _statements(db_url, cli) == small
+
+
+# --- the current views read plain rows and only the first open blocker ---------------------
+
+
+def _reference_open_blockers(session: Session, ids: list[int]) -> dict[int, Any]:
+    from workflow.domain.next_action import BlockerFacts
+
+    rows = session.execute(
+        select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on)
+        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(ids))
+        .order_by(Blocker.opened_on, Blocker.id)
+    )
+    found: dict[int, list[Any]] = {}
+    for row in rows:
+        found.setdefault(row.region_id, []).append(BlockerFacts(*row))
+    return found
+
+
+@pytest.mark.parametrize("now", ["2026-06-15T09:00:00+07:00", "2026-11-27T09:00:00+07:00"])
+def test_board_and_today_answer_as_reading_every_open_blocker(
+    portfolio_url: str, monkeypatch: pytest.MonkeyPatch, now: str
+) -> None:
+    from commands._common import plain
+    from workflow.domain import next_action
+    from workflow.infrastructure.unit_of_work import UnitOfWork
+    from workflow.services.board import board
+    from workflow.services.today import agenda
+
+    monkeypatch.setenv("AKSANSI_NOW", now)
+
+    def answers() -> Any:
+        days = agenda(UnitOfWork(portfolio_url), days=5)
+        lines = [line.item for line in days.to_do + days.waiting + days.later]
+        return (
+            _board_as_seen(board(UnitOfWork(portfolio_url))),
+            _board_as_seen(board(UnitOfWork(portfolio_url), stalled_days=1)),
+            plain(days.as_json()),
+            [(item.text, item.fix) for item in lines],
+        )
+
+    product = answers()
+    with monkeypatch.context() as patched:
+        patched.setattr(next_action, "_open_blockers", _reference_open_blockers)
+        reference = answers()
+    assert product == reference
+    assert any(v["open_blockers"] for g in product[0][0]["stages"] for v in g["regions"])
+
+
+def test_blocker_list_and_history_are_the_views_of_the_orm_rows(portfolio_url: str) -> None:
+    from workflow.domain.blockers.view import blocker_view
+    from workflow.domain.views import history_entries
+    from workflow.infrastructure.unit_of_work import UnitOfWork
+    from workflow.services.blockers import list_blockers
+    from workflow.services.history import history
+
+    with db.session_factory(db.database_url(portfolio_url))() as session:
+        rows = session.execute(
+            select(Blocker, Region)
+            .join(Region, Region.id == Blocker.region_id)
+            .order_by(Blocker.opened_on, Blocker.id)
+        ).all()
+        blockers = [blocker_view(blocker, region) for blocker, region in rows]
+        region = session.scalars(select(Region).where(Region.code == "11.02")).one()
+        entries = history_entries(
+            session,
+            list(
+                session.scalars(
+                    select(AuditEntry)
+                    .where(AuditEntry.region_id == region.id)
+                    .order_by(AuditEntry.occurred_on, AuditEntry.id)
+                )
+            ),
+        )
+    assert list_blockers(UnitOfWork(portfolio_url)) == blockers and len(blockers) > 40
+    assert history(UnitOfWork(portfolio_url), "11.02").entries == entries and len(entries) > 3
+
+
+def test_remind_list_prints_the_first_hundred_and_counts_the_rest(
+    portfolio_url: str, cli: Callable[..., Any]
+) -> None:
+    import json
+
+    with db.session_factory(db.database_url(portfolio_url))() as session:
+        region_id = session.scalars(select(Region.id).where(Region.code == "11.02")).one()
+        for n in range(120):
+            due = TODAY + timedelta(days=n % 45)
+            session.add(
+                Reminder(
+                    region_id=region_id,
+                    trigger="manual",
+                    text=f"Telepon {n}",
+                    letter_extra={},
+                    step=1,
+                    base_on=TODAY,
+                    due_on=due,
+                    status="pending",
+                    created_at=_stamp(TODAY),
+                )
+            )
+        session.commit()
+    every = json.loads(cli("remind", "list", "--json").stdout)
+    assert len(every) > 100  # --json: all, as before
+    text = cli("remind", "list").stdout.splitlines()
+    shown = [line for line in text if line.startswith("#")]
+    assert [line.split()[0] for line in shown] == [f"#{r['id']}" for r in every[:100]]
+    more = " ".join(text[text.index(shown[-1]) + 1 :])
+    assert f"… and {len(every) - 100} more, due later" in more and "--limit 0" in more
+    assert len(json.loads(cli("remind", "list", "--limit", "7", "--json").stdout)) == 7
+    assert len(
+        [
+            ln
+            for ln in cli("remind", "list", "--limit", "0").stdout.splitlines()
+            if ln.startswith("#")
+        ]
+    ) == len(every)
+    assert "more, due later" not in cli("remind", "list", "--limit", "0").stdout

@@ -452,17 +452,34 @@ def _playbook_step(
 
 
 def _open_blockers(session: Session, ids: list[int]) -> dict[int, list[BlockerFacts]]:
+    """region → its first open blocker (by opening day): the one the decision works on,
+    one row per region however many are open."""
     from workflow.infrastructure.models import Blocker
 
-    rows = session.execute(
-        select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on)
-        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(ids))
-        .order_by(Blocker.opened_on, Blocker.id)
+    return _first_blockers(session, Blocker.resolved_on.is_(None), ids)
+
+
+def _first_blockers(
+    session: Session, is_open: Any, ids: list[int]
+) -> dict[int, list[BlockerFacts]]:
+    from workflow.infrastructure.models import Blocker
+
+    rank = (
+        func.row_number()
+        .over(partition_by=Blocker.region_id, order_by=(Blocker.opened_on, Blocker.id))
+        .label("rank")
     )
-    found: dict[int, list[BlockerFacts]] = {}
-    for row in rows:
-        found.setdefault(row.region_id, []).append(BlockerFacts(*row))
-    return found
+    ranked = (
+        select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on, rank)
+        .where(Blocker.region_id.in_(ids), is_open)
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked.c.id, ranked.c.region_id, ranked.c.type, ranked.c.opened_on).where(
+            ranked.c.rank == 1
+        )
+    )
+    return {row.region_id: [BlockerFacts(*row)] for row in rows}
 
 
 def _first_reminders(session: Session, ids: list[int]) -> dict[int, list[ReminderFacts]]:
@@ -510,6 +527,13 @@ def _reminder_columns(model: Any) -> list[Any]:
         model.letter_error,
         model.letter_fix,
     ]
+
+
+def reminder_fact_columns() -> list[Any]:
+    """The columns of a `ReminderFacts`, to read reminders as plain rows."""
+    from workflow.infrastructure.models import Reminder
+
+    return _reminder_columns(Reminder)
 
 
 def reminder_facts(row: Any) -> ReminderFacts:
@@ -579,22 +603,7 @@ def _blockers_open_on(session: Session, ids: list[int], day: date) -> dict[int, 
     the decision works on, one row per region however long the log."""
     from workflow.infrastructure.models import Blocker
 
-    rank = (
-        func.row_number()
-        .over(partition_by=Blocker.region_id, order_by=(Blocker.opened_on, Blocker.id))
-        .label("rank")
-    )
-    ranked = (
-        select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on, rank)
-        .where(Blocker.region_id.in_(ids), _open_on(Blocker, day))
-        .subquery()
-    )
-    rows = session.execute(
-        select(ranked.c.id, ranked.c.region_id, ranked.c.type, ranked.c.opened_on).where(
-            ranked.c.rank == 1
-        )
-    )
-    return {row.region_id: [BlockerFacts(*row)] for row in rows}
+    return _first_blockers(session, _open_on(Blocker, day), ids)
 
 
 def _open_on(model: Any, day: date) -> Any:
