@@ -511,11 +511,12 @@ def kind_of(outcome: Outcome) -> str:
 # --- tallying (measurement) -------------------------------------------------------------
 
 
-def tally(examples: int, seed: int = 0) -> tuple[int, Counter[str], Counter[str]]:
+def tally(examples: int) -> tuple[int, Counter[str], Counter[str], dict[str, Invocation]]:
     from hypothesis import HealthCheck, given, settings
 
     tracebacks: Counter[str] = Counter()
     other: Counter[str] = Counter()
+    first: dict[str, Invocation] = {}
     counted = [0]
     work = Path(tempfile.mkdtemp(prefix="aksansi-hostile-template-"))
     template = make_template(work)
@@ -532,14 +533,13 @@ def tally(examples: int, seed: int = 0) -> tuple[int, Counter[str], Counter[str]
         counted[0] += 1
         outcome = run(template, invocation)
         for problem in problems(outcome):
-            if problem == "traceback":
-                tracebacks[kind_of(outcome)] += 1
-            else:
-                other[problem] += 1
+            kind = kind_of(outcome) if problem == "traceback" else problem
+            (tracebacks if problem == "traceback" else other)[kind] += 1
+            first.setdefault(kind, invocation)
 
     one()
     shutil.rmtree(work, ignore_errors=True)
-    return counted[0], tracebacks, other
+    return counted[0], tracebacks, other, first
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -549,16 +549,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--examples", type=int, default=2000)
     args = parser.parse_args(argv)
     os.environ.setdefault("AKSANSI_LANG", "en")
-    total, tracebacks, other = tally(args.examples)
+    total, tracebacks, other, first = tally(args.examples)
     failed = sum(tracebacks.values())
     print(
         f"{total} invocations, {failed} tracebacks of {len(tracebacks)} kinds "
         f"({100 * failed / max(total, 1):.1f} %)"
     )
-    for kind, number in tracebacks.most_common():
+    for kind, number in (*tracebacks.most_common(), *other.most_common()):
+        example = first[kind]
         print(f"  {number:5d}  {kind}")
-    for problem, number in other.most_common():
-        print(f"  {number:5d}  {problem}")
+        print(f"         e.g. {ascii(example.argv)[:150]} env={ascii(example.env)[:80]}")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ FIRST_DAY = date(1950, 1, 1)  # the years of the working-day calendar (`calendar
 LAST_DAY = date(2100, 12, 31)
 BIGINT_MAX = 2**63 - 1
 BIGINT_MIN = -(2**63)
+MAX_RUPIAH = 10**15  # a budget above Rp 1.000 trillion is a typing slip
 
 # C0 controls but tab and newline (a CR-LF pair is read as a newline first), DEL, the C1
 # controls, the surrogates and the two non-characters XML cannot hold.
@@ -99,8 +100,23 @@ def check_whole_number(number: int, what: str) -> int:
     return number
 
 
+def whole_rupiah(digits: str, what: str) -> int:
+    """`150.000.000` → 150000000: an amount in rupiah, at most `MAX_RUPIAH`."""
+    digits = digits.replace(".", "")
+    if len(digits) > len(str(MAX_RUPIAH)) or int(digits) > MAX_RUPIAH:
+        raise InvalidInput(
+            _("{what} Rp {amount} is more than Rp {limit}; check the number.").format(
+                what=what, amount=_shorten(digits), limit=f"{MAX_RUPIAH:,}"
+            )
+        )
+    return int(digits)
+
+
 def _short_number(number: int) -> str:
-    digits = str(number)
+    return _shorten(str(number))
+
+
+def _shorten(digits: str) -> str:
     return digits if len(digits) <= 24 else f"{digits[:20]}…({len(digits)} digits)"
 
 
