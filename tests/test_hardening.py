@@ -178,3 +178,18 @@ def test_bad_ksm_cells_are_reported(cell: str, expected: str) -> None:
     column = next(c for c in COLUMNS if c["type"] == kinds[cell])
     with pytest.raises(CellError, match=re.escape(expected)):
         parse_cell(column, cell, date(2026, 11, 27))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"kode,nama\n36.02," + b"L" * 200_000 + b"\n", "field larger than field limit"),
+        (b"kode,nama\n36.02,Lebak\x07\n", "holds the character U+0007"),
+    ],
+)
+def test_a_region_list_that_cannot_be_read_is_one_sentence(
+    seeded: str, tmp_path: Path, content: bytes, expected: str
+) -> None:
+    listing = tmp_path / "wilayah.csv"
+    listing.write_bytes(content)
+    assert expected in _refused(seeded, tmp_path, "region", "import", str(listing))

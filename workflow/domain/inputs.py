@@ -15,6 +15,7 @@ way on SQLite and PostgreSQL or could not be printed in a document:
 
 from __future__ import annotations
 
+import csv
 import re
 from datetime import date
 
@@ -81,6 +82,14 @@ def printable(text: str) -> str:
     """A short, quoted form of any text that can always be printed (escapes shown)."""
     shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…"
     return ascii(shown) if _FORBIDDEN.search(shown) else repr(shown)
+
+
+def unreadable_csv(name: str, line: int, problem: Exception) -> str:
+    """Why the csv module stopped reading a file (a cell over its field limit, say)."""
+    return _(
+        "{name}, line {line}: {problem}; check the file (a cell holds at most {limit:,} "
+        "characters)."
+    ).format(name=name, line=line, problem=problem, limit=csv.field_size_limit())
 
 
 def check_whole_number(number: int, what: str) -> int:

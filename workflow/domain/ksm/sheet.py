@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from states.ksm_fields import COLUMN_NAMES
+from workflow.domain.inputs import unreadable_csv
 from workflow.errors import BadFile
 from workflow.i18n import _
 
@@ -79,14 +80,7 @@ def _read_csv_as(path: Path, encoding: str) -> Sheet:
         try:
             return _csv_rows(path, reader)
         except csv.Error as exc:
-            raise BadFile(
-                _(
-                    "{name}, line {line}: {problem}; check the file (a cell holds at most "
-                    "{limit:,} characters)."
-                ).format(
-                    name=path.name, line=reader.line_num, problem=exc, limit=csv.field_size_limit()
-                )
-            ) from None
+            raise BadFile(unreadable_csv(path.name, reader.line_num, exc)) from None
 
 
 def _csv_rows(path: Path, reader: Any) -> Sheet:
