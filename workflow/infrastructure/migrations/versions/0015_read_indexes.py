@@ -1,7 +1,7 @@
 """An index for the read views: the transitions after a day (`board --as-of`'s moves)
 
-Revision ID: 0014_read_indexes
-Revises: 0013_reminder_ics_sequence
+Revision ID: 0015_read_indexes
+Revises: 0014_budget_bigint
 Create Date: 2026-12-01
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0014_read_indexes"
-down_revision = "0013_reminder_ics_sequence"
+revision = "0015_read_indexes"
+down_revision = "0014_budget_bigint"
 branch_labels = None
 depends_on = None
 
