@@ -23,9 +23,9 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> lis
     if entry.kind != "transition" or entry.from_state == entry.to_state:
         return []
     _clear_kb_expiry(session, region, entry)
-    cancelled: list[int] = []
+    cancelled = _approval_reminders_after(session, region, entry)
     if entry.from_state:
-        cancelled = scheduling.cancel_pending(
+        cancelled += scheduling.cancel_pending(
             session,
             region,
             entry,
@@ -47,6 +47,34 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> lis
             trigger_key=entry.to_state,
         )
     return cancelled
+
+
+def _approval_reminders_after(session: Session, region: Region, entry: AuditEntry) -> list[int]:
+    """Entering `moa_negotiation` starts the chase of each missing approval; leaving the MoA
+    states (signing, hold, decline) ends it (states/reminders.py, `on_approval`)."""
+    inside = reminder_policy.APPROVAL_STATES
+    if entry.to_state == reminder_policy.APPROVAL_REMINDERS_ON:
+        return scheduling.schedule_approval_reminders(session, region, entry)
+    if entry.from_state in inside and entry.to_state not in inside:
+        reason = _("{event} on {isoformat}: the approvals before the PKS are no longer chased")
+        return scheduling.cancel_approval_reminders(
+            session,
+            region,
+            entry,
+            reason.format(event=entry.event, isoformat=entry.occurred_on.isoformat()),
+        )
+    return []
+
+
+def after_approval_recorded(session: Session, region: Region, entry: AuditEntry) -> list[int]:
+    """An approval item was recorded (`aksansi approve`): its reminder is cancelled."""
+    item = str((entry.details or {})["item"])
+    reason = _("{item} was recorded done on {isoformat}").format(
+        item=item, isoformat=entry.occurred_on.isoformat()
+    )
+    return scheduling.cancel_pending(
+        session, region, entry, trigger="approval", trigger_key=item, reason=reason
+    )
 
 
 def after_kb_recorded(session: Session, region: Region, entry: AuditEntry) -> None:

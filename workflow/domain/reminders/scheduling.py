@@ -79,6 +79,64 @@ def _before_planning_deadline(
     return max(min(due_on, latest), calendar.next_working_day(entry.occurred_on))
 
 
+def schedule_approval_reminders(session: Session, region: Region, entry: AuditEntry) -> list[int]:
+    """One reminder for each applicable approval item not yet recorded and not already
+    chased; an open reminder of an item that no longer applies (a new MoA draft without
+    its trigger) is cancelled. Returns the ids it cancelled."""
+    from workflow.domain import approvals
+
+    statuses = approvals.checklist(session, region)
+    missing = set(approvals.missing(statuses))
+    chased = set(_open_approval_keys(session, region))
+    rules = [
+        rule
+        for status in statuses
+        if status.item in missing and status.item not in chased
+        for rule in policy.rules_on_approval(status.item)
+    ]
+    for rule in rules:
+        schedule_rules(
+            session,
+            region,
+            [rule],
+            entry,
+            trigger="approval",
+            trigger_key=rule["on_approval"] or "",
+        )
+    moot = sorted(chased - missing)
+    reason = _("the item no longer applies to the latest MoA draft, or is already recorded")
+    cancelled: list[int] = []
+    for key in moot:
+        cancelled += cancel_pending(
+            session, region, entry, trigger="approval", trigger_key=key, reason=reason
+        )
+    return cancelled
+
+
+def cancel_approval_reminders(
+    session: Session, region: Region, entry: AuditEntry, reason: str
+) -> list[int]:
+    cancelled: list[int] = []
+    for key in _open_approval_keys(session, region):
+        cancelled += cancel_pending(
+            session, region, entry, trigger="approval", trigger_key=key, reason=reason
+        )
+    return cancelled
+
+
+def _open_approval_keys(session: Session, region: Region) -> list[str]:
+    keys = session.scalars(
+        select(Reminder.trigger_key)
+        .where(
+            Reminder.region_id == region.id,
+            Reminder.trigger == "approval",
+            Reminder.status.in_(OPEN_STATUSES),
+        )
+        .distinct()
+    ).all()
+    return sorted(key for key in keys if key is not None)
+
+
 def cancel_kb_warning(
     session: Session, region: Region, entry: AuditEntry, reason: str
 ) -> list[int]:
@@ -184,7 +242,8 @@ def _note_scheduled(entry: AuditEntry, created: list[Reminder]) -> None:
         return
     # History shows, on the row that caused them, which follow-ups were scheduled.
     scheduled = [{"rule": r.rule_id, "due_on": r.due_on.isoformat()} for r in created]
-    entry.details = {**(entry.details or {}), "scheduled": scheduled}
+    earlier = list((entry.details or {}).get("scheduled", []))
+    entry.details = {**(entry.details or {}), "scheduled": earlier + scheduled}
 
 
 # What leaving a state or resolving a blocker cancels: the follow-ups not yet due, and
