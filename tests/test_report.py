@@ -238,7 +238,8 @@ def test_a_few_queries_whatever_the_number_of_regions(
         portfolio_figures(UnitOfWork(seeded))
     finally:
         event.remove(engine, "before_cursor_execute", count)
-    assert len(statements) == small <= 8, statements
+    # 9: the worklist reads the approvals and planning dates in one more query (issue 16)
+    assert len(statements) == small <= 9, statements
 
 
 def test_bad_periods_and_formats_are_refused(cli, seeded: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -53,7 +53,7 @@ def checklists(session: Session, region_ids: Iterable[int]) -> dict[int, list[Ap
     done = _recorded(session, ids)
     return {
         region_id: [
-            _status(item, drafts.get(region_id), done.get((region_id, item["id"])))
+            status_of(item, drafts.get(region_id), done.get((region_id, item["id"])))
             for item in spec.ITEMS
         ]
         for region_id in ids
@@ -132,9 +132,10 @@ def _check_recordable(
         )
 
 
-def _status(
+def status_of(
     item: spec.ApprovalItem, draft: dict[str, Any] | None, entry: AuditEntry | None
 ) -> ApprovalStatus:
+    """One item given the latest MoA draft's answers and its `approval` row, if any."""
     details = entry.details if entry is not None else {}
     return ApprovalStatus(
         item=item["id"],

@@ -172,8 +172,9 @@ class WorklistReads:
         reads.blockers = _open_blockers(session, ids)
         reads.reminders = _first_reminders(session, ids)
         reads.letters, reads.sent = _letters(session, ids)
-        reads.approvals = _missing_approvals(session, regions, None)
-        reads.planning = _planning_overrides(session, reads.blockers)
+        reads.approvals, reads.planning = _approvals_and_planning(
+            session, regions, reads.blockers, None
+        )
         return reads
 
     @classmethod
@@ -186,8 +187,9 @@ class WorklistReads:
         reads.blockers = _blockers_open_on(session, ids, day)
         reads.reminders = _reminders_on(session, ids, day)
         reads.letters, reads.sent = _letters_on(session, ids, day)
-        reads.approvals = _missing_approvals(session, regions, day)
-        reads.planning = _planning_overrides(session, reads.blockers)
+        reads.approvals, reads.planning = _approvals_and_planning(
+            session, regions, reads.blockers, day
+        )
         return reads
 
 
@@ -703,45 +705,109 @@ def reminder_as_item(
     return reminder_item(_Decider(region, rule, reads, today, calendar), reminder)
 
 
-def _missing_approvals(
-    session: Session, regions: list[RegionFacts], day: date | None
-) -> dict[int, list[str]]:
-    """The approval items still missing for the regions in an approval state (two
-    queries, none when no region is); `day`: as recorded by the end of that day."""
-    from workflow.domain import approvals
-
-    states = (*rules.APPROVAL_STATES, *rules.APPROVAL_WAIT_STATES)
-    ids = [r.id for r in regions if r.state in states]
-    if not ids:
-        return {}
-    found = {}
-    for region_id, statuses in approvals.checklists(session, ids).items():
-        if day is not None:
-            statuses = [_undone_after(status, day) for status in statuses]
-        found[region_id] = approvals.missing(statuses)
-    return found
-
-
-def _undone_after(status: Any, day: date) -> Any:
-    from dataclasses import replace
-
-    if status.done_on is not None and status.done_on > day:
-        return replace(status, done_on=None)
-    return status
-
-
-def _planning_overrides(
-    session: Session, blockers: dict[int, list[BlockerFacts]]
-) -> dict[int, dict[tuple[str, int], tuple[date, date]]]:
-    """The own planning dates of the regions with an open money blocker (one query)."""
-    from workflow.domain import planning
-
-    ids = [
+def _approvals_and_planning(
+    session: Session,
+    regions: list[RegionFacts],
+    blockers: dict[int, list[BlockerFacts]],
+    day: date | None,
+) -> tuple[dict[int, list[str]], dict[int, dict[tuple[str, int], tuple[date, date]]]]:
+    """The approval items still missing of the regions in an approval state, and the own
+    planning dates of those with an open money blocker, in one query (none when no region
+    needs them); `day`: approvals as recorded by the end of that day."""
+    approval_ids = [r.id for r in regions if r.state in _CHECKLIST_SHOWN]
+    planning_ids = [
         region_id
         for region_id, found in blockers.items()
         if any(b.type in planning_spec.MONEY_BLOCKERS for b in found)
     ]
-    return planning.overrides_of(session, ids) if ids else {}
+    if not approval_ids and not planning_ids:
+        return {}, {}
+    drafts, entries = _checklist_rows(session, approval_ids, planning_ids)
+    missing = {
+        region_id: _missing(drafts.get(region_id), entries.get(region_id, []), day)
+        for region_id in approval_ids
+    }
+    return missing, {
+        region_id: _overrides(entries.get(region_id, [])) for region_id in planning_ids
+    }
+
+
+_CHECKLIST_SHOWN = (*rules.APPROVAL_STATES, *rules.APPROVAL_WAIT_STATES)
+
+
+def _checklist_rows(
+    session: Session, approval_ids: list[int], planning_ids: list[int]
+) -> tuple[dict[int, dict[str, Any]], dict[int, list[Any]]]:
+    """Each region's latest MoA draft's answers and its approval and planning rows."""
+    from sqlalchemy import and_
+    from sqlalchemy.orm import aliased
+
+    from workflow.domain.planning import OVERRIDE_KIND
+    from workflow.infrastructure.models import AgreementDraft, AuditEntry, Region
+
+    latest = (
+        select(AgreementDraft.region_id, func.max(AgreementDraft.version).label("version"))
+        .where(AgreementDraft.agreement == "moa", AgreementDraft.region_id.in_(approval_ids))
+        .group_by(AgreementDraft.region_id)
+        .subquery()
+    )
+    draft = aliased(AgreementDraft)
+    rows = session.execute(
+        select(Region.id, draft.signatory, draft.multi_year, draft.unbudgeted, AuditEntry)
+        .select_from(Region)
+        .outerjoin(latest, latest.c.region_id == Region.id)
+        .outerjoin(
+            draft,
+            and_(
+                draft.region_id == latest.c.region_id,
+                draft.version == latest.c.version,
+                draft.agreement == "moa",
+            ),
+        )
+        .outerjoin(
+            AuditEntry,
+            and_(
+                AuditEntry.region_id == Region.id,
+                AuditEntry.kind.in_((checklist.AUDIT_KIND, OVERRIDE_KIND)),
+                AuditEntry.reverted_by_id.is_(None),
+            ),
+        )
+        .where(Region.id.in_(sorted({*approval_ids, *planning_ids})))
+        .order_by(Region.id, AuditEntry.id)
+    )
+    drafts: dict[int, dict[str, Any]] = {}
+    entries: dict[int, list[Any]] = {}
+    for region_id, signatory, multi_year, unbudgeted, entry in rows:
+        if signatory is not None or multi_year is not None:
+            answers = {"signatory": signatory, "multi_year": multi_year, "unbudgeted": unbudgeted}
+            drafts[region_id] = answers
+        if entry is not None:
+            entries.setdefault(region_id, []).append(entry)
+    return drafts, entries
+
+
+def _missing(draft: dict[str, Any] | None, entries: list[Any], day: date | None) -> list[str]:
+    from workflow.domain import approvals
+
+    recorded = {
+        str(e.details["item"]): e
+        for e in entries
+        if e.kind == checklist.AUDIT_KIND and (day is None or e.occurred_on <= day)
+    }
+    statuses = [
+        approvals.status_of(item, draft, recorded.get(item["id"])) for item in checklist.ITEMS
+    ]
+    return approvals.missing(statuses)
+
+
+def _overrides(entries: list[Any]) -> dict[tuple[str, int], tuple[date, date]]:
+    from workflow.domain import planning
+
+    found: planning.Overrides = {}
+    for entry in entries:
+        if entry.kind == planning.OVERRIDE_KIND:
+            planning.add_override(found, entry)
+    return found
 
 
 def _blockers_open_on(session: Session, ids: list[int], day: date) -> dict[int, list[BlockerFacts]]:

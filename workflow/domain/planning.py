@@ -166,10 +166,15 @@ def overrides_of(session: Session, region_ids: Iterable[int]) -> dict[int, Overr
         .order_by(AuditEntry.id)
     )
     for row in rows:
-        details = row.details or {}
-        key = (str(details["stage"]), int(details["budget_year"]))
-        found[row.region_id or 0][key] = (
-            date.fromisoformat(str(details["from"])),
-            date.fromisoformat(str(details["to"])),
-        )
+        add_override(found[row.region_id or 0], row)
     return found
+
+
+def add_override(overrides: Overrides, row: AuditEntry) -> None:
+    """One `planning_window_set` row into a region's own dates (later rows win)."""
+    details = row.details or {}
+    key = (str(details["stage"]), int(details["budget_year"]))
+    overrides[key] = (
+        date.fromisoformat(str(details["from"])),
+        date.fromisoformat(str(details["to"])),
+    )

@@ -232,6 +232,7 @@ def _stalled(session: Session, standing: list[Any], end: date) -> list[dict[str,
             portfolio.state_of(row),
             None if row.kind == "seed" else row.occurred_on,
             known_on(row),
+            row.region_kind,
         )
         for row in standing
     ]
