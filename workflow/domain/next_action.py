@@ -374,7 +374,7 @@ class _Decider:
 
         own = self.reads.planning.get(self.region.id, {})
         target = planning.next_target(self.today, own)
-        kind = self.region.kind or "kota"
+        kind = self.region.kind
         latest = self.calendar.working_days_before(
             target.deadline.ends_on, rules.PLANNING_DEADLINE_MARGIN
         )

@@ -113,9 +113,10 @@ class Target:
     deadline: Window  # submit before this window ends (the kabupaten/kota Musrenbang)
     revision: Window | None  # the APBD-Perubahan of the current year, while still open
 
-    def sentence(self, region_kind: str, translate: Callable[[str], str] = _) -> str:
-        """`translate=str`: the English source (JSON keeps texts in English)."""
-        place = "kabupaten" if region_kind == "kabupaten" else "kota"
+    def sentence(self, region_kind: str | None, translate: Callable[[str], str] = _) -> str:
+        """`translate=str`: the English source (JSON keeps texts in English); a region of
+        unknown kind gets "Musrenbang kabupaten/kota"."""
+        place = region_kind if region_kind in ("kabupaten", "kota") else "kabupaten/kota"
         text = translate(
             N_("for APBD {year}: proposal to the Bappeda before the Musrenbang {place}, {month}")
         ).format(year=self.budget_year, place=place, month=month_year(self.deadline.ends_on))
