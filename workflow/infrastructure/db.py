@@ -107,6 +107,9 @@ def _create(url: str) -> Engine:
         raise DatabaseUnavailable(f"cannot open the database {url!r}: {exc}") from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    from workflow.infrastructure.column_limits import check_statement
+
+    event.listen(engine, "before_execute", check_statement)  # ORM flushes and Core alike
     return engine
 
 
