@@ -88,3 +88,22 @@ def test_bad_void_and_edit_change_nothing(ok, cli, mistaken: str) -> None:  # ty
     ok("blocker", "resolve", "2", "--note", "dianggarkan")
     message = refused(cli, mistaken, "blocker", "void", "2", "--note", "x")
     assert "resolve is not void" in message
+
+
+def _mojokerto_next_action(ok, *as_of: str) -> dict:  # type: ignore[no-untyped-def]
+    board = json.loads(ok("board", *as_of, "--json"))
+    regions = [r for stage in board["stages"] for r in stage["regions"]]
+    action = next(r for r in regions if r["code"] == "35.76")["next_action"]
+    return {k: action[k] for k in ("who", "action", "kind", "letter", "source", "blocker_id")}
+
+
+def test_a_voided_blocker_does_not_decide_the_next_action(ok, seeded: str) -> None:  # type: ignore[no-untyped-def]
+    before = _mojokerto_next_action(ok)
+    before_as_of = _mojokerto_next_action(ok, "--as-of", "2026-11-27")
+    ok("blocker", "add", "mojokerto", "funding_unanswered", "--note", "tidak ada jawaban")
+    assert _mojokerto_next_action(ok)["blocker_id"] == 1  # while open, it is the next action
+    ok("blocker", "void", "1", "--note", "salah daerah: mestinya Kulon Progo")
+    assert _mojokerto_next_action(ok) == before
+    assert _mojokerto_next_action(ok, "--as-of", "2026-11-27") == before_as_of
+    today = json.loads(ok("today", "--json"))
+    assert all(item["blocker_id"] != 1 for item in today["to_do"] + today.get("waiting", []))

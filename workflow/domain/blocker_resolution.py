@@ -38,7 +38,7 @@ def resolve_ended(
         .where(
             Blocker.region_id == region.id,
             Blocker.type.in_(types),
-            Blocker.resolved_on.is_(None),
+            Blocker.is_open,
         )
         .order_by(Blocker.id)
         .with_for_update()

@@ -583,7 +583,7 @@ def _open_blockers(session: Session, ids: list[int]) -> dict[int, list[BlockerFa
     one row per region however many are open."""
     from workflow.infrastructure.models import Blocker
 
-    return _first_blockers(session, Blocker.resolved_on.is_(None), ids)
+    return _first_blockers(session, Blocker.is_open, ids)
 
 
 def _first_blockers(
@@ -679,7 +679,7 @@ def _letters(
 
     oldest = (
         select(Blocker.region_id, func.min(Blocker.opened_on).label("since"))
-        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(ids))
+        .where(Blocker.is_open, Blocker.region_id.in_(ids))
         .group_by(Blocker.region_id)
         .subquery()
     )
@@ -845,7 +845,12 @@ def _blockers_open_on(session: Session, ids: list[int], day: date) -> dict[int, 
 def _open_on(model: Any, day: date) -> Any:
     from sqlalchemy import or_
 
-    return (model.opened_on <= day) & or_(model.resolved_on.is_(None), model.resolved_on > day)
+    # A voided blocker was opened by mistake: it never stood in the way, on any day.
+    return (
+        (model.opened_on <= day)
+        & model.voided_on.is_(None)
+        & or_(model.resolved_on.is_(None), model.resolved_on > day)
+    )
 
 
 # Follow-ups that belong to one blocker (or approval item) rank in a partition of their own.
