@@ -262,6 +262,7 @@ def _reference_blockers_open_on(session: Session, ids: list[int], day: date) -> 
         .where(
             Blocker.region_id.in_(ids),
             Blocker.opened_on <= day,
+            Blocker.voided_on.is_(None),  # opened by mistake: never in the way
             or_(Blocker.resolved_on.is_(None), Blocker.resolved_on > day),
         )
         .order_by(Blocker.opened_on, Blocker.id)
@@ -450,7 +451,7 @@ def _reference_open_blockers(session: Session, ids: list[int]) -> dict[int, Any]
 
     rows = session.execute(
         select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on)
-        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(ids))
+        .where(Blocker.is_open, Blocker.region_id.in_(ids))
         .order_by(Blocker.opened_on, Blocker.id)
     )
     found: dict[int, list[Any]] = {}
