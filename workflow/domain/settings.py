@@ -26,6 +26,7 @@ DEFAULTS: dict[str, str | None] = {
     "signatory.position": None,
     "letter.number_format": DEFAULT_NUMBER_FORMAT,
     "letter.font": "Arial 12",
+    "letter.formats": "docx",
     "ui.language": "id",
     "org.timezone": "Asia/Jakarta",
 }
@@ -39,6 +40,10 @@ DESCRIPTIONS = {  # translated where shown
     "signatory.position": N_("the signatory's position (e.g. Koordinator Sekretariat AKSANSI)"),
     "letter.number_format": N_("letter numbers; fields {seq} {year} {month} {month_roman}"),
     "letter.font": N_('font and size of letters and agreements, e.g. "Arial 12"'),
+    "letter.formats": N_(
+        "the files a letter is written as by jobs sweep and letter render: md, html, docx, "
+        "pdf (comma-separated)"
+    ),
     "ui.language": N_("the interface language of every coordinator: id or en (AKSANSI_LANG wins)"),
     "org.timezone": N_("the time zone of the times shown (Asia/Jakarta: WIB)"),
 }
