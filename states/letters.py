@@ -1,4 +1,7 @@
-"""The letter kinds as data: subject (Hal), purpose, Sifat, Lampiran, addressee, Tembusan.
+"""The letter kinds as data: subject (Hal), purpose, Sifat, addressee, Tembusan.
+
+What a letter encloses (its Lampiran) is listed by its template, where the body names the
+enclosures, so the count on the Lampiran line always matches the list.
 
 `addressee` is `head` (the Bupati / Wali Kota: `Yth. Wali Kota Mojokerto`) or
 `technical` (the head of the technical office, e.g. `Yth. Kepala Dinas PUPR Kota
@@ -20,7 +23,6 @@ class LetterKind(TypedDict, total=False):
     hal: str
     purpose: str
     sifat: str
-    lampiran: str
     addressee: str  # head | technical
     tembusan: list[str]
     cites: str  # the outgoing kind this one must cite, if any
@@ -37,7 +39,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Audiensi",
         "purpose": "Ask the head of region for an audience to introduce AKSANSI.",
         "sifat": "Biasa",
-        "lampiran": "1 (satu) berkas",
         "addressee": "head",
         "tembusan": ["Sekretaris Daerah {pemda}", "Kepala Bappeda {pemda}", "Arsip"],
         "cites_kb": "when_escalating",
@@ -47,7 +48,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Pemberitahuan Pelaksanaan Pre-Monitoring KSM Sanitasi",
         "purpose": "Announce KSM pre-monitoring to the technical office and ask its support.",
         "sifat": "Biasa",
-        "lampiran": "-",
         "addressee": "technical",
         "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
     },
@@ -56,7 +56,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Penawaran Kerja Sama Pengelolaan Sarana Sanitasi Berbasis Masyarakat",
         "purpose": "Offer cooperation (KSDPK) with the draft Kesepakatan Bersama attached.",
         "sifat": "Biasa",
-        "lampiran": "1 (satu) berkas",
         "addressee": "head",
         "tembusan": [
             "Sekretaris Daerah {pemda} selaku Ketua TKKSD",
@@ -69,7 +68,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Penyampaian Rancangan Perjanjian Kerja Sama",
         "purpose": "Send the draft Perjanjian Kerja Sama (MoA) to the technical office.",
         "sifat": "Biasa",
-        "lampiran": "1 (satu) berkas",
         "addressee": "technical",
         "cites_kb": "always",
         "tembusan": [
@@ -83,7 +81,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Tanggapan atas Rancangan Perjanjian Kerja Sama",
         "purpose": "Ask for an answer on the MoA draft, citing the submission letter.",
         "sifat": "Segera",
-        "lampiran": "-",
         "addressee": "technical",
         "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
         "cites": "moa_submission",
@@ -103,7 +100,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Penyampaian Informasi Program Kerja Sama dan Permohonan Audiensi",
         "purpose": "Introduce the cooperation to a newly appointed official; ask an audience.",
         "sifat": "Biasa",
-        "lampiran": "1 (satu) berkas",
         "addressee": "technical",
         "tembusan": ["Sekretaris Daerah {pemda} selaku Ketua TKKSD", "Arsip"],
         "cites_kb": "when_signed",
@@ -113,7 +109,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Tindak Lanjut Dukungan Pendanaan Pengelolaan Sarana Sanitasi Berbasis Masyarakat",
         "purpose": "Follow up the funding of the cooperation for the next budget year.",
         "sifat": "Biasa",
-        "lampiran": "-",
         "addressee": "technical",
         "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
     },
@@ -122,7 +117,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Perpanjangan Kesepakatan Bersama",
         "purpose": "Ask to extend (adendum) or renew the KB before it expires, no PKS signed yet.",
         "sifat": "Penting",
-        "lampiran": "1 (satu) berkas",
         "addressee": "head",
         "tembusan": ["Sekretaris Daerah {pemda}", "Kepala Bagian Hukum Setda {pemda}", "Arsip"],
         "cites_kb": "always",

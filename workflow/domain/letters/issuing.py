@@ -134,7 +134,6 @@ def build_context(
             "nomor": "",
             "tanggal": on,
             "sifat": spec["sifat"],
-            "lampiran": spec["lampiran"],
             "hal": spec["hal"],
             "kepada": ctx.addressee(session, region, spec, extra.get("to")),
             "di": ctx.seat_town(region, what),
@@ -142,6 +141,7 @@ def build_context(
         },
         "tembusan": ctx.copy_list(region, spec),
         "rujukan": ctx.incoming(session, region, extra.get("reply_to")),
+        "narahubung": ctx.contact_person(settings),
         "audiensi_tanggal": (
             ctx.audiensi_date(session, region) if wanted("audiensi_tanggal") else None
         ),
