@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from states.ksm_fields import COLUMN_NAMES
+from workflow.domain.inputs import unreadable_csv
 from workflow.errors import BadFile
 from workflow.i18n import _
 
@@ -29,7 +30,7 @@ class Sheet:
 
 def read_sheet(path: Path) -> Sheet:
     """The rows of FILE.csv or FILE.xlsx, or the header's problems."""
-    if not path.is_file():
+    if not _is_file(path):
         raise BadFile(
             _("{path} does not exist or is not a file; give the path of a .csv or .xlsx.").format(
                 path=path
@@ -47,12 +48,27 @@ def read_sheet(path: Path) -> Sheet:
     )
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, a loop of links
+        return False
+
+
 def _read_csv(path: Path) -> Sheet:
     """UTF-8 (with or without BOM); else Windows-1252, what Excel on Windows saves as "CSV"."""
     try:
         return _read_csv_as(path, "utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return _read_csv_as(path, "cp1252")
+    except UnicodeDecodeError:
+        raise BadFile(
+            _("{name} is neither UTF-8 nor Windows-1252 text; save the sheet as CSV UTF-8.").format(
+                name=path.name
+            )
+        ) from None
 
 
 def _read_csv_as(path: Path, encoding: str) -> Sheet:
@@ -61,18 +77,25 @@ def _read_csv_as(path: Path, encoding: str) -> Sheet:
         handle.seek(0)
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
         reader = csv.reader(handle, delimiter=delimiter)
-        header = next(reader, None)
-        if header is None:
-            raise BadFile(
-                _("{name} is empty; fill the template from 'aksansi ksm template'.").format(
-                    name=path.name
-                )
+        try:
+            return _csv_rows(path, reader)
+        except csv.Error as exc:
+            raise BadFile(unreadable_csv(path.name, reader.line_num, exc)) from None
+
+
+def _csv_rows(path: Path, reader: Any) -> Sheet:
+    header = next(reader, None)
+    if header is None:
+        raise BadFile(
+            _("{name} is empty; fill the template from 'aksansi ksm template'.").format(
+                name=path.name
             )
-        sheet = Sheet(problems=check_header(header))
-        names = [_column_key(name) for name in header]
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                sheet.rows.append((reader.line_num, dict(zip(names, cells, strict=False))))
+        )
+    sheet = Sheet(problems=check_header(header))
+    names = [_column_key(name) for name in header]
+    for cells in reader:
+        if any(cell.strip() for cell in cells):
+            sheet.rows.append((reader.line_num, dict(zip(names, cells, strict=False))))
     return sheet
 
 
