@@ -161,9 +161,9 @@ def arrange(blocks: list[Block]) -> list[Block]:
             if previous is None or previous.kind != "gap":
                 arranged.append(Block("gap", align="sign"))
         elif block.kind == "table" and block.align == "identitas":
-            if _is_date(previous) and block.rows:
+            if previous is not None and _is_date(previous) and block.rows:
                 arranged.pop()
-                block.rows[0] = [*block.rows[0], previous.runs]  # type: ignore[union-attr]
+                block.rows[0] = [*block.rows[0], previous.runs]
             arranged.append(block)
         else:
             arranged.append(block)
@@ -183,8 +183,8 @@ def _is_gap(block: Block) -> bool:
     )
 
 
-def _is_date(block: Block | None) -> bool:
-    return block is not None and block.kind == "para" and block.align == "titimangsa"
+def _is_date(block: Block) -> bool:
+    return block.kind == "para" and block.align == "titimangsa"
 
 
 def _keep_the_end_together(blocks: list[Block]) -> None:
@@ -193,7 +193,7 @@ def _keep_the_end_together(blocks: list[Block]) -> None:
     first = next((i for i, b in enumerate(blocks) if b.align == "sign" and b.kind != "table"), None)
     if first is None:
         return
-    tail = [i for i in range(max(first - 1, 0), len(blocks) - 1)]
+    tail = range(max(first - 1, 0), len(blocks) - 1)
     if any(blocks[i].kind == "pagebreak" for i in tail):
         return
     for index in tail:
