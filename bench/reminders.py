@@ -88,7 +88,7 @@ def _sweep(url: str, formats: tuple[str, ...] = ("md",)) -> int:
     from jobs.sweep import run_sweep
     from workflow.domain import clock
 
-    return len(run_sweep(url, now=clock.now(), actor="bench", letter_formats=formats).issued)
+    return run_sweep(url, now=clock.now(), actor="bench", letter_formats=formats).count
 
 
 def _throughput(root: Path) -> None:
