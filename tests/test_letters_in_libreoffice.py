@@ -38,15 +38,11 @@ ALL_KINDS = (
     "dprd_approval_request",
     "power_of_attorney_request",
 )
-# The approval letters (issue 16) cite two regulations and copy four offices: with this
-# profile (logo, long names, narahubung) they may take a second page, which then holds
+# Two approval letters (issue 16) copy three or four offices: for the longest region
+# name (Kepulauan Siau Tagulandang Biaro), with this profile (logo, titled signatory,
+# narahubung), each copy takes two lines and the letter a second page, which then holds
 # the closing words with the signature and the Tembusan, never the copies alone.
-MAY_TAKE_TWO_PAGES = (
-    "tkksd_request",
-    "legal_review_request",
-    "dprd_approval_request",
-    "power_of_attorney_request",
-)
+MAY_TAKE_TWO_PAGES = ("legal_review_request", "dprd_approval_request")
 # An administrative region is no party to a KB or a PKS: the letters that cite one are out.
 ADMINISTRATIVE_KINDS = (
     "audiensi_request",
