@@ -105,8 +105,8 @@ def blocker_edited(v: Any) -> None:
 
 
 def void_mark(v: Any) -> str:
-    """` (DIBATALKAN)` after a void letter in the register's list."""
-    return " (DIBATALKAN)" if v.void else ""  # the register's own mark, in Indonesian
+    """The register list's mark of a void letter (in Indonesian: dibatalkan)."""
+    return _("void") if v.void else ""
 
 
 def letter_voided(v: Any) -> None:

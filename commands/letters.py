@@ -159,15 +159,28 @@ def _register_written(written) -> None:  # type: ignore[no-untyped-def]
 
 
 def _register_text(views) -> None:  # type: ignore[no-untyped-def]
+    """One line per letter, its void mark at the end; under a sent letter, when and how."""
     if not views:
         click.echo(_("No letters in the register."))
         return
     from commands._render_corrections import void_mark
     from commands._table import columns
 
-    rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind + void_mark(v)) for v in views]
-    headers = (_("Number"), _("Date"), _("Code"), _("Kind"))
-    click.echo(columns(headers, rows, width=80))
+    rows = [(v.number, v.issued_on.isoformat(), v.region, v.kind, void_mark(v)) for v in views]
+    headers = (_("Number"), _("Date"), _("Code"), _("Kind"), _("Void"))
+    header, *lines = columns(headers, rows, width=80).splitlines()
+    click.echo(header)
+    for line, view in zip(lines, views, strict=True):
+        click.echo(line)
+        if view.sent_on is not None:
+            click.echo("    " + _sent_line(view))
+
+
+def _sent_line(view) -> str:  # type: ignore[no-untyped-def]
+    from states.dispatch import VIA_WORDS
+
+    how = VIA_WORDS.get(view.sent_via or "", view.sent_via or "")
+    return _("sent on {day}, {how}").format(day=view.sent_on.isoformat(), how=_(how))
 
 
 @letter.command("void")
@@ -242,7 +255,7 @@ def receive(settings, region, number, dated, subject, sender) -> None:  # type: 
 @letter.command("sent")
 @click.argument("number")
 @click.option("--on", "on", metavar="DATE", help="The day it went out (default today).")
-@click.option("--via", metavar="HOW", help="post (default), email, hand or other.")
+@click.option("--via", metavar="HOW", help="post (default), email, courier, hand or other.")
 @pass_settings
 def sent(settings, number, on, via) -> None:  # type: ignore[no-untyped-def]
     """Record that letter NUMBER was sent; its follow-up leaves the worklist."""

@@ -207,7 +207,7 @@ def _wrapped(text: str, indent: int, hang: str = "  ") -> None:
 @overwrite_option
 @pass_settings
 def ics(settings: Settings, output: str | None, overwrite: bool) -> None:
-    """The pending reminders as an iCalendar file (re-importing updates, never duplicates)."""
+    """The reminders as an iCalendar file (re-importing updates and cancels, never duplicates)."""
     from workflow.services.reminder_ics import export_ics, write_ics
 
     if output is None:

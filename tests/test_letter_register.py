@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 from secretariat import PROFILE
 
+KEDIRI, TEMANGGUNG = "001/SEK-AKSANSI/IX/2026", "002/SEK-AKSANSI/X/2026"
+MOJOKERTO = "003/SEK-AKSANSI/XI/2026"
+HEADERS = ["Nomor", "Tanggal", "Daerah", "Kepada", "Hal", "Jenis", "Tanggal kirim"]
+HEADERS += ["Dikirim melalui", "Dibatalkan"]
+
 
 @pytest.fixture
 def register(cli, seeded: str) -> str:  # type: ignore[no-untyped-def]
@@ -27,6 +32,20 @@ def register(cli, seeded: str) -> str:  # type: ignore[no-untyped-def]
     return seeded
 
 
+@pytest.fixture
+def sent(cli, register: str) -> str:  # type: ignore[no-untyped-def]
+    """Kediri's letter delivered by hand on 09-07, Mojokerto's couriered on 11-23, and
+    Temanggung's void."""
+    for args in (
+        ("letter", "sent", KEDIRI, "--on", "2026-09-07", "--via", "hand"),
+        ("letter", "sent", MOJOKERTO, "--on", "2026-11-23", "--via", "courier"),
+        ("letter", "void", TEMANGGUNG, "--note", "tercetak dua kali"),
+    ):
+        result = cli(*args)
+        assert result.exit_code == 0, result.stderr
+    return register
+
+
 def test_the_register_on_screen_filters_by_period_and_region(cli, register: str) -> None:  # type: ignore[no-untyped-def]
     text = cli("letter", "list", "--from", "2026-10-01", "--to", "2026-11-30").stdout
     assert "001/SEK-AKSANSI/IX/2026" not in text
@@ -40,7 +59,7 @@ def test_csv_has_the_agenda_columns_and_runs_no_formula(cli, register: str) -> N
     result = cli("letter", "list", "--format", "csv")
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["Nomor", "Tanggal", "Daerah", "Kepada", "Hal", "Jenis", "Dibatalkan"]
+    assert rows[0] == HEADERS
     assert rows[1][:3] == ["001/SEK-AKSANSI/IX/2026", "2026-09-05", "Kota Kediri"]
     assert rows[1][3] == "Wali Kota Kediri" and rows[1][4] == "Permohonan Audiensi"
     addressee = rows[2][3]
@@ -63,7 +82,7 @@ def test_xlsx_is_the_secretariats_register(cli, register: str, tmp_path: Path) -
     result = cli("letter", "list", "--format", "xlsx", "--to", "2026-10-31", "-o", str(target))
     assert result.exit_code == 0 and "2 letters" in result.stdout, result.stderr
     sheet = openpyxl.load_workbook(target)["Agenda surat keluar"]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:G3"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:I3"
     assert sheet["B2"].is_date and sheet["B2"].value == datetime(2026, 9, 5)
     assert sheet["D3"].value.startswith("@SUM(1+1)") and sheet["D3"].data_type == "s"
     assert sheet.max_row == 3
@@ -82,3 +101,65 @@ def test_register_refusals(cli, register: str, tmp_path: Path) -> None:  # type:
     ]:
         result = cli("letter", "list", *args)
         assert result.exit_code == 1 and said in result.stderr, result.stderr
+
+
+def test_the_register_on_screen_says_when_and_how_each_letter_went(cli, sent: str) -> None:  # type: ignore[no-untyped-def]
+    lines = cli("letter", "list").stdout.splitlines()
+    assert lines[0].split() == ["Number", "Date", "Code", "Kind", "Void"]
+    assert lines[1].split() == [KEDIRI, "2026-09-05", "35.71", "audiensi_request"]
+    assert lines[2] == "    sent on 2026-09-07, by hand"
+    assert lines[3].split() == [TEMANGGUNG, "2026-10-02", "33.23", "premonitoring_notice", "void"]
+    assert lines[5] == "    sent on 2026-11-23, by courier"
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_the_register_on_screen_in_indonesian(cli, sent: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("AKSANSI_LANG", "id")
+    lines = cli("letter", "list").stdout.splitlines()
+    assert lines[2] == "    dikirim 2026-09-07, diantar langsung"
+    assert lines[3].split()[-1] == "dibatalkan"
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_json_carries_sent_on_via_and_void(cli, sent: str) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    found = {v["number"]: v for v in json.loads(cli("letter", "list", "--json").stdout)}
+    picked = {n: (v["sent_on"], v["sent_via"], v["void"]) for n, v in found.items()}
+    assert picked == {
+        KEDIRI: ("2026-09-07", "hand", False),
+        TEMANGGUNG: (None, None, True),
+        MOJOKERTO: ("2026-11-23", "courier", False),
+    }
+
+
+def test_csv_read_back_has_sent_on_via_and_void(cli, sent: str) -> None:  # type: ignore[no-untyped-def]
+    rows = list(csv.DictReader(io.StringIO(cli("letter", "list", "--format", "csv").stdout)))
+    picked = [(r["Nomor"], r["Tanggal kirim"], r["Dikirim melalui"], r["Dibatalkan"]) for r in rows]
+    assert picked == [
+        (KEDIRI, "2026-09-07", "diantar langsung", ""),
+        (TEMANGGUNG, "", "", "dibatalkan"),
+        (MOJOKERTO, "2026-11-23", "kurir", ""),
+    ]
+
+
+def test_xlsx_read_back_is_typed(cli, sent: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    target = tmp_path / "agenda.xlsx"
+    assert cli("letter", "list", "--format", "xlsx", "-o", str(target)).exit_code == 0
+    sheet = openpyxl.load_workbook(target)["Agenda surat keluar"]
+    assert [cell.value for cell in sheet[1]] == HEADERS
+    assert sheet.auto_filter.ref == "A1:I4"
+    sent_on = sheet["G2"]
+    assert sent_on.is_date and sent_on.value == datetime(2026, 9, 7)
+    assert (sheet["H2"].value, sheet["H4"].value) == ("diantar langsung", "kurir")
+    assert sheet["G3"].value is None and sheet["I3"].value == "dibatalkan"
+    assert sheet["G4"].value == datetime(2026, 11, 23) and sheet["A4"].value == MOJOKERTO
+
+
+def test_an_unknown_way_of_sending_is_refused(cli, register: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("letter", "sent", KEDIRI, "--via", "fax")
+    assert result.exit_code == 1 and "--via 'fax' is not a way of sending" in result.stderr
+    assert "courier" in result.stderr
+    assert cli("letter", "list", "--json").stdout.count('"sent_on": null') == 3

@@ -14,7 +14,8 @@ code that shows it calls `_` on it then.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -32,6 +33,7 @@ class _State:
     """The process's language: chosen by the environment or the database, reset per run."""
 
     stored: str | None = None  # from the database's ui.language
+    document: str | None = None  # `in_document_language`: a document's text, for a while
     catalogs: ClassVar[dict[str, NullTranslations]] = {}
     wrap: Callable[[str], str] | None = None  # the pseudo-locale's markers (tests)
 
@@ -70,10 +72,25 @@ def use_stored(value: str | None) -> None:
 
 def language() -> str:
     """The interface language now: AKSANSI_LANG, else ui.language, else `id`."""
+    if _State.document:
+        return _State.document
     value = _normal(os.environ.get(ENV, ""))
     if value in SUPPORTED:
         return value
     return _State.stored or DEFAULT
+
+
+@contextmanager
+def in_document_language(code: str = DEFAULT) -> Iterator[None]:
+    """Messages and labels in `code` for a while, whatever the interface language and
+    unmarked by the pseudo-locale: the text a document quotes from the engine (the board's
+    report quotes each stalled region's next action in Indonesian)."""
+    saved = _State.document, _State.wrap
+    _State.document, _State.wrap = code, None
+    try:
+        yield
+    finally:
+        _State.document, _State.wrap = saved
 
 
 def _normal(value: str) -> str:

@@ -129,6 +129,7 @@ def _chart(chart_id: str, title: str, alt: str, bars: _Bars, formats: Sequence[s
 def _draw(title: str, bars: _Bars) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=CHART_SIZE_IN, layout="constrained")
     FigureCanvasAgg(figure)
@@ -152,7 +153,8 @@ def _draw(title: str, bars: _Bars) -> Any:
     top = max([*bars.values, *(bars.extra or [])]) or 1
     for y, value, note in zip(positions, bars.extra or bars.values, bars.notes, strict=True):
         axes.text(value + top * 0.01, y, note, va="center", fontsize=8)
-    axes.set_xlim(0, top * 1.3)
+    axes.set_xlim(0, top * 1.45)  # room for the note at the end of the longest bar
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # days and regions: whole numbers
     axes.set_yticks(positions, labels)
     axes.invert_yaxis()
     if bars.legend:

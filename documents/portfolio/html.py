@@ -59,7 +59,9 @@ def _section(number: int, section: Section, charts: dict[str, Chart]) -> str:
         )
     parts.append("</div>")
     if section.table is not None:
-        parts.append(_table(section.table) if section.table.rows else _para(section.empty))
+        parts.append(
+            _table(section.table.printed()) if section.table.rows else _para(section.empty)
+        )
     parts += [f'<p class="note">{escape(note)}</p>' for note in section.notes]
     return "\n".join(parts) + "\n</section>"
 

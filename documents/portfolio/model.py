@@ -8,6 +8,7 @@ how it is written (`text`, `int`, `num` one decimal, `pct`, `date`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,6 +29,17 @@ class Table:
     headers: list[str]
     kinds: list[str]  # per column: text, int, num, pct, date
     rows: list[list[Cell]]
+    sheet_only: tuple[int, ...] = ()  # columns the spreadsheet has, the printed page not
+
+    def printed(self) -> Table:
+        """The table as the HTML page and the Word document print it."""
+        keep = [i for i in range(len(self.headers)) if i not in self.sheet_only]
+        return Table(
+            self.sheet,
+            [self.headers[i] for i in keep],
+            [self.kinds[i] for i in keep],
+            [[row[i] for i in keep] for row in self.rows],
+        )
 
 
 @dataclass(frozen=True)
@@ -62,7 +74,7 @@ def sections(figures: dict[str, Any]) -> list[Section]:
         _funnel(figures),
         _time_in_stage(figures),
         _blockers(figures),
-        *([_stalled(figures)] if "stalled" in figures else []),
+        _stalled(figures),
         _letters(figures),
     ]
 
@@ -228,15 +240,16 @@ def _stalled(figures: dict[str, Any]) -> Section:
         [
             s["code"],
             s["name"],
-            STATE_LABELS.get(s["state"], s["state"]),
+            s["label"],
             WHO.get(s["who"], s["who"]),
-            s["action"],
+            action_text(s["action_label"]),
+            s["since"],
             s["due_on"],
             s["overdue_days"],
-            s["since"],
         ]
         for s in figures["stalled"]
     ]
+    end = tanggal(figures["period"]["to"])
     table = Table(
         "Macet",
         [
@@ -245,32 +258,55 @@ def _stalled(figures: dict[str, Any]) -> Section:
             "Tahap",
             "Giliran",
             "Tindakan berikutnya",
+            "Giliran sejak",
             "Jatuh tempo",
             "Terlambat (hari kerja)",
-            "Sejak",
         ],
-        ["text", "text", "text", "text", "text", "date", "int", "date"],
+        ["text", "text", "text", "text", "text", "date", "date", "int"],
         rows,
+        sheet_only=(0,),  # the code: eight columns do not fit a portrait page's width
     )
+    notes = [
+        "Giliran: pihak yang memegang langkah berikutnya (Sekretariat atau Pemda), sejak "
+        "hari yang tertulis (kosong bila tidak diketahui: daerah dari data awal "
+        "portofolio). Terlambat: hari kerja sejak jatuh tempo sampai "
+        f"{end}, seperti daftar kerja pada hari itu (aksansi board --as-of --stalled). "
+        "Diurutkan dari yang paling lama terlambat."
+    ]
     return Section(
         "Daerah macet",
         [
-            "Daerah yang tindakan berikutnya sudah lewat jatuh tempo, dan siapa yang "
-            "memegang giliran."
+            f"Daerah yang pada akhir periode ({end}) tindakan berikutnya sudah lewat jatuh "
+            f"tempo: {len(rows)} daerah."
         ],
         table=table,
-        empty="Tidak ada daerah yang tindakan berikutnya terlambat.",
+        empty="Tidak ada daerah yang tindakan berikutnya terlambat pada akhir periode.",
+        notes=notes,
     )
+
+
+# The commands in a worklist text: an aside that names one or an event (`(aksansi
+# advance …)`, `(sign_moa)`), a clause that records the step (`lalu catat dengan aksansi
+# advance 36.01 request_audiensi`), a tail that renders its letter (`: aksansi letter …`).
+_COMMAND_ASIDE = re.compile(r"\s*\([^()]*(\baksansi\b|\b[a-z]+_[a-z_]+\b)[^()]*\)")
+_COMMAND_CLAUSE = re.compile(
+    r"(,?\s*(lalu|dan)\s+|;\s*)catat(\s+dengan)?\s+"
+    r"(aksansi\s+advance\s+\S+\s+[a-z_]+|[a-z]+(_[a-z]+)+)\b[^.;,]*"
+)
+_COMMAND_TAIL = re.compile(r":\s*aksansi\b.*$")
+
+
+def action_text(text: str) -> str:
+    """A next action as the board reads it: the step, without the commands the
+    coordinator types to record it (the worklist, `aksansi today`, shows those)."""
+    for pattern in (_COMMAND_ASIDE, _COMMAND_CLAUSE, _COMMAND_TAIL):
+        text = pattern.sub("", text)
+    return text.strip().rstrip(".;, ") + "."
 
 
 def _letters(figures: dict[str, Any]) -> Section:
-    rows: list[list[Cell]] = [[x["hal"], x["kind"], x["issued"]] for x in figures["letters"]]
-    table = Table(
-        "Surat",
-        ["Hal", "Jenis", "Diterbitkan"],
-        ["text", "text", "int"],
-        rows,
-    )
+    rows: list[list[Cell]] = [[x["hal"], x["issued"]] for x in figures["letters"]]
+    table = Table("Surat", ["Hal", "Diterbitkan"], ["text", "int"], rows)
     total = sum(x["issued"] for x in figures["letters"])
     return Section(
         "Surat keluar dalam periode",
@@ -337,13 +373,19 @@ def _blocker_sentence(figures: dict[str, Any]) -> str:
 
 
 def _stalled_sentence(figures: dict[str, Any]) -> str:
-    stalled = figures.get("stalled")
+    stalled = figures["stalled"]
     if not stalled:
-        return ""
+        return "Pada akhir periode tidak ada daerah yang macet."
     ours = sum(1 for s in stalled if s["who"] == "secretariat")
+    if ours == len(stalled):
+        holders = "semuanya giliran Sekretariat"
+    else:
+        holders = f"{ours} giliran Sekretariat, {len(stalled) - ours} giliran Pemda"
+    longest = stalled[0]
     return (
-        f"{len(stalled)} daerah macet karena tindakan berikutnya terlambat; "
-        f"{ours} di antaranya menunggu langkah Sekretariat."
+        f"Pada akhir periode {len(stalled)} daerah macet karena tindakan berikutnya sudah "
+        f"lewat jatuh tempo ({holders}); yang paling lama {longest['name']}, terlambat "
+        f"{longest['overdue_days']} hari kerja."
     )
 
 

@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt, RGBColor
 from documents.portfolio.cells import NUMERIC, cell_text
 from documents.portfolio.charts import Chart
 from documents.portfolio.model import Section, Table
+from documents.tables import fit_widths
 
 FONT = "Arial"
 CHART_WIDTH = Cm(16)
@@ -26,6 +27,7 @@ TEXT_WIDTH = Cm(16.5)
 SUMMARY_STYLE = "Ringkasan"
 NOTE_STYLE = "Catatan"
 TABLE_TEXT_STYLE = "Isi Tabel"
+TABLE_FONT_PT = 9.0
 
 
 def to_docx(
@@ -59,7 +61,10 @@ def _setup(doc) -> None:  # type: ignore[no-untyped-def]
     styles["Heading 1"].font.size = Pt(13)
     _paragraph_style(doc, SUMMARY_STYLE, size=11, space_after=8)
     _paragraph_style(doc, NOTE_STYLE, size=9, space_after=6, italic=True)
-    _paragraph_style(doc, TABLE_TEXT_STYLE, size=9, space_after=0)
+    _paragraph_style(doc, TABLE_TEXT_STYLE, size=TABLE_FONT_PT, space_after=0)
+    caption = styles["Caption"].font
+    caption.size, caption.bold, caption.italic = Pt(9), False, True
+    caption.color.rgb = RGBColor(0x33, 0x33, 0x33)
 
 
 def _paragraph_style(
@@ -84,7 +89,7 @@ def _section(doc, number: int, section: Section, charts: dict[str, Chart]) -> No
         _picture(doc, charts[section.chart])
     if section.table is not None:
         if section.table.rows:
-            _table(doc, section.table)
+            _table(doc, section.table.printed())
         else:
             doc.add_paragraph(section.empty)
     for note in section.notes:
@@ -104,10 +109,12 @@ def _picture(doc, chart: Chart) -> None:  # type: ignore[no-untyped-def]
 
 def _table(doc, table: Table) -> None:  # type: ignore[no-untyped-def]
     texts = [[cell_text(v, k) for v, k in zip(row, table.kinds, strict=True)] for row in table.rows]
-    widths = _widths(table.headers, texts)
+    widths = [Cm(w) for w in fit_widths([table.headers, *texts], TEXT_WIDTH.cm, TABLE_FONT_PT)]
     grid = doc.add_table(rows=1, cols=len(table.headers), style="Table Grid")
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out by, not only each cell's width
     header = grid.rows[0]
     _repeat_as_header(header)
     for cell, text, kind, width in zip(
@@ -115,20 +122,11 @@ def _table(doc, table: Table) -> None:  # type: ignore[no-untyped-def]
     ):
         _fill(cell, text, kind, width, bold=True)
     for row in texts:
-        cells = grid.add_row().cells
-        for cell, text, kind, width in zip(cells, row, table.kinds, widths, strict=True):
+        added = grid.add_row()
+        _keep_whole(added)
+        for cell, text, kind, width in zip(added.cells, row, table.kinds, widths, strict=True):
             _fill(cell, text, kind, width)
     doc.add_paragraph()
-
-
-def _widths(headers: list[str], rows: list[list[str]]) -> list[int]:
-    """Column widths sharing the text width by the longest word and value of each column."""
-    weights = []
-    for column, header in enumerate(headers):
-        longest_word = max(len(word) for word in header.split())
-        longest_value = max((len(row[column]) for row in rows), default=0)
-        weights.append(min(28, max(longest_word + 1, min(longest_value, 28), 5)))
-    return [int(TEXT_WIDTH * w / sum(weights)) for w in weights]
 
 
 def _fill(cell, text: str, kind: str, width: int, *, bold: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -141,8 +139,16 @@ def _fill(cell, text: str, kind: str, width: int, *, bold: bool = False) -> None
 
 
 def _repeat_as_header(row) -> None:  # type: ignore[no-untyped-def]
-    """Mark the row as the table's header: Word and LibreOffice repeat it on each page."""
-    properties = row._tr.get_or_add_trPr()
+    """Mark the row as the table's header: Word and LibreOffice repeat it on each page,
+    never split it, and never leave it alone at the foot of a page."""
+    _keep_whole(row)
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
-    properties.append(marker)
+    row._tr.get_or_add_trPr().append(marker)
+    for cell in row.cells:
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+
+def _keep_whole(row) -> None:  # type: ignore[no-untyped-def]
+    """A row that never breaks across a page (its cells' lines stay together)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))

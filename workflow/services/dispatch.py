@@ -10,14 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
+from states.dispatch import DEFAULT_VIA, VIA
 from workflow.domain import audit, clock
 from workflow.domain.reminders.scheduling import close
 from workflow.errors import InvalidInput, NotFound, PolicyViolation
 from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Letter, Region, Reminder
 from workflow.infrastructure.unit_of_work import UnitOfWork
-
-VIA = ("post", "email", "hand", "other")
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ class RetryView:
 
 
 def check_via(via: str | None) -> str:
-    chosen = (via or "post").strip().lower()
+    chosen = (via or DEFAULT_VIA).strip().lower()
     if chosen not in VIA:
         raise InvalidInput(
             _("--via {via!r} is not a way of sending; use one of: {ways}.").format(

@@ -45,6 +45,8 @@ class LetterView:
     void: bool = False  # dibatalkan: the number stays in the register, never reused or cited
     voided_on: date | None = None
     void_note: str | None = None
+    sent_on: date | None = None  # tanggal kirim (`letter sent`); None: not sent yet
+    sent_via: str | None = None  # states/dispatch.VIA
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ def _view(letter: Letter, region: Region) -> LetterView:
         letter.voided_on is not None,
         letter.voided_on,
         letter.void_note,
+        letter.sent_on,
+        letter.sent_via,
     )
 
 
@@ -239,6 +243,8 @@ class RegisterEntry:
     addressee: str
     subject: str
     kind: str
+    sent_on: date | None
+    sent_via: str | None
     void: bool
 
 
@@ -301,6 +307,8 @@ def _entry(letter: Letter, region: Region) -> RegisterEntry:
         letter.addressee,
         letter.subject,
         letter.kind,
+        letter.sent_on,
+        letter.sent_via,
         letter.voided_on is not None,
     )
 

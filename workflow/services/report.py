@@ -23,11 +23,12 @@ from sqlalchemy.orm import Session
 from states import lifecycle as spec
 from states import report as rules
 from states.letters import LETTER_KINDS
-from workflow.domain import clock, portfolio
+from workflow.domain import clock, portfolio, working_days
 from workflow.domain.blockers import costs as blocker_costs
+from workflow.domain.next_action import RegionFacts, WorklistReads, known_on, next_actions
 from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput
-from workflow.i18n import _
+from workflow.i18n import _, in_document_language
 from workflow.infrastructure.models import Letter
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
@@ -104,6 +105,7 @@ def _figures(session: Session, start: date, end: date) -> dict[str, Any]:
         "funnel": _funnel(rows, before, end),
         "time_in_stage": _time_in_stage(rows, start, end),
         "blockers": _blockers(blockers, start, end),
+        "stalled": _stalled(session, list(at_end.values()), end),
         "letters": _letters(session, start, end),
     }
 
@@ -215,6 +217,51 @@ def _blockers(rows: list[Any], start: date, end: date) -> list[dict[str, Any]]:
         if t.total
     ]
     return sorted(found, key=lambda b: (-b["days_lost"], -b["regions"]))
+
+
+def _stalled(session: Session, standing: list[Any], end: date) -> list[dict[str, Any]]:
+    """The regions whose next action was overdue at the end of `end`, as `board --as-of
+    END --stalled` finds them (the same decision, on the reminders, blockers and letters
+    of that day): the longest overdue first. `label` and `action_label` are Indonesian,
+    as the report is; `action` is the English of the `next_action` JSON."""
+    facts = [
+        RegionFacts(
+            row.region_id,
+            row.code,
+            row.name,
+            portfolio.state_of(row),
+            None if row.kind == "seed" else row.occurred_on,
+            known_on(row),
+        )
+        for row in standing
+    ]
+    reads = WorklistReads.load_as_of(session, facts, end)
+    calendar = working_days.load(session)
+    with in_document_language():
+        found = next_actions(facts, reads, end, calendar)
+    overdue = sorted(
+        (item for item in found.values() if item.overdue_days > 0),
+        key=lambda item: (-item.overdue_days, item.region),
+    )
+    return [_stalled_region(item) for item in overdue]
+
+
+def _stalled_region(item: Any) -> dict[str, Any]:
+    return {
+        "code": item.region,
+        "name": item.region_name,
+        "state": item.state,
+        "label": LABELS[item.state],
+        "who": item.who,
+        "action": item.action,
+        "action_label": item.text,
+        "kind": item.kind,
+        "letter": item.letter,
+        "due_on": item.due_on,
+        "since": item.since,
+        "overdue_days": item.overdue_days,
+        "source": item.source,
+    }
 
 
 def _letters(session: Session, start: date, end: date) -> list[dict[str, Any]]:

@@ -57,7 +57,7 @@ class Letter(Base):
     voided_by: Mapped[str | None] = mapped_column(String(80))
     void_note: Mapped[str | None] = mapped_column(Text)
     sent_on: Mapped[date | None]  # tanggal kirim (`letter sent`); None: not sent yet
-    sent_via: Mapped[str | None] = mapped_column(String(10))  # post | email | hand | other
+    sent_via: Mapped[str | None] = mapped_column(String(10))  # states/dispatch.VIA
     sent_by: Mapped[str | None] = mapped_column(String(80))
 
     __table_args__ = (

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm.base import NO_VALUE
 
+from states.reminders import ISSUED, PENDING
 from workflow.infrastructure.models.audit import AuditEntry
 from workflow.infrastructure.models.base import Base
 
@@ -50,6 +52,9 @@ class Reminder(Base):
     letter_error: Mapped[str | None] = mapped_column(Text)
     letter_fix: Mapped[str | None] = mapped_column(Text)  # the command that fixes the error
     issued_on: Mapped[date | None]  # the sweep issued it (it stays open until done)
+    # The SEQUENCE of its calendar event (`remind ics`): one more on every move of the due
+    # day and every close or re-opening, whichever code makes it (see the listeners below).
+    ics_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
 
     # Set by the sweep so the audit row and the reminder go out in one flush.
     closed_by_entry: Mapped[AuditEntry | None] = relationship(
@@ -67,6 +72,26 @@ class Reminder(Base):
         # on this region's pending reminders of that trigger, whatever else is pending.
         Index("ix_reminder_region_id_trigger", "region_id", "trigger", "trigger_key", "status"),
     )
+
+
+_OPEN = (PENDING, ISSUED)
+
+
+def _is_change(target: Reminder, value: object, oldvalue: object) -> bool:
+    """A stored reminder's attribute set to a different value (not a new row's first value)."""
+    return inspect(target).persistent and oldvalue is not NO_VALUE and value != oldvalue
+
+
+@event.listens_for(Reminder.due_on, "set", active_history=True)
+def _due_day_moved(target: Reminder, value: date, oldvalue: object, _initiator: object) -> None:
+    if _is_change(target, value, oldvalue):
+        target.ics_sequence = (target.ics_sequence or 0) + 1
+
+
+@event.listens_for(Reminder.status, "set", active_history=True)
+def _opened_or_closed(target: Reminder, value: str, oldvalue: object, _initiator: object) -> None:
+    if _is_change(target, value, oldvalue) and (value in _OPEN) != (oldvalue in _OPEN):
+        target.ics_sequence = (target.ics_sequence or 0) + 1
 
 
 class HolidayOverride(Base):
