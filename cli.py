@@ -110,7 +110,7 @@ class AksansiGroup(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Click's own listing (`Group.format_commands`), its rows from COMMAND_HELP; a
         command missing there is looked up (its module imported) as click would."""
-        from click.core import _make_default_short_help
+        from click.utils import _make_default_short_help  # what click.core uses
 
         names = self.list_commands(ctx)
         if not names:
