@@ -5,6 +5,11 @@ The pass issues every due pending reminder exactly once, one transaction per rem
 crash loses at most the uncommitted reminder, which the next sweep issues; nothing is
 ever issued twice.
 
+The pass streams: each claim is a batch of one, nothing read for a reminder outlives
+its transaction, and the report keeps counts and the first `DIGEST_LINES` lines (and
+as many of the letters not made), so a pass over 100,000 due reminders needs no more
+memory than one over 1,000. `aksansi remind list --status issued` lists every one.
+
 Test hook: AKSANSI_TEST_CRASH_AFTER=N makes the process die (`os._exit(137)`, like
 kill -9) after N reminders were committed, with the (N+1)-th written but not yet
 committed. The crash-injection test uses it to prove a rerun loses and repeats nothing.
@@ -33,11 +38,28 @@ from workflow.infrastructure.unit_of_work import translate
 CRASH_AFTER = "AKSANSI_TEST_CRASH_AFTER"
 
 
+DIGEST_LINES = 1000  # lines the digest lists, and letters not made it lists: bounded
+
+
 @dataclass
 class SweepReport:
+    """What one pass did: counts of everything, lines of the first `DIGEST_LINES`."""
+
     now: datetime
-    issued: list[IssuedReminder] = field(default_factory=list)
+    issued: list[IssuedReminder] = field(default_factory=list)  # the first DIGEST_LINES
     stopped_early: bool = False
+    count: int = 0  # every reminder issued
+    not_made: list[IssuedReminder] = field(default_factory=list)  # the first DIGEST_LINES
+    not_made_count: int = 0  # every letter that could not be made
+
+    def add(self, item: IssuedReminder) -> None:
+        self.count += 1
+        if len(self.issued) < DIGEST_LINES:
+            self.issued.append(item)
+        if item.letter_error:
+            self.not_made_count += 1
+            if len(self.not_made) < DIGEST_LINES:
+                self.not_made.append(item)
 
 
 Hook = Callable[[int], None]
@@ -75,12 +97,12 @@ def run_sweep(
                     break
                 session.flush()  # written, not yet committed: where a crash hurts most
                 if before_commit is not None:
-                    before_commit(len(report.issued))
+                    before_commit(report.count)
                 session.commit()
             except DBAPIError as exc:
                 session.rollback()
                 raise translate(exc, url) from exc
-            report.issued.append(item)
+            report.add(item)
     return report
 
 
@@ -109,7 +131,7 @@ def sweep_once(
         db_url, now=clock.now(), actor=actor, should_stop=should_stop, before_commit=_crash_hook()
     )
     outcome = SweepOutcome(report)
-    if report.issued and mail.configured():
+    if report.count and mail.configured():
         try:
             outcome.mailed_to = mail.send_digest(_subject(report), format_digest(report))
         except mail.MailFailed as exc:
@@ -130,7 +152,7 @@ def _crash_hook() -> Hook | None:
 
 
 def _subject(report: SweepReport) -> str:
-    count = len(report.issued)
+    count = report.count
     return ngettext(
         "[aksansi] {count} reminder due on {date}",
         "[aksansi] {count} reminders due on {date}",
@@ -141,9 +163,9 @@ def _subject(report: SweepReport) -> str:
 def format_digest(report: SweepReport) -> str:
     """The digest as plain text lines (terminal and mail)."""
     when = clock.shown_moment(report.now)
-    if not report.issued:
+    if not report.count:
         return _("Sweep at {when}: nothing due.").format(when=when)
-    count = len(report.issued)
+    count = report.count
     lines = [
         ngettext(
             "Sweep at {when}: {count} reminder issued.",
@@ -178,6 +200,7 @@ def format_digest(report: SweepReport) -> str:
             lines.append(
                 _("    skipped earlier steps: ") + ", ".join(f"#{i}" for i in item.skipped)
             )
+    lines += _more(report.count - len(report.issued))
     lines += _not_made(report)
     if report.stopped_early:
         lines.append(_("Stopped early on request; the next sweep issues the rest."))
@@ -187,22 +210,36 @@ def format_digest(report: SweepReport) -> str:
 def _not_made(report: SweepReport) -> list[str]:
     """The letters that could not be made, under their own heading: each stays on
     `aksansi today` with the command that fixes its cause, until it is retried."""
-    failed = [item for item in report.issued if item.letter_error]
-    if not failed:
+    if not report.not_made_count:
         return []
-    lines = ["", _("Letters not made ({n}): fix the cause, then retry.").format(n=len(failed))]
-    for item in failed:
+    count = report.not_made_count
+    lines = ["", _("Letters not made ({n}): fix the cause, then retry.").format(n=count)]
+    for item in report.not_made:
         lines.append(f"#{item.id} {item.region} {item.region_name}: {item.letter}")
         if item.letter_fix:
             lines.append("    " + _("fix: {command}").format(command=item.letter_fix))
         lines.append("    " + _("then: aksansi remind retry {id}").format(id=item.id))
-    return lines
+    return lines + _more(count - len(report.not_made))
+
+
+def _more(count: int) -> list[str]:
+    """The lines a long pass leaves out of the digest, counted."""
+    if count <= 0:
+        return []
+    return [
+        ngettext(
+            "… and {count} more; 'aksansi remind list --status issued' lists them all.",
+            "… and {count} more; 'aksansi remind list --status issued' lists them all.",
+            count,
+        ).format(count=count)
+    ]
 
 
 def digest_json(outcome: SweepOutcome) -> dict[str, Any]:
     return {
         "now": outcome.report.now.isoformat(),
-        "issued": outcome.report.issued,
+        "issued": outcome.report.issued,  # the first DIGEST_LINES
+        "issued_count": outcome.report.count,
         "stopped_early": outcome.report.stopped_early,
         "mailed_to": outcome.mailed_to,
         "mail_error": outcome.mail_error,

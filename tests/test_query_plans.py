@@ -59,16 +59,16 @@ def _plan_of(url: str, run: Callable[[Session, Region], object]) -> list[str]:
 
 
 def _cancel_query(session: Session, region: Region) -> object:
-    from workflow.domain.reminders.scheduling import _PENDING_OF
+    from workflow.domain.reminders.scheduling import _OPEN_OF
 
     params = {"region_id": region.id, "trigger": "state", "trigger_key": region.state}
-    return session.scalars(_PENDING_OF, params).all()
+    return session.scalars(_OPEN_OF, params).all()
 
 
 def _previous_event_query(session: Session, region: Region) -> object:
-    from workflow.services.advance import _LAST_EVENT_DAY
+    from workflow.services.advance import _REGION_AND_LAST_DAY
 
-    return session.scalar(_LAST_EVENT_DAY, {"region_id": region.id})
+    return session.execute(_REGION_AND_LAST_DAY.by_code, {"region_code": region.code}).one()
 
 
 def _latest_undoable_query(session: Session, region: Region) -> object:
@@ -80,7 +80,12 @@ def _latest_undoable_query(session: Session, region: Region) -> object:
 def test_cancelling_a_states_reminders_seeks_the_trigger_index(seeded_sqlite: str) -> None:
     plan = _plan_of(seeded_sqlite, _cancel_query)
     assert any(
-        line.startswith("SEARCH reminder USING INDEX ix_reminder_region_id_trigger (")
+        line.startswith(
+            (
+                "SEARCH reminder USING INDEX ix_reminder_region_id_trigger (",
+                "SEARCH reminder USING COVERING INDEX ix_reminder_region_id_trigger (",
+            )
+        )
         and "trigger_key=?" in line
         and "status=?" in line
         for line in plan

@@ -45,6 +45,28 @@ def test_cli_sweep_digest_and_json(seeded_sqlite: str, cli, monkeypatch) -> None
     assert again["issued"] == [] and again["mail_error"] is None
 
 
+def test_a_long_pass_keeps_counts_and_the_first_lines_of_its_digest(
+    seeded_sqlite: str, cli, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The report of a pass is bounded (memory flat in the reminders issued): it counts
+    every one and lists the first DIGEST_LINES, with how many more there were."""
+    import jobs.sweep
+
+    monkeypatch.setattr(jobs.sweep, "DIGEST_LINES", 2)
+    add_due(seeded_sqlite, 5, letter="official_introduction")  # no official: not made
+    result = cli("jobs", "sweep", "--json")
+    digest = json.loads(result.stdout)
+    assert digest["issued_count"] == 5 and [i["id"] for i in digest["issued"]] == [1, 2]
+    assert issued_audit_ids(seeded_sqlite) == [1, 2, 3, 4, 5]  # every one issued
+    report = jobs.sweep.SweepReport(now=at("2026-11-27"))
+    for item in digest["issued"] * 3:
+        report.add(jobs.sweep.IssuedReminder(**{**item, "due_on": date(2026, 11, 20)}))
+    text = jobs.sweep.format_digest(report)
+    assert "6 reminders issued" in text and text.count("(due 2026-11-20)") == 2
+    assert "… and 4 more; 'aksansi remind list --status issued' lists them all." in text
+    assert "Letters not made (6)" in text and text.count("then: aksansi remind retry") == 2
+
+
 def test_after_downtime_only_the_most_advanced_ladder_step_is_issued(seeded_sqlite: str) -> None:
     # one region, three steps of one ladder, all due: one issued, two skipped
     add_due(seeded_sqlite, 3, ladder_steps=3)

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import getpass
 import os
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from states.audit import AUDIT_KINDS
 from workflow.domain import clock
 from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.tables import AUDIT_LOG, new_id
+
+# Built once (the hot paths write an audit row per change): always the same columns, so
+# SQLAlchemy compiles each statement once per process.
+_INSERT = insert(AUDIT_LOG)
+_SET_DETAILS = (
+    update(AUDIT_LOG)
+    .where(AUDIT_LOG.c.id == bindparam("entry_id"))
+    .values(details=bindparam("entry_details"))
+)
 
 
 def current_actor(explicit: str | None = None) -> str:
@@ -41,10 +52,7 @@ def record(
     to_state: str | None = None,
     **details: Any,
 ) -> AuditEntry:
-    if kind not in AUDIT_KINDS:
-        raise ValueError(
-            f"unknown audit kind {kind!r}: list it, with its history line, in states/audit.py"
-        )
+    _check_kind(kind)
     entry = AuditEntry(
         region_id=None if region is None else region.id,
         kind=kind,
@@ -59,6 +67,81 @@ def record(
     )
     session.add(entry)
     return entry
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """An audit row already in the transaction: what the reactions to it read."""
+
+    id: int
+    kind: str
+    actor: str
+    occurred_on: date
+    event: str | None = None
+    from_state: str | None = None
+    to_state: str | None = None
+
+
+def insert_row(
+    conn: Connection,
+    *,
+    region_id: int | None,
+    kind: str,
+    actor: str,
+    occurred_on: date | None = None,
+    note: str | None = None,
+    event: str | None = None,
+    from_state: str | None = None,
+    to_state: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> Written:
+    """`record` for the hot paths: one Core INSERT on the transaction's connection, no
+    ORM object; the row as written (with its id)."""
+    _check_kind(kind)
+    day = occurred_on or clock.today()
+    result = conn.execute(
+        _INSERT,
+        {
+            "region_id": region_id,
+            "kind": kind,
+            "occurred_on": day,
+            "recorded_at": clock.utcnow(),
+            "actor": actor,
+            "event": event,
+            "from_state": from_state,
+            "to_state": to_state,
+            "note": note,
+            "details": details or {},
+        },
+    )
+    return Written(new_id(result), kind, actor, day, event, from_state, to_state)
+
+
+def set_details(conn: Connection, entry_id: int, details: dict[str, Any]) -> None:
+    """Replace the details of a row written earlier in the transaction."""
+    conn.execute(_SET_DETAILS, {"entry_id": entry_id, "entry_details": details})
+
+
+def written(session: Session, entry: AuditEntry) -> Written:
+    """An ORM-recorded row (flushed now, for its id) as the reactions read it."""
+    if entry.id is None:
+        session.flush()
+    return Written(
+        entry.id,
+        entry.kind,
+        entry.actor,
+        entry.occurred_on,
+        entry.event,
+        entry.from_state,
+        entry.to_state,
+    )
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in AUDIT_KINDS:
+        raise ValueError(
+            f"unknown audit kind {kind!r}: list it, with its history line, in states/audit.py"
+        )
 
 
 def entries_by_id(session: Session, ids: set[int]) -> dict[int, AuditEntry]:

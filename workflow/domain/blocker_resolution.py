@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
 from workflow.domain.blockers.log import resolve_blocker_row
-from workflow.infrastructure.models import AuditEntry, Blocker, Region
+from workflow.infrastructure.models import Blocker, Region
 
 
 def resolve_ended(
@@ -26,10 +26,10 @@ def resolve_ended(
     day: date,
     actor: str,
     cause: str,
-    cause_entry: AuditEntry | None = None,
+    cause_entry_id: int | None = None,
 ) -> tuple[list[dict[str, object]], list[int]]:
     """Resolve the region's open blockers of `types`; returns what was resolved
-    (`id`, `type`, `label`) and the ids of the follow-ups that cancelled. `cause_entry`:
+    (`id`, `type`, `label`) and the ids of the follow-ups that cancelled. `cause_entry_id`:
     the audit row of what ended the cause, so undoing it opens the blockers again."""
     if not types:
         return [], []
@@ -44,8 +44,6 @@ def resolve_ended(
         .with_for_update()
     ).all()
     resolved, cancelled = [], []
-    if blockers and cause_entry is not None and cause_entry.id is None:
-        session.flush()  # its id, for the resolution's audit row
     for blocker in blockers:
         on = max(day, blocker.opened_on)
         entry = resolve_blocker_row(
@@ -55,7 +53,7 @@ def resolve_ended(
             on=on,
             actor=actor,
             resolved_by=cause,
-            **({"cause_entry_id": cause_entry.id} if cause_entry is not None else {}),
+            **({"cause_entry_id": cause_entry_id} if cause_entry_id is not None else {}),
         )
         cancelled += list(entry.details.get("cancelled", []))
         label = taxonomy.blocker_type(blocker.type)["label_en"]

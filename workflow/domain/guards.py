@@ -7,6 +7,7 @@ for a refusal is `states.lifecycle.GUARD_REASONS[name]`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -49,8 +50,19 @@ def has_moa_draft(ctx: GuardContext) -> bool:
     return ctx.moa_drafts is None or ctx.moa_drafts > 0
 
 
+class RegionNamed(Protocol):
+    """What the guards read of a region (a `Region`, or the hot paths' `RegionRow`)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+
+
 def build_context(
-    session: Session, region: Region, event: str, *, note: str | None, force: bool
+    session: Session, region: RegionNamed, event: str, *, note: str | None, force: bool
 ) -> GuardContext:
     """What `event`'s guards read: the open blockers and MoA drafts are queried only for
     the events guarded by them (sign_moa, submit_moa), not on every hold or resume."""
@@ -71,22 +83,23 @@ def build_context(
     )
 
 
-def _open_blocker_types(session: Session, region: Region) -> list[str]:
+def _open_blocker_types(session: Session, region: RegionNamed) -> list[str]:
     """The types of the region's open blockers, oldest first."""
     from workflow.domain.blockers.log import open_blockers_of
 
-    return [blocker.type for blocker in open_blockers_of(session, region)]
+    loaded = session.get_one(Region, region.id)
+    return [blocker.type for blocker in open_blockers_of(session, loaded)]
 
 
-def _moa_draft_count(session: Session, region: Region) -> int | None:
+def _moa_draft_count(session: Session, region: RegionNamed) -> int | None:
     """How many MoA drafts the region has (the document register's `agreement_draft`)."""
     from workflow.domain.letters.drafts import moa_draft_count
 
     return moa_draft_count(session, region.id)
 
 
-def _missing_approvals(session: Session, region: Region) -> list[str]:
+def _missing_approvals(session: Session, region: RegionNamed) -> list[str]:
     """The applicable items of the checklist before the PKS not yet recorded."""
     from workflow.domain import approvals
 
-    return approvals.missing(approvals.checklist(session, region))
+    return approvals.missing(approvals.checklists(session, [region.id])[region.id])

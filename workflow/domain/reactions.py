@@ -7,27 +7,49 @@ change that caused it. Each area adds its reaction here explicitly.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from states import reminders as reminder_policy
+from workflow.domain import audit
 from workflow.domain.reminders import scheduling
 from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Region
 
 
-def after_transition(session: Session, region: Region, entry: AuditEntry) -> list[int]:
-    """A lifecycle event was fired (entry.kind is 'transition' or 'milestone'); returns the
-    ids of the follow-ups it cancelled."""
+def plan_transition(
+    session: Session, region_id: int, kind: str, from_state: str, to_state: str, day: date
+) -> list[dict[str, Any]]:
+    """The follow-ups entering `to_state` schedules, not yet written: their note goes on
+    the event's own audit row, which `after_transition` then gets with its id."""
+    if kind != "transition" or from_state == to_state or not to_state:
+        return []
+    return scheduling.schedule_rules(
+        session,
+        region_id,
+        reminder_policy.rules_on_state(to_state),
+        day,
+        trigger="state",
+        trigger_key=to_state,
+    )
+
+
+def after_transition(
+    session: Session, region_id: int, entry: audit.Written, scheduled: list[dict[str, Any]]
+) -> list[int]:
+    """A lifecycle event was fired (entry.kind is 'transition' or 'milestone') and its row
+    written; writes what `plan_transition` planned and returns the ids of the follow-ups
+    it cancelled."""
     if entry.kind != "transition" or entry.from_state == entry.to_state:
         return []
-    _clear_kb_expiry(session, region, entry)
+    _clear_kb_expiry(session, region_id, entry)
     cancelled: list[int] = []
     if entry.from_state:
         cancelled = scheduling.cancel_pending(
             session,
-            region,
+            region_id,
             entry,
             trigger="state",
             trigger_key=entry.from_state,
@@ -37,30 +59,23 @@ def after_transition(session: Session, region: Region, entry: AuditEntry) -> lis
                 isoformat=entry.occurred_on.isoformat(),
             ),
         )
-    if entry.to_state:
-        scheduling.schedule_rules(
-            session,
-            region,
-            reminder_policy.rules_on_state(entry.to_state),
-            entry,
-            trigger="state",
-            trigger_key=entry.to_state,
-        )
+    scheduling.write_scheduled(session.connection(), scheduled, entry.id)
     return cancelled
 
 
 def after_kb_recorded(session: Session, region: Region, entry: AuditEntry) -> None:
     """A KB (MoU) was recorded: its predecessor's warning, if waiting, is replaced (the sweep
     makes the new one when it falls due: states/reminders.py, `kb_expiry`)."""
-    scheduling.cancel_kb_warning(session, region, entry, _("a newer record of the KB replaces it"))
+    reason = _("a newer record of the KB replaces it")
+    scheduling.cancel_kb_warning(session, region.id, audit.written(session, entry), reason)
 
 
-def _clear_kb_expiry(session: Session, region: Region, entry: AuditEntry) -> None:
+def _clear_kb_expiry(session: Session, region_id: int, entry: audit.Written) -> None:
     if entry.event in reminder_policy.KB_EXPIRY_CLEARED_BY:
         reason = _("{event} on {isoformat}: the KB's end no longer needs a warning").format(
             event=entry.event, isoformat=entry.occurred_on.isoformat()
         )
-        scheduling.cancel_kb_warning(session, region, entry, reason)
+        scheduling.cancel_kb_warning(session, region_id, entry, reason)
 
 
 def after_blocker_opened(session: Session, region: Region, blocker: Any, entry: AuditEntry) -> None:
@@ -68,9 +83,7 @@ def after_blocker_opened(session: Session, region: Region, blocker: Any, entry: 
     rules = reminder_policy.rules_on_blocker(blocker.type)
     if rules and blocker.id is None:
         session.flush()
-    scheduling.schedule_rules(
-        session, region, rules, entry, trigger="blocker", trigger_key=str(blocker.id)
-    )
+    scheduling.schedule_after(session, entry, rules, trigger="blocker", trigger_key=str(blocker.id))
 
 
 def after_blocker_resolved(
@@ -79,8 +92,8 @@ def after_blocker_resolved(
     """A blocker was resolved; returns the ids of the follow-ups it cancelled."""
     return scheduling.cancel_pending(
         session,
-        region,
-        entry,
+        region.id,
+        audit.written(session, entry),
         trigger="blocker",
         trigger_key=str(blocker.id),
         reason=_("blocker #{id} ({type}) was resolved on {isoformat}").format(

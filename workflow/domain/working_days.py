@@ -151,7 +151,11 @@ class WorkingCalendar:
         return day
 
 
+_OVERRIDES = select(HolidayOverride.day, HolidayOverride.holiday)  # built once: every advance
+
+
 def load(session: Session) -> WorkingCalendar:
-    """The calendar with the overrides stored in the database."""
-    rows = session.execute(select(HolidayOverride.day, HolidayOverride.holiday))
+    """The calendar with the overrides stored in the database (read on the transaction's
+    connection: a Core query, no ORM round through the session)."""
+    rows = session.connection().execute(_OVERRIDES)
     return WorkingCalendar({day: holiday for day, holiday in rows})

@@ -7,6 +7,7 @@ through psycopg 3 with the same code.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ def _sqlite_url(value: str) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
+@functools.lru_cache(maxsize=64)  # every unit of work asks (require_database): parse once
 def sqlite_file(url: str) -> Path | None:
     """The file of a SQLite URL (None for another database or an in-memory one)."""
     parsed = make_url(url)

@@ -169,7 +169,7 @@ def _resolve_ended_blockers(
         day=day,
         actor=actor,
         cause=f"letter_sent {letter.number}",
-        cause_entry=entry,
+        cause_entry_id=entry.id,
     )
 
 

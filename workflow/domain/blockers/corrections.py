@@ -54,8 +54,8 @@ def void(session: Session, blocker: Blocker, *, note: str, actor: str) -> list[i
     )
     return cancel_pending(
         session,
-        region,
-        entry,
+        region.id,
+        audit.written(session, entry),
         trigger="blocker",
         trigger_key=str(blocker.id),
         reason=f"blocker #{blocker.id} ({blocker.type}) was voided on {today.isoformat()}",

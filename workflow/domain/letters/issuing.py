@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from documents.errors import DocumentError
@@ -33,6 +34,7 @@ from workflow.domain.settings import load_settings
 from workflow.errors import DocumentProblem, InvalidInput, MissingField
 from workflow.i18n import _
 from workflow.infrastructure.models import Letter, Region
+from workflow.infrastructure.tables import LETTER, new_id
 
 __all__ = [
     "MissingField",
@@ -42,6 +44,9 @@ __all__ = [
     "output_dir",
     "render_preview",
 ]
+
+
+_INSERT = insert(LETTER)  # built once: the sweep issues a letter per reminder
 
 
 @contextmanager
@@ -303,40 +308,44 @@ def issue_letter(
         meta=meta,
         overwrite=overwrite,
     )
+    session.flush()  # what the caller changed through the ORM goes first, in its order
+    conn = session.connection()
     use_number(session, on, seq)
-    letter = Letter(
+    row = {
+        "region_id": region.id,
+        "kind": spec["id"],
+        "step": step,
+        "year": on.year,
+        "seq": seq,
+        "number": number,
+        "issued_on": on,
+        "subject": spec["hal"],
+        "addressee": context["surat"]["kepada"],
+        "template": f"{spec['id']}.md.j2",
+        "template_hash": template_hash,
+        "content": markdown,
+        "files": files,
+        "actor": actor,
+        "created_at": clock.utcnow(),
+    }
+    letter_id = new_id(conn.execute(_INSERT, row))
+    audit.insert_row(
+        conn,
         region_id=region.id,
-        kind=spec["id"],
-        step=step,
-        year=on.year,
-        seq=seq,
-        number=number,
-        issued_on=on,
-        subject=spec["hal"],
-        addressee=context["surat"]["kepada"],
-        template=f"{spec['id']}.md.j2",
-        template_hash=template_hash,
-        content=markdown,
-        files=files,
-        actor=actor,
-        created_at=clock.utcnow(),
-    )
-    session.add(letter)
-    session.flush()  # the id, for the audit row
-    audit.record(
-        session,
-        region=region,
         kind="letter",
         actor=actor,
         occurred_on=on,
         note=f"{spec['hal']} ({number})",
-        number=number,
-        letter_kind=spec["id"],
-        letter_id=letter.id,
-        step=step,
-        files=letter.files,
+        details={
+            "number": number,
+            "letter_kind": spec["id"],
+            "letter_id": letter_id,
+            "step": step,
+            "files": files,
+        },
     )
-    return letter
+    # The register's row as the caller reads it: a plain object the session never tracks.
+    return Letter(id=letter_id, **row)
 
 
 @document_errors()

@@ -20,17 +20,17 @@ from sqlalchemy.orm import Session
 
 from workflow.domain.settings import format_number
 from workflow.infrastructure.models import LetterCounter
+from workflow.infrastructure.tables import LETTER_COUNTER
 
 _LOCKED = (
-    select(LetterCounter.last_seq)
-    .where(LetterCounter.year == bindparam("counter_year"))
+    select(LETTER_COUNTER.c.last_seq)
+    .where(LETTER_COUNTER.c.year == bindparam("counter_year"))
     .with_for_update()
 )
 _USE = (
-    update(LetterCounter)
-    .where(LetterCounter.year == bindparam("counter_year"))
+    update(LETTER_COUNTER)
+    .where(LETTER_COUNTER.c.year == bindparam("counter_year"))
     .values(last_seq=bindparam("counter_seq"))
-    .execution_options(synchronize_session=False)  # no counter object is ever loaded
 )
 
 
@@ -38,17 +38,18 @@ def reserve_number(session: Session, on: date, number_format: str) -> tuple[int,
     """The next sequence number of `on`'s year and the formatted letter number, with the
     year's counter locked until the transaction ends. The first letter of a year
     creates the row (insert … on conflict do nothing: two first letters cannot both)."""
-    last = session.execute(_LOCKED, {"counter_year": on.year}).scalar()
+    conn = session.connection()  # Core on the transaction's connection: no ORM round
+    last = conn.execute(_LOCKED, {"counter_year": on.year}).scalar()
     if last is None:
-        session.execute(_insert_ignore(session).values(year=on.year, last_seq=0))
-        last = session.execute(_LOCKED, {"counter_year": on.year}).scalar_one()
+        conn.execute(_insert_ignore(session).values(year=on.year, last_seq=0))
+        last = conn.execute(_LOCKED, {"counter_year": on.year}).scalar_one()
     seq = last + 1
     return seq, format_number(number_format, seq=seq, on=on)
 
 
 def use_number(session: Session, on: date, seq: int) -> None:
     """The reserved number is now the letter's: the counter moves on to it."""
-    session.execute(_USE, {"counter_year": on.year, "counter_seq": seq})
+    session.connection().execute(_USE, {"counter_year": on.year, "counter_seq": seq})
 
 
 def _insert_ignore(session: Session) -> Any:

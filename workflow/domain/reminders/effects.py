@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
 from workflow.errors import DomainError
 from workflow.i18n import _
-from workflow.infrastructure.models import Letter, Region, Reminder
+from workflow.infrastructure.models import Letter, Region
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,21 @@ class Effects:
     blocker: str | None = None
     blocker_error: str | None = None
     letter_fix: str | None = None  # the command that fixes `letter_error`
+
+
+class DueReminder(Protocol):
+    """What the effects read of the reminder being issued (the sweep's claimed row)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def letter_kind(self) -> str | None: ...
+    @property
+    def letter_extra(self) -> dict[str, Any]: ...
+    @property
+    def opens_blocker(self) -> str | None: ...
 
 
 @dataclass
@@ -49,7 +65,7 @@ class SweepReads:
 def produce_effects(
     session: Session,
     region: Region,
-    reminder: Reminder,
+    reminder: DueReminder,
     *,
     today: date,
     actor: str,
@@ -71,7 +87,7 @@ def produce_effects(
 def _issue_letter(
     session: Session,
     region: Region,
-    reminder: Reminder,
+    reminder: DueReminder,
     kind: str,
     today: date,
     actor: str,
@@ -102,7 +118,7 @@ def _letter_file(letter: Letter) -> str | None:
 
 
 def _open_blocker(
-    session: Session, region: Region, reminder: Reminder, type_id: str, today: date, actor: str
+    session: Session, region: Region, reminder: DueReminder, type_id: str, today: date, actor: str
 ) -> tuple[str | None, str | None]:
     from workflow.domain.blockers.log import open_blocker, open_blocker_of_type
 

@@ -3,8 +3,9 @@
 `due_query` claims the head of a ladder with `SELECT … FOR UPDATE SKIP LOCKED`
 (PostgreSQL; on SQLite every write transaction is `BEGIN IMMEDIATE`, so sweeps take
 turns); `issue_next` issues it, renders its letter, opens its automatic blocker and skips
-the earlier due steps of its ladder, all with its audit row. The loop that commits one
-reminder at a time is `jobs/sweep.py`'s `run_sweep`.
+the earlier due steps of its ladder, all with its audit row. Both are Core statements
+built once (issue 17): the sweep makes no ORM object but the region a letter reads.
+The loop that commits one reminder at a time is `jobs/sweep.py`'s `run_sweep`.
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, or_, select, update
+from sqlalchemy.orm import Session
 
 from states import reminders as policy
 from workflow.domain import audit
 from workflow.domain.reminders.effects import Effects, SweepReads, produce_effects
-from workflow.domain.reminders.scheduling import close
+from workflow.domain.reminders.scheduling import close_rows
 from workflow.i18n import _
-from workflow.infrastructure.models import Region, Reminder
+from workflow.infrastructure.models import Region
+from workflow.infrastructure.tables import REGION, REMINDER
 
 
 @dataclass(frozen=True)
@@ -45,84 +47,204 @@ class IssuedReminder:
 
 def overtakes(first: Any, second: Any) -> ColumnElement[bool]:
     """The ladder order: `first` overtakes `second` (same region and ladder) when its step is
-    higher, or, at the same step, its row is newer. Either side may be the mapped class (or
-    an alias of it) or a loaded row, whose values become parameters."""
+    higher, or, at the same step, its row is newer. Either side may be the reminder table
+    (or an alias of it) or a claimed row, whose values become parameters."""
     return or_(first.step > second.step, and_(first.step == second.step, first.id > second.id))
 
 
-def due_query(today: date) -> Select[Reminder, Region]:
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """The due reminder a sweep holds, with its region's code and name: one Core row."""
+
+    id: int
+    region_id: int
+    rule_id: str | None
+    ladder: str | None
+    step: int
+    text: str
+    letter_kind: str | None
+    letter_extra: dict[str, Any]
+    opens_blocker: str | None
+    due_on: date
+    region_code: str
+    region_name: str
+
+
+_CLAIMED_COLUMNS = (
+    REMINDER.c.id,
+    REMINDER.c.region_id,
+    REMINDER.c.rule_id,
+    REMINDER.c.ladder,
+    REMINDER.c.step,
+    REMINDER.c.text,
+    REMINDER.c.letter_kind,
+    REMINDER.c.letter_extra,
+    REMINDER.c.opens_blocker,
+    REMINDER.c.due_on,
+    REGION.c.code,
+    REGION.c.name,
+)
+
+
+def due_query(today: date) -> Select[Any]:
     """The claim: the first due pending reminder that no more advanced due step overtakes.
 
     Within a ladder the higher step (then the newer row) overtakes: only the head of
     each region's ladder can be claimed, so two sweeps never issue two steps of it.
     """
-    later = aliased(Reminder)
+    later = REMINDER.alias("later")
     overtaken = (
-        select(later.id)
+        select(later.c.id)
         .where(
-            later.region_id == Reminder.region_id,
-            later.ladder == Reminder.ladder,
-            later.status == policy.PENDING,
-            later.due_on <= today,
-            overtakes(later, Reminder),
+            later.c.region_id == REMINDER.c.region_id,
+            later.c.ladder == REMINDER.c.ladder,
+            later.c.status == policy.PENDING,
+            later.c.due_on <= today,
+            overtakes(later.c, REMINDER.c),
         )
         .exists()
     )
     return (
-        select(Reminder, Region)
-        .join(Region, Region.id == Reminder.region_id)
-        .where(Reminder.status == policy.PENDING, Reminder.due_on <= today, ~overtaken)
-        .order_by(Reminder.due_on, Reminder.id)
+        select(*_CLAIMED_COLUMNS)
+        .join(REGION, REGION.c.id == REMINDER.c.region_id)
+        .where(REMINDER.c.status == policy.PENDING, REMINDER.c.due_on <= today, ~overtaken)
+        .order_by(REMINDER.c.due_on, REMINDER.c.id)
         .limit(1)
-        .with_for_update(skip_locked=True, of=Reminder)
-        .execution_options(populate_existing=True)
+        .with_for_update(skip_locked=True, of=REMINDER)
     )
+
+
+_EARLIER_STEPS = (  # built once: every claimed step of a ladder runs it
+    select(REMINDER.c.id)
+    .where(
+        REMINDER.c.region_id == bindparam("region_id"),
+        REMINDER.c.ladder == bindparam("ladder"),
+        REMINDER.c.status == policy.PENDING,
+        REMINDER.c.due_on <= bindparam("today"),
+        or_(
+            REMINDER.c.step < bindparam("step"),
+            and_(REMINDER.c.step == bindparam("step"), REMINDER.c.id < bindparam("reminder_id")),
+        ),
+    )
+    .order_by(REMINDER.c.step)
+    .with_for_update()
+)
+_ISSUE = (
+    update(REMINDER)
+    .where(REMINDER.c.id == bindparam("reminder_id"))
+    .values(
+        status=policy.ISSUED,
+        closed_on=bindparam("issued_day"),
+        closed_reason=bindparam("reason"),
+        closed_by_entry_id=bindparam("entry_id"),
+        issued_on=bindparam("issued_day"),  # it stays on the worklist until it is done
+        letter_number=bindparam("number"),
+        letter_error=bindparam("error"),
+        letter_fix=bindparam("fix"),
+    )
+)
 
 
 def issue_next(
     session: Session,
-    claim: Select[Reminder, Region],
+    claim: Select[Any],
     today: date,
     actor: str,
     formats: tuple[str, ...],
     reads: SweepReads,
 ) -> IssuedReminder | None:
-    claimed = session.execute(claim).first()
-    if claimed is None:
+    """Claim the next due reminder and issue it, on Core statements (no ORM object but the
+    region a letter or a blocker needs); None when nothing is due."""
+    conn = session.connection()
+    row = conn.execute(claim).first()
+    if row is None:
         return None
-    reminder, region = claimed
-    earlier = _skip_earlier_steps(session, reminder, today)
-    skipped = [row.id for row in earlier]
-    entry = audit.record(  # first, so history shows it before its letter and blocker
-        session,
-        region=region,
+    claimed = Claimed(*row)
+    skipped = _earlier_steps(conn, claimed, today)
+    noted = {
+        "reminder_id": claimed.id,
+        "rule": claimed.rule_id,
+        "due_on": claimed.due_on.isoformat(),
+    }
+    entry = audit.insert_row(  # first, so history shows it before its letter and blocker
+        conn,
+        region_id=claimed.region_id,
         kind="reminder_issued",
         actor=actor,
         occurred_on=today,
-        note=reminder.text,
-        reminder_id=reminder.id,
-        rule=reminder.rule_id,
-        due_on=reminder.due_on.isoformat(),
+        note=claimed.text,
+        details=noted,
     )
-    effects = produce_effects(
-        session, region, reminder, today=today, actor=actor, formats=formats, reads=reads
+    if skipped:
+        close_rows(
+            session,
+            skipped,
+            policy.SKIPPED,
+            on=today,
+            entry_id=entry.id,
+            reason=_(
+                "step {step} of the same follow-up fell due too (reminder #{id}) and "
+                "was issued instead"
+            ).format(step=claimed.step, id=claimed.id),
+        )
+    effects = _effects(session, claimed, today, actor, formats, reads)
+    outcome = _outcome(claimed, effects, skipped)
+    if outcome:
+        audit.set_details(conn, entry.id, {**noted, **outcome})
+    conn.execute(
+        _ISSUE,
+        {
+            "reminder_id": claimed.id,
+            "issued_day": today,
+            "reason": _reason(effects, skipped),
+            "entry_id": entry.id,
+            "number": effects.letter_number,
+            "error": effects.letter_error,
+            "fix": effects.letter_fix,
+        },
     )
-    entry.details = {**entry.details, **_outcome(reminder, effects, skipped)}
-    close(reminder, policy.ISSUED, on=today, reason=_reason(effects, skipped), entry_id=None)
-    reminder.closed_by_entry = entry
-    reminder.issued_on = today  # it stays on the worklist until it is done
-    reminder.letter_number = effects.letter_number
-    reminder.letter_error = effects.letter_error
-    reminder.letter_fix = effects.letter_fix
-    for row in earlier:
-        row.closed_by_entry = entry
-    return _line(reminder, region, effects, skipped)
+    return _line(claimed, effects, skipped)
 
 
-def _outcome(reminder: Reminder, effects: Effects, skipped: list[int]) -> dict[str, object]:
+def _earlier_steps(conn: Connection, claimed: Claimed, today: date) -> list[int]:
+    """Earlier due steps of the same ladder are skipped: one letter per office per day."""
+    if claimed.ladder is None:
+        return []
+    return list(
+        conn.scalars(
+            _EARLIER_STEPS,
+            {
+                "region_id": claimed.region_id,
+                "ladder": claimed.ladder,
+                "today": today,
+                "step": claimed.step,
+                "reminder_id": claimed.id,
+            },
+        )
+    )
+
+
+def _effects(
+    session: Session,
+    claimed: Claimed,
+    today: date,
+    actor: str,
+    formats: tuple[str, ...],
+    reads: SweepReads,
+) -> Effects:
+    """The letter and the blocker; the region is loaded (fresh) only for them."""
+    if not (claimed.letter_kind or claimed.opens_blocker):
+        return Effects()
+    region = session.get_one(Region, claimed.region_id, populate_existing=True)
+    return produce_effects(
+        session, region, claimed, today=today, actor=actor, formats=formats, reads=reads
+    )
+
+
+def _outcome(claimed: Claimed, effects: Effects, skipped: list[int]) -> dict[str, object]:
     """What issuing produced, for the audit row (only what is there)."""
     outcome = {
-        "letter": reminder.letter_kind,
+        "letter": claimed.letter_kind,
         "letter_number": effects.letter_number,
         "letter_error": effects.letter_error,
         "blocker": effects.blocker,
@@ -130,37 +252,6 @@ def _outcome(reminder: Reminder, effects: Effects, skipped: list[int]) -> dict[s
         "skipped": skipped,
     }
     return {key: value for key, value in outcome.items() if value}
-
-
-def _skip_earlier_steps(session: Session, reminder: Reminder, today: date) -> list[Reminder]:
-    """Earlier due steps of the same ladder are skipped: one letter per office per day."""
-    if reminder.ladder is None:
-        return []
-    earlier = session.scalars(
-        select(Reminder)
-        .where(
-            Reminder.region_id == reminder.region_id,
-            Reminder.ladder == reminder.ladder,
-            Reminder.status == policy.PENDING,
-            Reminder.due_on <= today,
-            overtakes(reminder, Reminder),
-        )
-        .order_by(Reminder.step)
-        .with_for_update(of=Reminder)
-        .execution_options(populate_existing=True)
-    ).all()
-    for row in earlier:
-        close(
-            row,
-            policy.SKIPPED,
-            on=today,
-            entry_id=None,
-            reason=_(
-                "step {step} of the same follow-up fell due too (reminder #{id}) and "
-                "was issued instead"
-            ).format(step=reminder.step, id=reminder.id),
-        )
-    return list(earlier)
 
 
 def _reason(effects: Effects, skipped: list[int]) -> str:
@@ -172,16 +263,14 @@ def _reason(effects: Effects, skipped: list[int]) -> str:
     return "; ".join(parts)
 
 
-def _line(
-    reminder: Reminder, region: Region, effects: Effects, skipped: list[int]
-) -> IssuedReminder:
+def _line(claimed: Claimed, effects: Effects, skipped: list[int]) -> IssuedReminder:
     return IssuedReminder(
-        id=reminder.id,
-        region=region.code,
-        region_name=region.name,
-        due_on=reminder.due_on,
-        text=reminder.text,
-        letter=reminder.letter_kind,
+        id=claimed.id,
+        region=claimed.region_code,
+        region_name=claimed.region_name,
+        due_on=claimed.due_on,
+        text=claimed.text,
+        letter=claimed.letter_kind,
         letter_number=effects.letter_number,
         letter_file=effects.letter_file,
         letter_error=effects.letter_error,

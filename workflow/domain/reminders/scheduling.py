@@ -9,95 +9,129 @@ from __future__ import annotations
 
 import calendar as month_calendar
 from datetime import date
+from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Connection, Update, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
 from workflow.domain import audit, clock, working_days
 from workflow.i18n import _
 from workflow.infrastructure.models import AuditEntry, Region, Reminder
+from workflow.infrastructure.tables import REMINDER, forget_loaded
 
 
 def schedule_rules(
     session: Session,
-    region: Region,
+    region_id: int,
     rules: list[policy.ReminderRule],
-    entry: AuditEntry,
+    on: date,
     *,
     trigger: str,
     trigger_key: str,
-) -> list[Reminder]:
-    """One pending reminder per rule, due `working_days` after the entry's day."""
+) -> list[dict[str, Any]]:
+    """The rows of one pending reminder per rule, due `working_days` after `on`, not
+    yet written: `write_scheduled` writes them once their cause's audit row has an id,
+    and `scheduled_note` is what that row records of them."""
     if not rules:
         return []
     calendar = working_days.load(session)
-    entry_id = _entry_id(session, entry)
-    created = []
+    created_at = clock.utcnow()
+    rows = []
     for rule in rules:
-        due_on = calendar.add_working_days(entry.occurred_on, rule["working_days"])
+        due_on = calendar.add_working_days(on, rule["working_days"])
         if rule["before_planning_deadline"] is not None:
-            due_on = _before_planning_deadline(session, region, calendar, rule, entry, due_on)
-        reminder = Reminder(
-            region_id=region.id,
-            rule_id=rule["id"],
-            trigger=trigger,
-            trigger_key=trigger_key,
-            created_by_entry_id=entry_id,
-            ladder=rule["ladder"],
-            step=rule["step"],
-            text=rule["text"],
-            letter_kind=rule["letter"],
-            letter_extra=dict(rule["letter_extra"]),
-            opens_blocker=rule["opens_blocker"],
-            base_on=entry.occurred_on,
-            working_days=rule["working_days"],
-            due_on=due_on,
-            status=policy.PENDING,
-            created_at=clock.utcnow(),
+            due_on = _before_planning_deadline(session, region_id, calendar, rule, on, due_on)
+        rows.append(
+            {
+                "region_id": region_id,
+                "rule_id": rule["id"],
+                "trigger": trigger,
+                "trigger_key": trigger_key,
+                "ladder": rule["ladder"],
+                "step": rule["step"],
+                "text": rule["text"],
+                "letter_kind": rule["letter"],
+                "letter_extra": dict(rule["letter_extra"]),
+                "opens_blocker": rule["opens_blocker"],
+                "base_on": on,
+                "working_days": rule["working_days"],
+                "due_on": due_on,
+                "status": policy.PENDING,
+                "created_at": created_at,
+            }
         )
-        session.add(reminder)
-        created.append(reminder)
-    _note_scheduled(entry, created)
-    return created
+    return rows
+
+
+def scheduled_note(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the causing audit row shows of the follow-ups it scheduled (history)."""
+    if not rows:
+        return {}
+    return {"scheduled": [{"rule": r["rule_id"], "due_on": r["due_on"].isoformat()} for r in rows]}
+
+
+_INSERT = insert(REMINDER)
+
+
+def write_scheduled(conn: Connection, rows: list[dict[str, Any]], entry_id: int) -> None:
+    """Write the planned reminders (one executemany), created by the audit row `entry_id`."""
+    if rows:
+        conn.execute(_INSERT, [{**row, "created_by_entry_id": entry_id} for row in rows])
+
+
+def schedule_after(
+    session: Session, entry: AuditEntry, rules: list[policy.ReminderRule], **cause: str
+) -> None:
+    """`schedule_rules` for a cause recorded through the ORM (a blocker opened): the
+    rows, their note on the entry, written after it."""
+    rows = schedule_rules(session, entry.region_id or 0, rules, entry.occurred_on, **cause)
+    if not rows:
+        return
+    entry.details = {**(entry.details or {}), **scheduled_note(rows)}
+    session.flush()
+    write_scheduled(session.connection(), rows, entry.id)
 
 
 def _before_planning_deadline(
     session: Session,
-    region: Region,
+    region_id: int,
     calendar: working_days.WorkingCalendar,
     rule: policy.ReminderRule,
-    entry: AuditEntry,
+    on: date,
     due_on: date,
 ) -> date:
     """A money follow-up comes before the planning window it aims at closes, if sooner."""
     from workflow.domain import planning
 
-    own = planning.overrides_of(session, [region.id])[region.id]
-    deadline = planning.next_target(entry.occurred_on, own).deadline.ends_on
+    own = planning.overrides_of(session, [region_id])[region_id]
+    deadline = planning.next_target(on, own).deadline.ends_on
     latest = calendar.working_days_before(deadline, rule["before_planning_deadline"] or 0)
-    return max(min(due_on, latest), calendar.next_working_day(entry.occurred_on))
+    return max(min(due_on, latest), calendar.next_working_day(on))
+
+
+_KB_KEYS = (  # built once: the events that clear the KB's warning run it
+    select(REMINDER.c.trigger_key)
+    .where(
+        REMINDER.c.region_id == bindparam("region_id"),
+        REMINDER.c.trigger == "kb",
+        REMINDER.c.status == policy.PENDING,
+    )
+    .distinct()
+)
 
 
 def cancel_kb_warning(
-    session: Session, region: Region, entry: AuditEntry, reason: str
+    session: Session, region_id: int, cause: audit.Written, reason: str
 ) -> list[int]:
     """Cancel the region's waiting KB-expiry follow-up (a newer KB record, a signed PKS)."""
-    keys = session.scalars(
-        select(Reminder.trigger_key)
-        .where(
-            Reminder.region_id == region.id,
-            Reminder.trigger == "kb",
-            Reminder.status == policy.PENDING,
-        )
-        .distinct()
-    ).all()
+    keys = session.connection().scalars(_KB_KEYS, {"region_id": region_id}).all()
     cancelled: list[int] = []
     for key in keys:
         if key is None:  # every KB warning is keyed by its record; mypy cannot know that
             continue
         cancelled += cancel_pending(
-            session, region, entry, trigger="kb", trigger_key=key, reason=reason
+            session, region_id, cause, trigger="kb", trigger_key=key, reason=reason
         )
     return cancelled
 
@@ -179,37 +213,51 @@ def months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def _note_scheduled(entry: AuditEntry, created: list[Reminder]) -> None:
-    if not created:
-        return
-    # History shows, on the row that caused them, which follow-ups were scheduled.
-    scheduled = [{"rule": r.rule_id, "due_on": r.due_on.isoformat()} for r in created]
-    entry.details = {**(entry.details or {}), "scheduled": scheduled}
-
-
 # What leaving a state or resolving a blocker cancels: the follow-ups not yet due, and
 # those the sweep issued that nobody has acted on yet (their letter not recorded sent):
 # a region that answered is never chased, not even by a letter already printed.
 OPEN_STATUSES = (policy.PENDING, policy.ISSUED)
 
-_PENDING_OF = (  # built once: every state change runs it
-    select(Reminder)
+_OPEN_OF = (  # built once: every state change runs it
+    select(REMINDER.c.id)
     .where(
-        Reminder.region_id == bindparam("region_id"),
-        Reminder.status.in_(OPEN_STATUSES),
-        Reminder.trigger == bindparam("trigger"),
-        Reminder.trigger_key == bindparam("trigger_key"),
+        REMINDER.c.region_id == bindparam("region_id"),
+        # OR, not IN: a fixed list as IN is expanded anew at every execution
+        or_(*(REMINDER.c.status == status for status in OPEN_STATUSES)),
+        REMINDER.c.trigger == bindparam("trigger"),
+        REMINDER.c.trigger_key == bindparam("trigger_key"),
     )
-    .order_by(Reminder.id)
+    .order_by(REMINDER.c.id)
     # A sweep issuing one of them right now holds its row: wait, and see it issued.
     .with_for_update()
 )
 
 
+def _close_statement(status: str) -> Update:
+    """Close one reminder as `status`; like the ORM's listeners on `Reminder.status`, the
+    calendar event's SEQUENCE moves on when the row goes from open to closed (or back)."""
+    was_open = or_(*(REMINDER.c.status == open_status for open_status in OPEN_STATUSES))
+    changes_openness = ~was_open if status in OPEN_STATUSES else was_open
+    return (
+        update(REMINDER)
+        .where(REMINDER.c.id == bindparam("reminder_id"))
+        .values(
+            status=status,
+            closed_on=bindparam("close_on"),
+            closed_reason=bindparam("close_reason"),
+            closed_by_entry_id=bindparam("close_entry_id"),
+            ics_sequence=REMINDER.c.ics_sequence + case((changes_openness, 1), else_=0),
+        )
+    )
+
+
+_CLOSE = {status: _close_statement(status) for status in policy.STATUSES}  # built once
+
+
 def cancel_pending(
     session: Session,
-    region: Region,
-    entry: AuditEntry,
+    region_id: int,
+    cause: audit.Written,
     *,
     trigger: str,
     trigger_key: str,
@@ -217,43 +265,62 @@ def cancel_pending(
 ) -> list[int]:
     """Cancel what a state entry or a blocker scheduled and is still open (pending, or
     issued and not yet done); one audit row lists them."""
-    pending = session.scalars(
-        _PENDING_OF, {"region_id": region.id, "trigger": trigger, "trigger_key": trigger_key}
-    ).all()
-    if not pending:
+    conn = session.connection()
+    ids = list(
+        conn.scalars(
+            _OPEN_OF, {"region_id": region_id, "trigger": trigger, "trigger_key": trigger_key}
+        )
+    )
+    if not ids:
         return []
-    entry_id = _entry_id(session, entry)
-    for reminder in pending:
-        close(reminder, policy.CANCELLED, on=entry.occurred_on, reason=reason, entry_id=entry_id)
-    ids = [reminder.id for reminder in pending]
-    audit.record(
-        session,
-        region=region,
+    close_rows(
+        session, ids, policy.CANCELLED, on=cause.occurred_on, reason=reason, entry_id=cause.id
+    )
+    audit.insert_row(
+        conn,
+        region_id=region_id,
         kind="reminder_cancelled",
-        actor=entry.actor,
-        occurred_on=entry.occurred_on,
+        actor=cause.actor,
+        occurred_on=cause.occurred_on,
         note=reason,
-        reminder_ids=ids,
-        cause_entry_id=entry_id,
+        details={"reminder_ids": ids, "cause_entry_id": cause.id},
     )
     return ids
+
+
+_CLOSED_COLUMNS = ["status", "closed_on", "closed_reason", "closed_by_entry_id", "ics_sequence"]
+
+
+def close_rows(
+    session: Session,
+    ids: list[int],
+    status: str,
+    *,
+    on: date,
+    reason: str | None,
+    entry_id: int | None,
+) -> None:
+    """`close` for rows not loaded as objects: one executemany UPDATE; a copy the session
+    holds is expired, so it reads the closed row next time."""
+    _check_closing(status)
+    values = {"close_on": on, "close_reason": reason, "close_entry_id": entry_id}
+    session.connection().execute(_CLOSE[status], [{**values, "reminder_id": i} for i in ids])
+    forget_loaded(session, Reminder, ids, _CLOSED_COLUMNS)
 
 
 def close(
     reminder: Reminder, status: str, *, on: date, reason: str | None, entry_id: int | None
 ) -> None:
-    if status not in policy.STATUSES or status == policy.PENDING:
-        raise ValueError(f"{status!r} does not close a reminder; see states/reminders.STATUSES")
+    _check_closing(status)
     reminder.status = status
     reminder.closed_on = on
     reminder.closed_reason = reason
     reminder.closed_by_entry_id = entry_id
 
 
-def _entry_id(session: Session, entry: AuditEntry) -> int:
-    if entry.id is None:
-        session.flush()
-    return entry.id
+def _check_closing(status: str) -> None:
+    if status not in policy.STATUSES or status == policy.PENDING:
+        raise ValueError(f"{status!r} does not close a reminder; see states/reminders.STATUSES")
 
 
 def rule_label(reminder: Reminder) -> str:

@@ -53,7 +53,8 @@ class Reminder(Base):
     letter_fix: Mapped[str | None] = mapped_column(Text)  # the command that fixes the error
     issued_on: Mapped[date | None]  # the sweep issued it (it stays open until done)
     # The SEQUENCE of its calendar event (`remind ics`): one more on every move of the due
-    # day and every close or re-opening, whichever code makes it (see the listeners below).
+    # day and every close or re-opening, whichever code makes it (see the listeners below;
+    # the hot paths' Core UPDATEs, `scheduling.close_rows`, move it the same way).
     ics_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
 
     # Set by the sweep so the audit row and the reminder go out in one flush.
