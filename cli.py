@@ -97,10 +97,13 @@ class AksansiGroup(click.Group):
     def _load(self, *modules: str) -> None:
         from importlib import import_module
 
+        from commands._common import harden
+
         loaded = self.__dict__.setdefault("_loaded", set())
         for name in modules:
             if name not in loaded:
                 for command in import_module(f"commands.{name}").COMMANDS:
+                    harden(command)
                     self.add_command(command)
                 loaded.add(name)
 
@@ -147,9 +150,9 @@ class AksansiGroup(click.Group):
         preferences.reset()
         try:
             i18n.check_environment()
-        except DomainError as exc:
+            return super().make_context(info_name, args, parent, **extra)
+        except DomainError as exc:  # an environment or a --by / --db the checks refuse
             raise _Refused(exc) from None
-        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> object:
         from commands._common import Settings
@@ -172,6 +175,16 @@ class _Refused(click.ClickException):
         self.exit_code = error.exit_code  # type: ignore[misc]  # click declares a class default
 
 
+class _CheckedText(click.types.StringParamType):
+    """`commands._common.TEXT` for --db and --by, imported only when a value is given
+    (`--version` loads no command module); each command module is hardened on loading."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from commands._common import TEXT
+
+        return TEXT.convert(value, param, ctx)
+
+
 class _VersionMessage(str):
     """`aksansi, versi 0.1.0`: click formats this with `%` when --version is given."""
 
@@ -187,6 +200,7 @@ class _VersionMessage(str):
     "--db",
     "db_url",
     envvar="AKSANSI_DB",
+    type=_CheckedText(),
     metavar="URL_OR_PATH",
     help="Database URL, or a path to a SQLite file [env AKSANSI_DB].",
 )
@@ -194,6 +208,7 @@ class _VersionMessage(str):
     "--by",
     "actor",
     envvar="AKSANSI_USER",
+    type=_CheckedText(),
     metavar="NAME",
     help="Who is recording the change [env AKSANSI_USER; default: the OS user].",
 )

@@ -29,6 +29,68 @@ class Settings:
 
 pass_settings = click.make_pass_decorator(Settings, ensure=True)
 
+
+# --- What every argument goes through. `harden(command)` (called by cli.py when a
+# command module is loaded) gives every plain text and whole-number parameter of the
+# command and its subcommands these types, so no command can take text that is not
+# UTF-8, a control character or a number beyond a database column: the checks are the
+# domain's (`workflow.domain.inputs`), refused with one sentence and exit 1.
+
+
+class Text(click.types.StringParamType):
+    """Text without undecodable bytes or control characters (tab and newline allowed)."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        from workflow.domain.inputs import check_text
+
+        return check_text(value, _label(param, ctx))
+
+
+class WholeNumber(click.types.IntParamType):
+    """A whole number a BIGINT column holds."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from workflow.domain.inputs import check_whole_number
+
+        number = super().convert(value, param, ctx)
+        return check_whole_number(number, _label(param, ctx))
+
+
+TEXT = Text()
+WHOLE_NUMBER = WholeNumber()
+
+
+def _label(param: click.Parameter | None, ctx: click.Context | None) -> str:
+    """How the person gave the value: `--note`, `REGION`, or the environment variable."""
+    if param is None:
+        return "value"
+    if isinstance(param, click.Option):
+        from click.core import ParameterSource
+
+        source = ctx.get_parameter_source(param.name) if ctx and param.name else None
+        if source is ParameterSource.ENVIRONMENT and isinstance(param.envvar, str):
+            return param.envvar
+        return max(param.opts, key=len)
+    return param.human_readable_name
+
+
+def harden(command: click.Command) -> None:
+    """Plain text and int parameters of `command` (and its subcommands) get TEXT and
+    WHOLE_NUMBER; paths, choices and ranges keep their own types."""
+    for param in command.params:
+        if type(param.type) is click.types.StringParamType:
+            param.type = TEXT
+        elif type(param.type) is click.types.IntParamType:
+            param.type = WHOLE_NUMBER
+    if isinstance(command, click.Group):
+        for subcommand in command.commands.values():
+            harden(subcommand)
+
+
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 # Every command that writes a file takes -o and --overwrite, and hands both to a service

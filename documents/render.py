@@ -30,8 +30,14 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from documents.errors import TemplateProblem
+from documents.errors import DocumentError, TemplateProblem
 from documents.filters import FILTERS
+from documents.template_guard import (
+    GuardedSandbox,
+    guarded_filters,
+    render_limited,
+    runtime_problem,
+)
 
 BUILTIN_TEMPLATES = Path(__file__).with_name("templates")
 _MARKDOWN_SPECIAL = re.compile(r"[\\*|<`]")
@@ -78,8 +84,9 @@ class HashingLoader(BaseLoader):
         return self._inner.list_templates()
 
 
-class DocumentEnvironment(SandboxedEnvironment):
-    """The sandbox, with a fast path for the plain dicts our contexts are made of.
+class DocumentEnvironment(GuardedSandbox):
+    """The sandbox (with the limits of `documents.template_guard`), with a fast path for
+    the plain dicts our contexts are made of.
 
     `{{ pemda.nama }}` on a dict is an item lookup, which the sandbox always allows
     (`pemda['nama']` is the same thing); trying it first skips the AttributeError
@@ -116,6 +123,7 @@ def environment() -> SandboxedEnvironment:
             finalize=_escape_markdown,
         )
         env.filters.update(FILTERS)
+        env.filters.update(guarded_filters(env.filters))
         _ENVIRONMENTS[user_dir] = env
     return env
 
@@ -130,9 +138,13 @@ def render_with_hash(template_name: str, context: dict[str, Any]) -> tuple[str, 
     env = environment()
     try:
         template = env.get_template(template_name)
-        text = template.render(context)
+        text = render_limited(template, context)
     except TemplateError as exc:
         raise _explain(template_name, exc) from None
+    except DocumentError:
+        raise
+    except Exception as exc:  # a template's own failure at run time (its file and line)
+        raise runtime_problem(template_name, exc) from None
     loader = env.loader
     assert isinstance(loader, HashingLoader)
     return text, loader.hashes.get(template_name, "")

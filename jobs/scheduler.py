@@ -21,8 +21,9 @@ from workflow.errors import DomainError, InvalidInput
 from workflow.i18n import _
 
 JOB_ID = "reminder-sweep"
-_PART = re.compile(r"(\d+)([smh])")
-_UNITS = {"s": "seconds", "m": "minutes", "h": "hours"}
+_PART = re.compile(r"(\d{1,12})([smh])")
+_SECONDS = {"s": 1, "m": 60, "h": 3600}
+LONGEST_INTERVAL = timedelta(days=1)  # reminders fall due by the day
 
 
 def parse_interval(text: str) -> timedelta:
@@ -33,12 +34,16 @@ def parse_interval(text: str) -> timedelta:
         raise InvalidInput(
             _("--every {text!r} is not an interval; write e.g. 30s, 15m or 1h.").format(text=text)
         )
-    interval = timedelta()
-    for number, unit in parts:
-        interval += timedelta(**{_UNITS[unit]: int(number)})
-    if interval < timedelta(seconds=1):
+    seconds = sum(int(number) * _SECONDS[unit] for number, unit in parts)
+    if seconds < 1:
         raise InvalidInput(_("--every must be at least 1s."))
-    return interval
+    if seconds > LONGEST_INTERVAL.total_seconds():
+        raise InvalidInput(
+            _(
+                "--every {text!r} is longer than a day; the sweep must run at least once a day."
+            ).format(text=text)
+        )
+    return timedelta(seconds=seconds)
 
 
 def build_scheduler(tick: Callable[[], None], every: timedelta) -> Any:

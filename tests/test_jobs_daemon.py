@@ -94,7 +94,9 @@ def test_interval_parsing(text: str, seconds: int) -> None:
     assert parse_interval(text).total_seconds() == seconds
 
 
-@pytest.mark.parametrize("text", ["", "1d", "h", "0s", "1 h", "-5m"])
+@pytest.mark.parametrize(
+    "text", ["", "1d", "h", "0s", "1 h", "-5m", "25h", "86401s", "99999999999999999999h"]
+)
 def test_bad_intervals_are_refused(text: str) -> None:
     with pytest.raises(InvalidInput):
         parse_interval(text)

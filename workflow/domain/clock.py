@@ -29,24 +29,37 @@ def today() -> date:
 
 
 def parse_moment(text: str, *, what: str = "date") -> datetime:
-    """An ISO date or datetime; a naive value is read as Jakarta time."""
+    """An ISO date or datetime; a naive value is read as Jakarta time. A moment outside
+    the days the tool reckons with (`workflow.domain.inputs.FIRST_DAY` …) is refused."""
+    from workflow.domain.inputs import check_day, printable
+
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(
-            f"{what} {text!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-27)."
-        ) from None
+        raise InvalidInput(_not_a_date(what, printable(text))) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=JAKARTA)
+    check_day(moment.date(), what)
     return moment.astimezone(JAKARTA)
 
 
 def parse_date(text: str, *, what: str = "date") -> date:
     """A calendar date written as YYYY-MM-DD (a datetime is cut to its date)."""
+    from workflow.domain.inputs import check_day
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         return parse_moment(text, what=what).date()
+    return check_day(day, what)
+
+
+def _not_a_date(what: str, shown: str) -> str:
+    from workflow.i18n import _
+
+    return _("{what} {text} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-27).").format(
+        what=what, text=shown
+    )
 
 
 def utcnow() -> datetime:

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from states.letters import ADMINISTRATIVE_CODES
+from workflow.domain.inputs import unprintable, unreadable_csv
 from workflow.domain.regions import fold, kind_of_code, normalise_code
 from workflow.errors import AmbiguousRegion, BadFile, InvalidInput, RegionNotFound
 from workflow.i18n import _, ngettext
@@ -120,6 +121,15 @@ def read_seats(path: Path, known_codes: set[str]) -> dict[str, str]:
         )
     reader.fieldnames = header
     seats: dict[str, str] = {}
+    try:
+        return _seat_rows(path, reader, known_codes, seats)
+    except csv.Error as exc:
+        raise BadFile(unreadable_csv(path.name, reader.line_num, exc)) from None
+
+
+def _seat_rows(
+    path: Path, reader: csv.DictReader[str], known_codes: set[str], seats: dict[str, str]
+) -> dict[str, str]:
     for line, raw in enumerate(reader, start=2):
         problem = _seat_problem(raw, known_codes, seats)
         if problem:
@@ -145,8 +155,14 @@ def _seat_problem(
         return _("code {code} is not a region of the list being imported").format(code=code)
     if code in seen:
         return _("code {code} appears again").format(code=code)
-    if not clean_name(raw.get("ibukota") or ""):
+    seat = clean_name(raw.get("ibukota") or "")
+    if not seat:
         return _("region {code} has an empty seat (ibukota)").format(code=code)
+    char = unprintable(seat)
+    if char is not None:
+        return _(
+            "the row of {code} holds the character {char}, which a letter cannot print"
+        ).format(code=code, char=char)
     return None
 
 
@@ -166,11 +182,14 @@ def read_regions(path: Path) -> list[RegionRow]:
     reader.fieldnames = header
     rows: list[RegionRow] = []
     problems: list[str] = []
-    for line, raw in enumerate(reader, start=2):
-        try:
-            rows.append(_row(line, raw))
-        except InvalidInput as exc:
-            problems.append(f"line {line}: {exc}")
+    try:
+        for line, raw in enumerate(reader, start=2):
+            try:
+                rows.append(_row(line, raw))
+            except InvalidInput as exc:
+                problems.append(f"line {line}: {exc}")
+    except csv.Error as exc:
+        raise BadFile(unreadable_csv(path.name, reader.line_num, exc)) from None
     problems += _duplicates(rows)
     if problems:
         extra = len(problems) - 1
@@ -230,6 +249,13 @@ def _row(line: int, raw: dict[str, str | None]) -> RegionRow:
     if not name.lower().startswith(("kabupaten ", "kota ")):
         name = f"{'Kabupaten' if kind == 'kabupaten' else 'Kota'} {name}"
     province = (raw.get("provinsi") or "").strip() or None
+    char = unprintable(f"{name} {province or ''}")
+    if char is not None:
+        raise InvalidInput(
+            _("the row of {code} holds the character {char}, which a letter cannot print").format(
+                code=code, char=char
+            )
+        )
     return RegionRow(line, code, name, kind, province, code[:2])
 
 

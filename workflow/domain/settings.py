@@ -5,6 +5,8 @@ The use cases that change it (`config set/get/list`) are in `workflow/services/s
 
 from __future__ import annotations
 
+import re
+import string
 from datetime import date
 from pathlib import Path
 
@@ -54,25 +56,53 @@ def check_key(key: str) -> str:
     return key
 
 
+NUMBER_FIELDS = frozenset({"seq", "year", "month", "month_roman"})
+NUMBER_LENGTH = 80  # letter.number is a String(80)
+_SPEC_WIDTH = re.compile(r"\d+")
+_WIDEST_SPEC = 12  # digits of a width or precision: `{seq:03d}` needs one
+
+
 def format_number(number_format: str, *, seq: int, on: date) -> str:
     """A letter number from the format; a broken format is refused with an example."""
     from documents.filters import romawi
 
+    _check_fields(number_format)
     try:
         return number_format.format(
             seq=seq, year=on.year, month=on.month, month_roman=romawi(on.month)
         )
-    except (KeyError, IndexError, ValueError, AttributeError) as exc:
-        raise InvalidInput(
-            _(
-                "the letter number format {format!r} cannot be used ({problem}); use the "
-                "fields {{seq}}, {{year}}, {{month}}, {{month_roman}}, e.g. {example}."
-            ).format(format=number_format, problem=repr(exc), example=DEFAULT_NUMBER_FORMAT)
-        ) from None
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+        raise _unusable(number_format, repr(exc)) from None
+
+
+def _unusable(number_format: str, problem: str) -> InvalidInput:
+    return InvalidInput(
+        _(
+            "the letter number format {format!r} cannot be used ({problem}); use the "
+            "fields {{seq}}, {{year}}, {{month}}, {{month_roman}}, e.g. {example}."
+        ).format(format=number_format, problem=problem, example=DEFAULT_NUMBER_FORMAT)
+    )
+
+
+def _check_fields(number_format: str) -> None:
+    """Only the four fields by name: no attribute or item (`{seq.__class__}`), no
+    conversion (`{seq!r}`), no field inside a format spec, no width of a million."""
+    try:
+        fields = [f for f in string.Formatter().parse(number_format) if f[1] is not None]
+    except ValueError as exc:
+        raise _unusable(number_format, str(exc)) from None
+    for _text, name, spec, conversion in fields:
+        if name not in NUMBER_FIELDS:
+            raise _unusable(number_format, _("{{{name}}} is not a field").format(name=name))
+        if conversion is not None or "{" in (spec or ""):
+            raise _unusable(number_format, _("a field is formatted only with :spec"))
+        if any(len(digits) > 3 for digits in _SPEC_WIDTH.findall(spec or "")):
+            raise _unusable(number_format, _("a width or precision above 999"))
 
 
 def check_number_format(value: str) -> None:
-    """A format must make every number unique: it needs {seq} and {year}."""
+    """A format must make every number unique, printable and short enough for the
+    register: it is tried on a year of sample sequence numbers (two years, every month)."""
     if "{seq" not in value or "{year" not in value:
         raise InvalidInput(
             _(
@@ -80,7 +110,42 @@ def check_number_format(value: str) -> None:
                 "number is unique, e.g. {example}."
             ).format(format=value, example=DEFAULT_NUMBER_FORMAT)
         )
-    format_number(value, seq=1, on=date(2026, 1, 1))
+    seen: dict[str, tuple[int, int]] = {}
+    for year in (2026, 2027):
+        for seq in (*range(1, 1201), 9999, 10000, 10001, 99999, 100000):
+            number = format_number(value, seq=seq, on=date(year, seq % 12 + 1, 1))
+            _check_sample(value, number)
+            if number in seen:
+                first_seq, first_year = seen[number]
+                raise InvalidInput(
+                    _(
+                        "the letter number format {format!r} gives {number} both to letter "
+                        "{first} of {first_year} and to letter {seq} of {year}; every number "
+                        "must be unique, e.g. {example}."
+                    ).format(
+                        format=value,
+                        number=number,
+                        first=first_seq,
+                        first_year=first_year,
+                        seq=seq,
+                        year=year,
+                        example=DEFAULT_NUMBER_FORMAT,
+                    )
+                )
+            seen[number] = (seq, year)
+
+
+def _check_sample(number_format: str, number: str) -> None:
+    from workflow.domain.inputs import check_text
+
+    if not number.strip() or len(number) > NUMBER_LENGTH:
+        raise InvalidInput(
+            _(
+                "the letter number format {format!r} makes numbers of {length} characters; "
+                "a letter number has 1 to {limit}."
+            ).format(format=number_format, length=len(number), limit=NUMBER_LENGTH)
+        )
+    check_text(number, _("a letter number made by {format!r}").format(format=number_format))
 
 
 def checked_value(key: str, value: str) -> str:

@@ -144,7 +144,11 @@ def session_factory(url: str) -> sessionmaker[Session]:
     A SQLite file that does not exist is refused (only `init` creates one)."""
     require_database(url)
     if url not in _FACTORIES:
-        _FACTORIES[url] = sessionmaker(engine_for(url), expire_on_commit=False)
+        from workflow.infrastructure.column_limits import check_flush
+
+        factory = sessionmaker(engine_for(url), expire_on_commit=False)
+        event.listen(factory, "before_flush", check_flush)
+        _FACTORIES[url] = factory
     return _FACTORIES[url]
 
 

@@ -1,13 +1,17 @@
 """The board's portfolio report (`report portfolio`): the figures of a period, and the
 file that shows them.
 
-The figures come from the same domain computations as `board --as-of` (the portfolio
-on a day, what moved: `domain.portfolio`) and `blocker stats` (what blockers cost:
-`domain.blocker_costs`), read in a few queries whatever the number of regions: the
-lifecycle rows, the blockers, the letters of the period. `stages_from` is the
-portfolio at the start of `--from` (what `board --as-of` shows for the day before),
-`stages_to` the portfolio at the end of `--to`, so the movements of the period lead
-from one to the other.
+The figures follow the rules of `board --as-of` (where every region stood on a day,
+what moved: `domain.portfolio`) and `blocker stats` (what blockers cost:
+`domain.blocker_costs`), but the database does the reading (`domain.portfolio_period`):
+a row per region for where it stood on the day before `--from` and on `--to`, the
+births and transitions inside the period (with the day each stay ended), one grouped
+row per region for the funnel, the blockers open in the period, the letters of the
+period, and the worklist's batched reads for the stalled regions. The number of
+queries is fixed; their rows grow with what the report shows, not with the audit log.
+`stages_from` is the portfolio at the start of `--from` (what `board --as-of` shows for
+the day before), `stages_to` the portfolio at the end of `--to`, so the movements of the
+period lead from one to the other.
 """
 
 from __future__ import annotations
@@ -17,19 +21,20 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from states import lifecycle as spec
 from states import report as rules
 from states.letters import LETTER_KINDS
 from workflow.domain import clock, portfolio, working_days
+from workflow.domain import portfolio_period as in_period
 from workflow.domain.blockers import costs as blocker_costs
 from workflow.domain.next_action import RegionFacts, WorklistReads, known_on, next_actions
 from workflow.domain.settings import load_settings
 from workflow.errors import InvalidInput
 from workflow.i18n import _, in_document_language
-from workflow.infrastructure.models import Letter
+from workflow.infrastructure.models import Blocker, Letter
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 LABELS = {s["id"]: s["label_id"] for s in spec.STATES}
@@ -93,19 +98,20 @@ def portfolio_figures(
 
 
 def _figures(session: Session, start: date, end: date) -> dict[str, Any]:
-    rows = portfolio.lifecycle_rows(session)
-    blockers = blocker_costs.blocker_rows(session)
     before = start - timedelta(days=1)
-    at_start, at_end = portfolio.standing_on(rows, before), portfolio.standing_on(rows, end)
+    at_start = in_period.standing_on(session, before)
+    at_end = in_period.standing_on(session, end)
+    entries = in_period.entries_between(session, before, end)
+    moves = [e for e in entries if e.kind == "transition"]
     return {
         "period": _period(start, end),
         "stages_from": _stages(at_start, before),
-        "stages_to": _stages(at_end, end) | {"added": _added(rows, start, end)},
-        "movements": _movements(rows, at_start, at_end, before, end),
-        "funnel": _funnel(rows, before, end),
-        "time_in_stage": _time_in_stage(rows, start, end),
-        "blockers": _blockers(blockers, start, end),
-        "stalled": _stalled(session, list(at_end.values()), end),
+        "stages_to": _stages(at_end, end) | {"added": len(entries) - len(moves)},
+        "movements": _movements(moves, at_start, at_end),
+        "funnel": _funnel(in_period.furthest_reached(session, before, end)),
+        "time_in_stage": _time_in_stage(at_start + entries, start, end),
+        "blockers": _blockers(_blocker_rows(session, start, end), start, end),
+        "stalled": _stalled(session, at_end, end),
         "letters": _letters(session, start, end),
     }
 
@@ -121,52 +127,55 @@ def _period(start: date, end: date) -> dict[str, Any]:
     }
 
 
-def _stages(standing: dict[str, Any], day: date) -> dict[str, Any]:
-    counts = portfolio.stage_counts(standing)
+def _stages(standing: list[in_period.Entry], day: date) -> dict[str, Any]:
+    counts = dict.fromkeys(spec.STATE_IDS, 0)
+    for region in standing:
+        counts[region.state] += 1
     return {
         "as_of": day,
-        "total": sum(counts.values()),
+        "total": len(standing),
         "stages": [{"state": s, "label": LABELS[s], "count": n} for s, n in counts.items()],
     }
 
 
-def _added(rows: list[Any], start: date, end: date) -> int:
-    return sum(1 for r in rows if r.kind == "region_added" and start <= r.occurred_on <= end)
-
-
 def _movements(
-    rows: list[Any], at_start: dict[str, Any], at_end: dict[str, Any], before: date, end: date
+    moves: list[in_period.Entry],
+    at_start: list[in_period.Entry],
+    at_end: list[in_period.Entry],
 ) -> list[dict[str, Any]]:
     """Region by region (in code order), every transition of the period."""
+    state_from = {r.code: r.state for r in at_start}
+    state_to = {r.code: r.state for r in at_end}
     regions: dict[str, dict[str, Any]] = {}
-    for row in portfolio.moves_between(rows, before, end):
+    for move in moves:
         region = regions.setdefault(
-            row.code,
+            move.code,
             {
-                "code": row.code,
-                "name": row.name,
-                "state_from": portfolio.state_of(at_start[row.code])
-                if row.code in at_start
-                else None,
-                "state_to": portfolio.state_of(at_end[row.code]),
+                "code": move.code,
+                "name": move.name,
+                "state_from": state_from.get(move.code),
+                "state_to": state_to[move.code],
                 "moves": [],
             },
         )
         region["moves"].append(
-            {"on": row.occurred_on, "event": row.event, "from": row.from_state, "to": row.to_state}
+            {
+                "on": move.occurred_on,
+                "event": move.event,
+                "from": move.from_state,
+                "to": move.state,
+            }
         )
     return [regions[code] for code in sorted(regions)]
 
 
-def _funnel(rows: list[Any], before: date, end: date) -> list[dict[str, Any]]:
+def _funnel(reach: list[in_period.Reach]) -> list[dict[str, Any]]:
     rank = {state: index for index, state in enumerate(spec.MAIN_LINE)}
-    then = portfolio.furthest_reached(rows, before)
-    now = portfolio.furthest_reached(rows, end)
     steps: list[dict[str, Any]] = []
     for step in rules.FUNNEL:
         needed = rank[step["state"]]
-        reached = sum(1 for r in now.values() if r >= needed)
-        earlier = sum(1 for r in then.values() if r >= needed)
+        reached = sum(1 for r in reach if r.end >= needed)
+        earlier = sum(1 for r in reach if r.before >= needed)
         previous = steps[-1]["reached"] if steps else None
         steps.append(
             {
@@ -181,10 +190,14 @@ def _funnel(rows: list[Any], before: date, end: date) -> list[dict[str, Any]]:
     return steps
 
 
-def _time_in_stage(rows: list[Any], start: date, end: date) -> list[dict[str, Any]]:
-    measured = portfolio.time_in_stage(
-        portfolio.stays(rows), start, end, rules.TIME_IN_STAGE_STATES
-    )
+def _time_in_stage(entries: list[in_period.Entry], start: date, end: date) -> list[dict[str, Any]]:
+    """The stays in effect when the period began, and those begun in it: every stay that
+    overlaps the period. A tie for the longest goes to the first region by code."""
+    overlapping = [
+        portfolio.Stay(e.code, e.name, e.state, e.since, e.left_on)
+        for e in sorted(entries, key=lambda e: e.code)
+    ]
+    states = rules.TIME_IN_STAGE_STATES
     return [
         {
             "state": t.state,
@@ -196,8 +209,22 @@ def _time_in_stage(rows: list[Any], start: date, end: date) -> list[dict[str, An
             "still_in": t.still_in,
             "unknown_start": t.unknown_start,
         }
-        for t in measured
+        for t in portfolio.time_in_stage(overlapping, start, end, states)
     ]
+
+
+def _blocker_rows(session: Session, start: date, end: date) -> list[Any]:
+    """The blockers open on some day of the period (`blocker_costs.blocker_rows`' columns,
+    the window applied in the query); a voided one is counted nowhere."""
+    return list(
+        session.execute(
+            select(Blocker.type, Blocker.region_id, Blocker.opened_on, Blocker.resolved_on).where(
+                Blocker.voided_on.is_(None),
+                Blocker.opened_on <= end,
+                or_(Blocker.resolved_on.is_(None), Blocker.resolved_on >= start),
+            )
+        )
+    )
 
 
 def _blockers(rows: list[Any], start: date, end: date) -> list[dict[str, Any]]:
@@ -219,7 +246,7 @@ def _blockers(rows: list[Any], start: date, end: date) -> list[dict[str, Any]]:
     return sorted(found, key=lambda b: (-b["days_lost"], -b["regions"]))
 
 
-def _stalled(session: Session, standing: list[Any], end: date) -> list[dict[str, Any]]:
+def _stalled(session: Session, standing: list[in_period.Entry], end: date) -> list[dict[str, Any]]:
     """The regions whose next action was overdue at the end of `end`, as `board --as-of
     END --stalled` finds them (the same decision, on the reminders, blockers and letters
     of that day): the longest overdue first. `label` and `action_label` are Indonesian,
@@ -229,7 +256,7 @@ def _stalled(session: Session, standing: list[Any], end: date) -> list[dict[str,
             row.region_id,
             row.code,
             row.name,
-            portfolio.state_of(row),
+            row.state,
             None if row.kind == "seed" else row.occurred_on,
             known_on(row),
         )
@@ -312,24 +339,32 @@ def write_portfolio_report(
     output: str | Path | None = None,
     overwrite: bool = False,
 ) -> ReportFile:
-    """Write the report (`report portfolio`); JSON without `output` is left to print.
-    The path is checked (never over a file without `overwrite`) before anything is read."""
-    from workflow.domain.letters.issuing import document_errors
-
+    """Write the report (`report portfolio`); JSON without `output` is left to print
+    (and needs neither the settings nor the document machinery). The path is checked
+    (never over a file without `overwrite`) before anything is read."""
     check_format(fmt)
     start, end = period(start, end)
+    printed = fmt == "json" and output is None
     with uow:
-        settings = load_settings(uow.session)
+        settings = {} if printed else load_settings(uow.session)
         chosen = fmt or default_format(settings)
-        target = None
-        if chosen != "json" or output is not None:
-            with document_errors():
-                target = _target(output, chosen, start, end, overwrite)
+        target = None if printed else _checked_target(output, chosen, start, end, overwrite)
         figures = _figures(uow.session, start, end)
     if target is not None:
+        from workflow.domain.letters.issuing import document_errors
+
         with document_errors():
             _write(figures, chosen, target, settings.get("org.name") or "", overwrite)
     return ReportFile(target, chosen, start, end, figures)
+
+
+def _checked_target(
+    output: str | Path | None, fmt: str, start: date, end: date, overwrite: bool
+) -> Path:
+    from workflow.domain.letters.issuing import document_errors
+
+    with document_errors():
+        return _target(output, fmt, start, end, overwrite)
 
 
 def _target(output: str | Path | None, fmt: str, start: date, end: date, overwrite: bool) -> Path:

@@ -13,12 +13,14 @@ Decisions (also in the template's help sheet):
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from states.ksm_fields import COLUMNS, REQUIRED_CELLS, Column
+from workflow.domain.inputs import FIRST_DAY, LAST_DAY, printable, unprintable
 from workflow.i18n import _
 
 TRUE_WORDS = {"ya", "y", "yes", "true", "1", "ada", "benar"}
@@ -98,7 +100,15 @@ def parse_cell(column: Column, raw: Any, today: date) -> Any:
 
 
 def _text(_column: Column, raw: Any, _today: date) -> str:
-    return " ".join(str(raw).split())
+    text = " ".join(str(raw).split())
+    code = unprintable(text)
+    if code is not None:
+        raise CellError(
+            _("{show} holds the character {code}, which a report cannot print; remove it").format(
+                show=_show(raw), code=code
+            )
+        )
+    return text
 
 
 MAX_COUNT = 1_000_000  # houses, people, years, meetings: anything above is a typing slip
@@ -164,12 +174,22 @@ def _expiry(_column: Column, raw: Any, _today: date) -> date:
     try:
         if match:
             day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text[:10])
+            return _in_range(date(year, month, day), raw)
+        return _in_range(date.fromisoformat(text[:10]), raw)
     except ValueError:
         raise CellError(
             _("{show} is not a date; write YYYY-MM-DD or DD/MM/YYYY").format(show=_show(raw))
         ) from None
+
+
+def _in_range(day: date, raw: Any) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise CellError(
+            _("{show} is outside the days the tool reckons with ({first} to {last})").format(
+                show=_show(raw), first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+            )
+        )
+    return day
 
 
 def _bool(_column: Column, raw: Any, _today: date) -> bool:
@@ -212,20 +232,31 @@ def _number(raw: Any) -> float:
     if isinstance(raw, bool):
         raise CellError(_("{show} is not a number").format(show=_show(raw)))
     if isinstance(raw, (int, float)):
-        return float(raw)
+        return _finite(float(raw) if abs(raw) < 1e300 else math.inf, raw)
     if isinstance(raw, str) and raw.isascii() and raw.isdigit():  # the common case: 1500000
-        return float(raw)
+        return _finite(float(raw), raw)
     text = str(raw).strip().removeprefix("Rp").removeprefix("rp").strip().replace(" ", "")
     if THOUSANDS.match(text):
         text = text.replace(".", "").replace(",", "")
     try:
-        return float(text.replace(",", "."))
+        number = float(text.replace(",", "."))
     except ValueError:
         raise CellError(_("{show} is text, not a number").format(show=_show(raw))) from None
+    if not math.isfinite(number):
+        raise CellError(_("{show} is not a number").format(show=_show(raw)))
+    return number
+
+
+def _finite(number: float, raw: Any) -> float:
+    if not math.isfinite(number):
+        raise CellError(_("{show} is not a number").format(show=_show(raw)))
+    return number
 
 
 def _show(raw: Any) -> str:
-    return repr(raw) if isinstance(raw, str) else str(raw)
+    if not isinstance(raw, str):
+        return str(raw)
+    return printable(raw)
 
 
 _PARSERS = {

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from states.ksm_fields import COLUMN_NAMES
+from workflow.domain.inputs import unreadable_csv
 from workflow.errors import BadFile
 from workflow.i18n import _
 
@@ -31,7 +32,7 @@ class Sheet:
 
 def read_sheet(path: Path) -> Sheet:
     """The rows of FILE.csv or FILE.xlsx, or the header's problems."""
-    if not path.is_file():
+    if not _is_file(path):
         raise BadFile(
             _("{path} does not exist or is not a file; give the path of a .csv or .xlsx.").format(
                 path=path
@@ -49,14 +50,25 @@ def read_sheet(path: Path) -> Sheet:
     )
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, a loop of links
+        return False
+
+
 def _read_csv(path: Path) -> Sheet:
     """UTF-8 (with or without BOM); else Windows-1252, what Excel on Windows saves as "CSV"."""
-    encoding = "utf-8-sig" if _decodes(path, "utf-8-sig") else "cp1252"
+    encoding = _encoding(path)
     with path.open(newline="", encoding=encoding) as handle:
         first_line = handle.readline()
         handle.seek(0)
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        header = next(csv.reader(handle, delimiter=delimiter), None)
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            raise BadFile(unreadable_csv(path.name, reader.line_num, exc)) from None
     if header is None:
         raise BadFile(
             _("{name} is empty; fill the template from 'aksansi ksm template'.").format(
@@ -64,6 +76,17 @@ def _read_csv(path: Path) -> Sheet:
             )
         )
     return Sheet(rows=_csv_rows(path, encoding, delimiter), problems=check_header(header))
+
+
+def _encoding(path: Path) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        if _decodes(path, encoding):
+            return encoding
+    raise BadFile(
+        _("{name} is neither UTF-8 nor Windows-1252 text; save the sheet as CSV UTF-8.").format(
+            name=path.name
+        )
+    )
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -80,10 +103,13 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, 
     """Each non-blank data row with its line number, read as it is asked for."""
     with path.open(newline="", encoding=encoding) as handle:
         reader = csv.reader(handle, delimiter=delimiter)
-        names = [_column_key(name) for name in next(reader)]
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                yield reader.line_num, dict(zip(names, cells, strict=False))
+        try:
+            names = [_column_key(name) for name in next(reader)]
+            for cells in reader:
+                if any(cell.strip() for cell in cells):
+                    yield reader.line_num, dict(zip(names, cells, strict=False))
+        except csv.Error as exc:
+            raise BadFile(unreadable_csv(path.name, reader.line_num, exc)) from None
 
 
 def _read_xlsx(path: Path) -> Sheet:

@@ -7,6 +7,7 @@ import re
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workflow.domain.inputs import whole_rupiah
 from workflow.errors import InvalidInput
 from workflow.i18n import _
 from workflow.infrastructure.models import AgreementDraft
@@ -19,7 +20,7 @@ def parse_budget(text: str | None) -> int | None:
     if text is None:
         return None
     match = BUDGET_RE.match(text.strip())
-    value = int(match.group(1).replace(".", "")) if match else 0
+    value = whole_rupiah(match.group(1), "--budget") if match else 0
     if value <= 0:
         raise InvalidInput(
             _(

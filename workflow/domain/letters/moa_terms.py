@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from states.agreements import DEFAULT_OPD, FUNDING_BY_ID, FUNDING_IDS, SIGNATORY_IDS
+from workflow.domain.inputs import unprintable, whole_rupiah
 from workflow.errors import BadFile, InvalidInput, MissingField
 from workflow.i18n import _
 from workflow.infrastructure.models import AgreementDraft, Region
@@ -74,7 +75,7 @@ def parse_budget_items(items: tuple[str, ...]) -> list[list[Any]]:
                 _("the budget item {item!r} has no name before '='.").format(item=item)
             )
         match = AMOUNT_RE.match(amount.strip())
-        value = int(match.group(1).replace(".", "")) if match else 0
+        value = whole_rupiah(match.group(1), f"--budget-item {name!r}") if match else 0
         if value <= 0:
             raise InvalidInput(
                 _(
@@ -139,6 +140,14 @@ def read_mechanism(path: Path) -> str:
         ) from None
     if not text.strip():
         raise BadFile(_("the mechanism file {path} is empty.").format(path=path))
+    code = unprintable(text.replace("\r\n", "\n"))
+    if code is not None:
+        raise BadFile(
+            _(
+                "the mechanism file {path} holds the control character {code}, which a letter "
+                "cannot print; remove it."
+            ).format(path=path, code=code)
+        )
     return text.strip() + "\n"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workflow.infrastructure.models.base import Base, JSONType
@@ -94,7 +94,7 @@ class AgreementDraft(Base):
     version: Mapped[int]
     drafted_on: Mapped[date]
     subject: Mapped[str] = mapped_column(String(500))
-    budget: Mapped[int | None]  # whole rupiah
+    budget: Mapped[int | None] = mapped_column(BigInteger)  # whole rupiah
     years: Mapped[int]
     template_hash: Mapped[str] = mapped_column(String(64))
     content: Mapped[str] = mapped_column(Text)
