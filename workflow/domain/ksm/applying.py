@@ -287,11 +287,8 @@ class Applier:
         for visit in self.new_visits:
             visit.fields = ()  # written; the audit rows need only the scores
         _update_all(conn, ASSESSMENT_TABLE, changed, _visit_update, _VISIT_UPDATED)
-        audit = [self._audit_row(*item) for item in self.pending[:1]]
-        if audit:
-            statement = _Prepared(conn, AUDIT_TABLE, list(audit[0]))
-            for batch in _batches(self.pending):
-                statement.run([self._audit_row(*item) for item in batch])
+        for batch in _batches(self.pending):
+            conn.execute(insert(AUDIT_TABLE), [self._audit_row(*item) for item in batch])
 
     def _new_ids(self, conn: Connection, table: Table, records: list[Any]) -> None:
         """Each new record's id, read back by its natural key (unique in its table)."""
@@ -342,45 +339,9 @@ def _batches(items: list[Any]) -> Iterator[list[Any]]:
 
 def _insert(conn: Connection, table: Table, records: list[Any], row: Any) -> None:
     """Insert the new records in order, in batches (their ids: `Applier._new_ids`)."""
-    statement: _Prepared | None = None
+    statement = insert(table)
     for batch in _batches(records):
-        rows = [row(record) for record in batch]
-        statement = statement or _Prepared(conn, table, list(rows[0]))
-        statement.run(rows)
-
-
-class _Prepared:
-    """An INSERT built and compiled once for the connection's dialect; each batch of rows
-    is bound with the columns' own bind processors (what `Connection.execute` would do for
-    every row) and handed to the driver's `executemany` in one call."""
-
-    def __init__(self, conn: Connection, table: Table, names: list[str]) -> None:
-        dialect = conn.dialect
-        compiled = (
-            insert(table).values({name: bindparam(name) for name in names}).compile(dialect=dialect)
-        )
-        self.conn, self.sql, self.positional = conn, str(compiled), compiled.positional
-        self.order = list(compiled.positiontup or ()) if compiled.positional else names
-        self.processors = [
-            (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
-            for name in self.order
-        ]
-
-    def run(self, rows: list[dict[str, Any]]) -> None:
-        bound = [
-            [
-                value if process is None else process(value)
-                for name, process in self.processors
-                for value in (row[name],)
-            ]
-            for row in rows
-        ]
-        params: list[Any] = (
-            [tuple(values) for values in bound]
-            if self.positional
-            else [dict(zip(self.order, values, strict=True)) for values in bound]
-        )
-        self.conn.exec_driver_sql(self.sql, params)
+        conn.execute(statement, [row(record) for record in batch])
 
 
 def _update_all(

@@ -75,7 +75,12 @@ def _read_csv(path: Path) -> Sheet:
                 name=path.name
             )
         )
-    return Sheet(rows=_csv_rows(path, encoding, delimiter), problems=check_header(header))
+    problems, rows = check_header(header), _csv_rows(path, encoding, delimiter)
+    if problems:  # a row csv cannot read is still refused first, as if the file were read whole
+        for _row in rows:
+            pass
+        return Sheet(problems=problems)
+    return Sheet(rows=rows)
 
 
 def _encoding(path: Path) -> str:
