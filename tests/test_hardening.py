@@ -193,3 +193,11 @@ def test_a_region_list_that_cannot_be_read_is_one_sentence(
     listing = tmp_path / "wilayah.csv"
     listing.write_bytes(content)
     assert expected in _refused(seeded, tmp_path, "region", "import", str(listing))
+
+
+def test_the_core_hot_paths_check_their_columns_too(ready: str, tmp_path: Path) -> None:
+    """`advance` writes its audit row with a Core INSERT (no ORM flush): the same check."""
+    error = _refused(
+        ready, tmp_path, "--by", "B" * 100, "advance", "sukoharjo", "draft_moa", "--note", "x"
+    )
+    assert "audit_log.actor is 100 characters long; it holds at most 80." in error

@@ -152,3 +152,27 @@ def test_the_revision_counts_the_past_snoozes_and_closes(tmp_path) -> None:  # t
         found = conn.execute(text("SELECT id, ics_sequence FROM reminder ORDER BY id")).all()
     assert [tuple(row) for row in found] == [(1, 2), (2, 2), (3, 0)]
     db.dispose(url)
+
+
+def test_the_sweep_keeps_the_issued_step_and_cancels_the_skipped_ones(cli, seeded: str) -> None:  # type: ignore[no-untyped-def]
+    from secretariat import PROFILE
+    from test_sweep import at
+
+    from jobs.sweep import run_sweep
+
+    for key, value in PROFILE.items():
+        assert cli("config", "set", key, value).exit_code == 0
+    submit_moa(seeded)
+    report = run_sweep(seeded, now=at("2027-01-14"), actor="t")  # all three steps due
+    [issued] = report.issued
+    found = events(cli)
+    skipped = [only(found, i) for i in (1, 2)]
+    assert [(str(e["status"]), e["sequence"]) for e in skipped] == [("CANCELLED", 1)] * 2
+    assert all(str(e["summary"]).startswith("[dilewati] Kota Pekalongan: ") for e in skipped)
+    kept = only(found, issued.id)
+    assert (str(kept["status"]), kept["sequence"]) == ("CONFIRMED", 0)
+    assert str(kept["description"]).splitlines()[:2] == [
+        f"Pengingat #{issued.id} untuk Kota Pekalongan (33.75), status: diterbitkan,"
+        " menunggu tindak lanjut.",
+        f"Surat: Permohonan Audiensi, nomor {issued.letter_number}",
+    ]

@@ -1,21 +1,26 @@
-"""Values the schema cannot hold are refused before the flush, the same on both back-ends.
+"""Values the schema cannot hold are refused before they are sent, the same on both back-ends.
 
 SQLite stores a 300-character name in a `String(200)` column and a 2^40 in an
-`Integer`; PostgreSQL refuses both, mid-transaction, with a driver error. Before every
-flush `check_flush` compares each new or changed row with its columns' types — the
-length of a `String(n)`, the range of an `Integer` (32 bits), `BigInteger` (64 bits) or
-`SmallInteger` — and refuses, naming the field, text a database cannot keep (a NUL,
-a lone surrogate of undecodable bytes), also inside JSON values. So SQLite and
-PostgreSQL accept and refuse the same values, and the refusal is one sentence.
+`Integer`; PostgreSQL refuses both, mid-transaction, with a driver error. Every INSERT
+and UPDATE of a mapped table — an ORM flush and the hot paths' Core statements alike
+(`check_statement`, a `before_execute` listener on each engine) — has its values
+compared with the columns' types first: the length of a `String(n)`, the range of an
+`Integer` (32 bits), `BigInteger` (64 bits) or `SmallInteger`; text a database cannot
+keep (a NUL, a lone surrogate of undecodable bytes) is refused too, also inside JSON
+values. So SQLite and PostgreSQL accept and refuse the same values, and the refusal is
+one sentence naming the field.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, SmallInteger, String, inspect
-from sqlalchemy.orm import Mapper, Session
+from sqlalchemy import BigInteger, Integer, SmallInteger, String, Table
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.dml import Insert, Update
+from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.sql.type_api import TypeEngine
 
 from workflow.errors import InvalidInput
@@ -27,47 +32,85 @@ _RANGES = (  # most specific first: BigInteger and SmallInteger are Integers too
     (Integer, 31),
 )
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-_Limit = tuple[str, str, int | None, int | None, bool]  # attribute, field, length, bits, json
-_LIMITS: dict[Mapper[Any], list[_Limit]] = {}
 
 
-def check_flush(session: Session, _context: Any, _instances: Any) -> None:
-    """A `before_flush` listener: every new and changed row fits its columns."""
-    for instance in (*session.new, *session.dirty):
-        check_row(instance)
+class _Limit:
+    """What one column holds."""
 
+    __slots__ = ("bits", "field", "is_json", "length")
 
-def check_row(instance: Any) -> None:
-    mapper = inspect(instance).mapper
-    for attribute, field, length, bits, is_json in _limits(mapper):
-        value = instance.__dict__.get(attribute)
+    def __init__(self, table: str, column: str, kind: TypeEngine[Any]) -> None:
+        self.field = f"{table}.{column}"
+        self.length = kind.length if isinstance(kind, String) else None
+        self.bits = next((b for t, b in _RANGES if isinstance(kind, t)), None)
+        self.is_json = kind.__class__.__name__ == "JSON"
+
+    def check(self, value: Any) -> None:
         if value is None:
-            continue
+            return
         if isinstance(value, str):
-            _check_text(field, value, length)
-        elif bits is not None and isinstance(value, int) and not isinstance(value, bool):
-            _check_int(field, value, bits)
-        elif is_json:
-            _check_json(field, value)
+            _check_text(self.field, value, self.length)
+        elif self.bits is not None and isinstance(value, int) and not isinstance(value, bool):
+            _check_int(self.field, value, self.bits)
+        elif self.is_json:
+            _check_json(self.field, value)
 
 
-def _limits(mapper: Mapper[Any]) -> list[_Limit]:
-    found = _LIMITS.get(mapper)
+_TABLES: dict[Table, dict[str, _Limit]] = {}
+
+
+def check_statement(
+    _conn: Connection,
+    statement: Any,
+    multiparams: Any,
+    params: Mapping[str, Any],
+    _options: Any,
+) -> None:
+    """A `before_execute` listener: the values of an INSERT or UPDATE fit their columns."""
+    if not isinstance(statement, (Insert, Update)) or not isinstance(statement.table, Table):
+        return
+    limits = _limits(statement.table)
+    bound = _bound_columns(statement, limits)
+    for rows in (_rows(multiparams), (params,) if params else ()):
+        for row in rows:
+            for key, value in row.items():
+                limit = limits.get(bound.get(key, key))
+                if limit is not None:
+                    limit.check(value)
+
+
+def _limits(table: Table) -> dict[str, _Limit]:
+    found = _TABLES.get(table)
     if found is None:
-        found = _LIMITS[mapper] = [
-            _limit(attribute.key, mapper.class_.__tablename__, column.name, column.type)
-            for attribute in mapper.column_attrs
-            for column in attribute.columns[:1]
-        ]
+        found = _TABLES[table] = {
+            column.key: _Limit(table.name, column.name, column.type) for column in table.columns
+        }
     return found
 
 
-def _limit(attribute: str, table: str, column: str, kind: TypeEngine[Any]) -> _Limit:
-    field = f"{table}.{column}"
-    length = kind.length if isinstance(kind, String) else None
-    bits = next((b for t, b in _RANGES if isinstance(kind, t)), None)
-    is_json = kind.__class__.__name__ == "JSON"
-    return attribute, field, length, bits, is_json
+def _bound_columns(statement: Insert | Update, limits: dict[str, _Limit]) -> dict[str, str]:
+    """Bind-parameter name → column key for `.values(column=bindparam(…))`; the literal
+    values given to `.values()` are checked here."""
+    bound: dict[str, str] = {}
+    for target, value in (statement._values or {}).items():  # SQLAlchemy has no public view
+        key = target if isinstance(target, str) else getattr(target, "key", None)
+        if not isinstance(value, BindParameter) or key not in limits:
+            continue
+        bound[value.key] = key
+        if value.value is not None and not value.callable:
+            limits[key].check(value.value)
+    return bound
+
+
+def _rows(multiparams: Any) -> Iterable[Mapping[str, Any]]:
+    if isinstance(multiparams, Mapping):
+        return (multiparams,)
+    if isinstance(multiparams, (list, tuple)):
+        rows: list[Mapping[str, Any]] = []
+        for item in multiparams:
+            rows.extend(_rows(item))
+        return rows
+    return ()
 
 
 def _check_text(field: str, value: str, length: int | None) -> None:

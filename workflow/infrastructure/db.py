@@ -107,6 +107,9 @@ def _create(url: str) -> Engine:
         raise DatabaseUnavailable(f"cannot open the database {url!r}: {exc}") from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    from workflow.infrastructure.column_limits import check_statement
+
+    event.listen(engine, "before_execute", check_statement)  # ORM flushes and Core alike
     return engine
 
 
@@ -144,11 +147,7 @@ def session_factory(url: str) -> sessionmaker[Session]:
     A SQLite file that does not exist is refused (only `init` creates one)."""
     require_database(url)
     if url not in _FACTORIES:
-        from workflow.infrastructure.column_limits import check_flush
-
-        factory = sessionmaker(engine_for(url), expire_on_commit=False)
-        event.listen(factory, "before_flush", check_flush)
-        _FACTORIES[url] = factory
+        _FACTORIES[url] = sessionmaker(engine_for(url), expire_on_commit=False)
     return _FACTORIES[url]
 
 
