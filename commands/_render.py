@@ -50,6 +50,11 @@ def _next_action(view: Any) -> str:
     return f"{action['due_on']}{late} {getattr(action, 'text', action['action'])}"
 
 
+def _next_action_line(view: Any) -> str | None:
+    """`us — 2026-12-16 No sanitation budget line: …` in full, for `region show`."""
+    return f"{_ball(view)} — {_next_action(view)}" if view.next_action else None
+
+
 def _days(view: Any) -> str:
     return "?" if view.days_in_state is None else str(view.days_in_state)
 
@@ -129,6 +134,7 @@ def region_detail(detail: Any) -> None:
         (_("AKSANSI Daerah formed"), detail.chapter_formed_on),
         (_("Kesepakatan Bersama"), _kb_line(detail.kb, v)),
         (_("Open blockers"), _blockers(v)),
+        (_("Next action"), _next_action_line(v)),
         (_("Next reminder"), _next_due(v, width=None)),
     ):
         if value:
@@ -261,6 +267,9 @@ def board(result: Any) -> None:
                 click.echo(wrap(f"{v.code} {v.subject}", subsequent=" " * 6))
             if v.kb_expires_on:
                 click.echo(wrap(f"{v.code} {_kb_end(v, result.as_of)}", subsequent=" " * 6))
+            window = getattr(v.next_action, "window", "")
+            if window:
+                click.echo(wrap(f"{v.code} {window}", subsequent=" " * 6))
     _board_footer(result)
 
 

@@ -8,9 +8,11 @@ Daerah. `applies` says when an item is on a region's checklist:
 - `always`;
 - `dprd_trigger`: the latest MoA draft was made with `--multi-year` or `--unbudgeted`;
 - `opd_signatory`: the latest MoA draft names the OPD head as signatory (`--signatory opd`).
-`due_working_days` counts from the day the region entered `moa_negotiation` (or its MoA
-draft was submitted): when the coordinator should ask about the item, the worklist's due
-day. `letter` is the letter kind that asks for it, where one fits.
+`due_working_days` counts from the day the region entered `moa_negotiation` (the Pemda has
+answered the draft; its own procedure runs): when the coordinator should ask about the
+item, the worklist's due day and the item's reminder (`states/reminders.py`, rules with
+`on_approval`). `letter` is the letter kind that asks for it. What the worklist says
+while an item is missing is in `states/next_actions.py` (`APPROVAL_ACTIONS`).
 """
 
 from __future__ import annotations
@@ -25,8 +27,6 @@ class ApprovalItem(TypedDict):
     applies: str  # always | dprd_trigger | opd_signatory
     due_working_days: int
     letter: str | None
-    ask_id: str  # the next step, as the worklist says it (Indonesian)
-    ask_en: str
 
 
 ITEMS: Final[list[ApprovalItem]] = [
@@ -36,9 +36,7 @@ ITEMS: Final[list[ApprovalItem]] = [
         "label_en": "Review of the draft PKS by the cooperation team (TKKSD)",
         "applies": "always",
         "due_working_days": 10,
-        "letter": "response_request",
-        "ask_id": "Minta Sekda (Ketua TKKSD) menjadwalkan pembahasan rancangan PKS",
-        "ask_en": "Ask the Sekda (chair of the TKKSD) to schedule the review of the draft PKS",
+        "letter": "tkksd_request",
     },
     {
         "id": "legal_review",
@@ -46,9 +44,7 @@ ITEMS: Final[list[ApprovalItem]] = [
         "label_en": "Harmonisation by the Bagian Hukum",
         "applies": "always",
         "due_working_days": 15,
-        "letter": None,
-        "ask_id": "Tanyakan hasil harmonisasi rancangan PKS kepada Bagian Hukum",
-        "ask_en": "Ask the Bagian Hukum for the outcome of its harmonisation of the draft",
+        "letter": "legal_review_request",
     },
     {
         "id": "dprd_approval",
@@ -56,9 +52,7 @@ ITEMS: Final[list[ApprovalItem]] = [
         "label_en": "Approval by the DPRD",
         "applies": "dprd_trigger",
         "due_working_days": 20,
-        "letter": None,
-        "ask_id": "Tanyakan jadwal persetujuan DPRD atas rencana kerja sama",
-        "ask_en": "Ask when the DPRD will approve the planned cooperation",
+        "letter": "dprd_approval_request",
     },
     {
         "id": "power_of_attorney",
@@ -66,9 +60,7 @@ ITEMS: Final[list[ApprovalItem]] = [
         "label_en": "Power of attorney from the head of region to the OPD head",
         "applies": "opd_signatory",
         "due_working_days": 20,
-        "letter": None,
-        "ask_id": "Minta surat kuasa Kepala Daerah untuk penandatanganan PKS oleh Kepala OPD",
-        "ask_en": "Ask for the head of region's power of attorney for the OPD head to sign",
+        "letter": "power_of_attorney_request",
     },
 ]
 

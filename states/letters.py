@@ -1,8 +1,10 @@
 """The letter kinds as data: subject (Hal), purpose, Sifat, Lampiran, addressee, Tembusan.
 
-`addressee` is `head` (the Bupati / Wali Kota: `Yth. Wali Kota Mojokerto`) or
+`addressee` is `head` (the Bupati / Wali Kota: `Yth. Wali Kota Mojokerto`),
 `technical` (the head of the technical office, e.g. `Yth. Kepala Dinas PUPR Kota
-Mojokerto`, taken from the region's officials or given with `--to`). In `tembusan`,
+Mojokerto`, taken from the region's officials or given with `--to`), `sekda` (the
+Sekretaris Daerah as chair of the TKKSD) or `legal` (the head of the Bagian Hukum of the
+Sekretariat Daerah); the positions of `sekda` and `legal` are in `POSITIONS`. In `tembusan`,
 `{pemda}` stands for the region's full name ("Kota Mojokerto"). `steps` holds the
 variants of a kind's later steps (the second response request), as overrides.
 `cites_kb` says when the letter cites the signed Kesepakatan Bersama by its numbers and
@@ -21,14 +23,19 @@ class LetterKind(TypedDict, total=False):
     purpose: str
     sifat: str
     lampiran: str
-    addressee: str  # head | technical
+    addressee: str  # head | technical | sekda | legal
     tembusan: list[str]
     cites: str  # the outgoing kind this one must cite, if any
     cites_kb: str  # always | when_signed | when_escalating (see above)
     steps: dict[int, dict[str, object]]
 
 
-ADDRESSEES: Final = ("head", "technical")
+ADDRESSEES: Final = ("head", "technical", "sekda", "legal")
+# The addressees that are a fixed position of every Pemda (`{pemda}`: "Kota Mojokerto").
+POSITIONS: Final[dict[str, str]] = {
+    "sekda": "Sekretaris Daerah {pemda} selaku Ketua Tim Koordinasi Kerja Sama Daerah",
+    "legal": "Kepala Bagian Hukum Sekretariat Daerah {pemda}",
+}
 KB_CITATIONS: Final = ("always", "when_signed", "when_escalating")
 
 LETTER_KINDS: Final[list[LetterKind]] = [
@@ -127,6 +134,64 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "tembusan": ["Sekretaris Daerah {pemda}", "Kepala Bagian Hukum Setda {pemda}", "Arsip"],
         "cites_kb": "always",
     },
+    {
+        "id": "tkksd_request",
+        "hal": "Permohonan Pembahasan Rancangan Perjanjian Kerja Sama oleh TKKSD",
+        "purpose": "Ask the Sekda, as chair of the TKKSD, to review the draft PKS (approvals).",
+        "sifat": "Segera",
+        "lampiran": "1 (satu) berkas",
+        "addressee": "sekda",
+        "cites_kb": "always",
+        "tembusan": [
+            "{kepala} (sebagai laporan)",
+            "Kepala Bagian Kerja Sama Sekretariat Daerah {pemda}",
+            "Kepala Bappeda {pemda}",
+            "Arsip",
+        ],
+    },
+    {
+        "id": "legal_review_request",
+        "hal": "Permohonan Harmonisasi Rancangan Perjanjian Kerja Sama",
+        "purpose": "Ask the Bagian Hukum to harmonise the draft PKS (approvals).",
+        "sifat": "Segera",
+        "lampiran": "1 (satu) berkas",
+        "addressee": "legal",
+        "cites_kb": "always",
+        "tembusan": [
+            "Sekretaris Daerah {pemda} selaku Ketua TKKSD",
+            "Kepala Bagian Kerja Sama Sekretariat Daerah {pemda}",
+            "Arsip",
+        ],
+    },
+    {
+        "id": "dprd_approval_request",
+        "hal": "Permohonan Persetujuan DPRD atas Rencana Perjanjian Kerja Sama",
+        "purpose": "Ask the head of region to seek the DPRD's approval of the PKS (approvals).",
+        "sifat": "Penting",
+        "lampiran": "1 (satu) berkas",
+        "addressee": "head",
+        "cites_kb": "always",
+        "tembusan": [
+            "Ketua DPRD {pemda}",
+            "Sekretaris Daerah {pemda} selaku Ketua TKKSD",
+            "Kepala Bagian Hukum Sekretariat Daerah {pemda}",
+            "Arsip",
+        ],
+    },
+    {
+        "id": "power_of_attorney_request",
+        "hal": "Permohonan Surat Kuasa Penandatanganan Perjanjian Kerja Sama",
+        "purpose": "Ask the head of region for the OPD head's power of attorney to sign the PKS.",
+        "sifat": "Segera",
+        "lampiran": "1 (satu) berkas",
+        "addressee": "head",
+        "cites_kb": "always",
+        "tembusan": [
+            "Sekretaris Daerah {pemda} selaku Ketua TKKSD",
+            "Kepala Bagian Hukum Sekretariat Daerah {pemda}",
+            "Arsip",
+        ],
+    },
 ]
 
 KINDS_BY_ID: Final[dict[str, LetterKind]] = {kind["id"]: kind for kind in LETTER_KINDS}
@@ -150,4 +215,11 @@ SEKDA: Final = "Sekretaris Daerah {pemda}"
 SEKDA_ADMINISTRATIVE: Final = "Sekretaris Daerah Provinsi {provinsi}"
 
 # The kinds that quote the region's latest MoA draft: refused until one exists.
-NEEDS_MOA_DRAFT: Final[tuple[str, ...]] = ("moa_submission", "response_request")
+NEEDS_MOA_DRAFT: Final[tuple[str, ...]] = (
+    "moa_submission",
+    "response_request",
+    "tkksd_request",
+    "legal_review_request",
+    "dprd_approval_request",
+    "power_of_attorney_request",
+)

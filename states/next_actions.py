@@ -12,9 +12,21 @@ How a region's one next action is chosen, most urgent first (`PRECEDENCE`):
 2. `due` — a pending reminder whose day has come (the sweep has not run yet);
 3. `blocker` — an open blocker (the oldest): its own pending follow-up if it has one
    (the introduction letter after a rotation), else the next step of its playbook;
-   a state with `blockers_override: False` (on hold) ignores blockers;
-4. `pending` — the region's next pending reminder (the day the tool will follow up);
-5. `state` — the state's own rule below.
+   a state with `blockers_override: False` (on hold) ignores blockers. While a money
+   blocker is open (`states/planning.py`, `MONEY_BLOCKERS`) the step names the next
+   planning window a proposal can still reach and its deadline, and is due before it;
+4. `approval` — in `APPROVAL_STATES`, the first applicable item of the checklist before
+   the PKS (`states/approvals.py`) not yet recorded (`APPROVAL_ACTIONS` below); in
+   `APPROVAL_WAIT_STATES` (the draft not answered yet, the response ladder chasing it)
+   the Pemda's wait names that item too;
+5. `pending` — the region's next pending reminder (the day the tool will follow up);
+6. `state` — the state's own rule below.
+
+An approval item is the Pemda's to do (`action`) until its day: the item's
+`due_working_days` after the region entered its state, or its own pending reminder's day,
+or, once the letter that asks for it was sent in this state, that many working days
+after the letter; then the ball is back with the Secretariat (`overdue`, with the
+item's letter).
 
 A state rule's step is due `working_days` after the day the region entered the state
 (on a working day); when that day is unknown (a region loaded by the seed) it is due
@@ -34,8 +46,8 @@ from typing import Final, NotRequired, TypedDict
 
 WHO: Final = ("secretariat", "pemda")
 KINDS: Final = ("letter", "task", "wait")
-SOURCES: Final = ("reminder", "blocker", "state")
-PRECEDENCE: Final = ("issued", "due", "blocker", "pending", "state")
+SOURCES: Final = ("reminder", "blocker", "approval", "state")
+PRECEDENCE: Final = ("issued", "due", "blocker", "approval", "pending", "state")
 
 # States without a next action: the work is over.
 INACTIVE: Final = ("closed", "declined")
@@ -236,3 +248,66 @@ DEFAULT_BLOCKER_ACTION: Final[BlockerAction] = {"who": "secretariat", "working_d
 def state_action(state: str) -> StateAction | None:
     """The state's rule, or None for a state without a next action (closed, declined)."""
     return STATE_ACTIONS.get(state)
+
+
+# The state in which a missing approval item is the next action (the Pemda answered the
+# draft PKS; its own procedure runs). In `moa_submitted` the next action stays the wait
+# for that answer (chased by the response ladder, states/reminders.py), naming the item;
+# in `moa_drafting` the Secretariat still has to send the draft.
+APPROVAL_STATES: Final = ("moa_negotiation",)
+APPROVAL_WAIT_STATES: Final = ("moa_submitted",)
+
+
+class ApprovalAction(TypedDict):
+    action_en: str  # what the Pemda does while the item is missing (the ball is theirs)
+    action_id: str
+    overdue_en: str  # the Secretariat's step once the item's day has passed: ask for it
+    overdue_id: str
+
+
+APPROVAL_ACTIONS: Final[dict[str, ApprovalAction]] = {
+    "tkksd_review": {
+        "action_en": "The TKKSD reviews the draft PKS (when done: aksansi approve {code} "
+        "tkksd_review --on DATE).",
+        "action_id": "TKKSD menelaah rancangan PKS (setelah selesai: aksansi approve {code} "
+        "tkksd_review --on TANGGAL).",
+        "overdue_en": "No TKKSD review recorded: ask the Sekda, as chair of the TKKSD, to "
+        "review the draft PKS (aksansi letter render {code} tkksd_request).",
+        "overdue_id": "Telaah TKKSD belum tercatat: minta Sekda selaku Ketua TKKSD menelaah "
+        "rancangan PKS (aksansi letter render {code} tkksd_request).",
+    },
+    "legal_review": {
+        "action_en": "The Bagian Hukum harmonises the draft PKS (when done: aksansi approve "
+        "{code} legal_review --on DATE).",
+        "action_id": "Bagian Hukum mengharmonisasi rancangan PKS (setelah selesai: aksansi "
+        "approve {code} legal_review --on TANGGAL).",
+        "overdue_en": "No harmonisation recorded: ask the Bagian Hukum to harmonise the draft "
+        "PKS (aksansi letter render {code} legal_review_request).",
+        "overdue_id": "Harmonisasi belum tercatat: minta Bagian Hukum mengharmonisasi "
+        "rancangan PKS (aksansi letter render {code} legal_review_request).",
+    },
+    "dprd_approval": {
+        "action_en": "The DPRD approves the planned cooperation (when done: aksansi approve "
+        "{code} dprd_approval --on DATE).",
+        "action_id": "DPRD memberi persetujuan atas rencana kerja sama (setelah terbit: "
+        "aksansi approve {code} dprd_approval --on TANGGAL).",
+        "overdue_en": "No DPRD approval recorded: ask the head of region to put the "
+        "cooperation to the DPRD (aksansi letter render {code} dprd_approval_request).",
+        "overdue_id": "Persetujuan DPRD belum tercatat: minta Kepala Daerah mengajukan "
+        "rencana kerja sama kepada DPRD (aksansi letter render {code} dprd_approval_request).",
+    },
+    "power_of_attorney": {
+        "action_en": "The head of region issues the OPD head's power of attorney to sign "
+        "(when done: aksansi approve {code} power_of_attorney --on DATE).",
+        "action_id": "Kepala Daerah menerbitkan surat kuasa penandatanganan bagi Kepala OPD "
+        "(setelah terbit: aksansi approve {code} power_of_attorney --on TANGGAL).",
+        "overdue_en": "No power of attorney recorded: ask the head of region for it "
+        "(aksansi letter render {code} power_of_attorney_request).",
+        "overdue_id": "Surat kuasa belum tercatat: mohon kepada Kepala Daerah "
+        "(aksansi letter render {code} power_of_attorney_request).",
+    },
+}
+
+# A money blocker's step names the planning window; it is due at the latest this many
+# working days before that window's proposal deadline.
+PLANNING_DEADLINE_MARGIN: Final = 10

@@ -38,6 +38,17 @@ RULE_SUMMARIES: Final[dict[str, str]] = {
         "Kesepakatan Bersama segera berakhir dan PKS belum ditandatangani: mintalah"
         " perpanjangan atau Kesepakatan Bersama baru."
     ),
+    "tkksd_review_request": (
+        "TKKSD belum membahas rancangan PKS: minta Sekda selaku Ketua TKKSD menjadwalkannya."
+    ),
+    "legal_review_request": "Bagian Hukum belum mengharmonisasi rancangan PKS: mintalah.",
+    "dprd_approval_request": (
+        "DPRD belum menyetujui rencana kerja sama: minta Kepala Daerah mengajukannya."
+    ),
+    "power_of_attorney_request": (
+        "Surat kuasa penandatanganan PKS bagi Kepala OPD belum terbit: mohonkan kepada"
+        " Kepala Daerah."
+    ),
 }
 
 # The reminder statuses (states/reminders.STATUSES) as the calendar words them.

@@ -9,6 +9,14 @@ office; when several steps of a ladder fall due together (after downtime), only 
 most advanced one is issued and the earlier ones are skipped, so the office never
 gets two letters about the same thing on the same day.
 
+A rule with `on_approval` chases one item of the checklist before the PKS
+(`states/approvals.py`): when the region enters `APPROVAL_REMINDERS_ON` (the Pemda has
+answered the draft; from then its own procedure runs) each applicable item not yet
+recorded gets one reminder, due the item's working days later; `aksansi approve`
+recording the item cancels it (and `aksansi undo` of that approval puts it back), and so
+does leaving the MoA states (`APPROVAL_STATES`: signing, hold, decline). While the draft
+is still unanswered (`moa_submitted`), the response ladder is the follow-up.
+
 `letter` is a letter kind of the letter register (with `letter_extra` passed to the
 template); `opens_blocker` is a blocker type the sweep opens by itself when issuing.
 """
@@ -17,11 +25,14 @@ from __future__ import annotations
 
 from typing import Final, TypedDict
 
+from states import approvals
+
 
 class ReminderRule(TypedDict):
     id: str
     on_state: str | None
     on_blocker: str | None
+    on_approval: str | None  # an item of states/approvals.py: chased while it is missing
     working_days: int
     text: str
     letter: str | None
@@ -40,6 +51,7 @@ def _rule(
     text: str,
     on_state: str | None = None,
     on_blocker: str | None = None,
+    on_approval: str | None = None,
     letter: str | None = None,
     letter_extra: dict[str, object] | None = None,
     ladder: str | None = None,
@@ -52,6 +64,7 @@ def _rule(
         "id": rule_id,
         "on_state": on_state,
         "on_blocker": on_blocker,
+        "on_approval": on_approval,
         "working_days": working_days,
         "text": text,
         "letter": letter,
@@ -69,6 +82,22 @@ def _rule(
 # relationship) makes the warning moot: these events cancel it.
 KB_EXPIRY_NOTICE_MONTHS: Final = 6
 KB_EXPIRY_CLEARED_BY: Final = ("sign_moa", "decline", "close")
+
+# Where the approval reminders start, and the states they live in (leaving them cancels).
+APPROVAL_REMINDERS_ON: Final = "moa_negotiation"
+APPROVAL_STATES: Final = approvals.CHECKLIST_STATES
+
+
+def _approval_rule(item_id: str, *, text: str) -> ReminderRule:
+    item = approvals.ITEMS_BY_ID[item_id]
+    return _rule(
+        f"{item_id}_request",
+        on_approval=item_id,
+        working_days=item["due_working_days"],
+        text=text,
+        letter=item["letter"],
+    )
+
 
 RULES: Final[list[ReminderRule]] = [
     _rule(
@@ -139,6 +168,22 @@ RULES: Final[list[ReminderRule]] = [
         letter="mou_extension",
         opens_blocker="mou_expiring",
     ),
+    _approval_rule(
+        "tkksd_review",
+        text="The TKKSD has not reviewed the draft PKS yet: ask the Sekda (its chair) for it.",
+    ),
+    _approval_rule(
+        "legal_review",
+        text="The Bagian Hukum has not harmonised the draft PKS yet: ask it to.",
+    ),
+    _approval_rule(
+        "dprd_approval",
+        text="The DPRD has not approved the cooperation yet: ask the head of region to seek it.",
+    ),
+    _approval_rule(
+        "power_of_attorney",
+        text="No power of attorney for the OPD head to sign the PKS yet: ask the head of region.",
+    ),
 ]
 
 RULES_BY_ID: Final[dict[str, ReminderRule]] = {rule["id"]: rule for rule in RULES}
@@ -154,6 +199,10 @@ def rules_on_kb() -> list[ReminderRule]:
 
 def rules_on_blocker(blocker_type: str) -> list[ReminderRule]:
     return [rule for rule in RULES if rule["on_blocker"] == blocker_type]
+
+
+def rules_on_approval(item_id: str) -> list[ReminderRule]:
+    return [rule for rule in RULES if rule["on_approval"] == item_id]
 
 
 PENDING, ISSUED, DONE, CANCELLED, SKIPPED = "pending", "issued", "done", "cancelled", "skipped"

@@ -24,8 +24,23 @@ KINDS = [
     "response_request",
     "official_introduction",
     "funding_followup",
+    "tkksd_request",
+    "legal_review_request",
+    "dprd_approval_request",
+    "power_of_attorney_request",
 ]
-HEAD_KINDS = ("audiensi_request", "cooperation_offer")
+HEAD_KINDS = (
+    "audiensi_request",
+    "cooperation_offer",
+    "dprd_approval_request",
+    "power_of_attorney_request",
+)
+# The approval letters that go to a fixed position of the Sekretariat Daerah.
+POSITION_KINDS = {
+    "tkksd_request": "Sekretaris Daerah Kota Mojokerto selaku Ketua Tim Koordinasi Kerja "
+    "Sama Daerah",
+    "legal_review_request": "Kepala Bagian Hukum Sekretariat Daerah Kota Mojokerto",
+}
 
 
 @pytest.fixture
@@ -74,15 +89,18 @@ def _assert_no_blanks(texts: list[str]) -> None:
 def test_every_kind_renders_in_every_format(ready: str, fmt: str) -> None:
     views = [_render(ready, kind, fmt) for kind in KINDS]
     numbers = [view.number for view in views]
-    assert numbers == [f"{n:03d}/SEK-AKSANSI/XI/2026" for n in range(1, 8)]
+    assert numbers == [f"{n:03d}/SEK-AKSANSI/XI/2026" for n in range(1, len(KINDS) + 1)]
     for view in views:
         path = Path(view.files[fmt])
         assert path.name == view.number.replace("/", "-") + f".{fmt}"
         assert path.parent == Path(ready).parent / "out" / "2026" / "35.76"
         texts = _docx_text(str(path)) if fmt == "docx" else [path.read_text(encoding="utf-8")]
         joined = "\n".join(texts)
-        expected_to = (
-            "Wali Kota Mojokerto" if view.kind in HEAD_KINDS else "Kepala Dinas PUPR Kota Mojokerto"
+        expected_to = POSITION_KINDS.get(
+            view.kind,
+            "Wali Kota Mojokerto"
+            if view.kind in HEAD_KINDS
+            else "Kepala Dinas PUPR Kota Mojokerto",
         )
         assert f"Yth. {expected_to}" in joined
         assert "Yogyakarta, 27 November 2026" in joined

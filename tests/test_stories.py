@@ -107,7 +107,8 @@ def test_story_01_monday_morning_board(portfolio, rina, day) -> None:  # type: i
     day("2026-12-07")  # Monday morning
     assert "1 with something due within 7 days" in rina("board")
     # whose move it is, and the day the tool follows up if the Pemda stays silent
-    assert "Pemda  2026-12-14 An answer on the" in rina("board")
+    # the Pemda's wait names the first approval it works through (issue 16)
+    assert "Pemda  2026-12-14 The TKKSD review" in rina("board")
 
 
 def test_story_02_a_draft_goes_out(portfolio, rina, day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -161,7 +162,10 @@ def test_story_04_the_answer_cancels_every_follow_up(portfolio, rina, day) -> No
     assert rina("remind", "list", "--region", "temanggung").count("[letter") == 3
     day("2026-12-15")
     rina("advance", "temanggung", "receive_response")
-    assert "No pending reminders." in rina("remind", "list", "--region", "temanggung")
+    # the response ladder is gone; the approvals the Pemda still owes are chased instead
+    listed = rina("remind", "list", "--region", "temanggung")
+    assert listed.count("[letter") == 2 and "response_request" not in listed
+    assert "[letter tkksd_request]" in " ".join(listed.split())
     events = rina("events", "temanggung")  # what can Rina do next?
     # Signing waits for the Pemda's own steps: the TKKSD and the Bagian Hukum (issue 16).
     assert "tkksd_review, legal_review" in events.split("Not yet (what is missing):")[1]
@@ -169,6 +173,9 @@ def test_story_04_the_answer_cancels_every_follow_up(portfolio, rina, day) -> No
     explained = rina("remind", "explain", "temanggung")
     _fits(explained)
     assert explained.count("cancelled on 2026-12-15") == 3
+    rina("approve", "temanggung", "tkksd_review", "--on", "2026-12-15")
+    rina("approve", "temanggung", "legal_review", "--on", "2026-12-15")
+    assert "No pending reminders." in rina("remind", "list", "--region", "temanggung")
     day("2027-01-20")
     assert "nothing due" in rina("jobs", "sweep")
 
@@ -346,7 +353,9 @@ def test_story_12_looking_back(portfolio, rina, day, monkeypatch: pytest.MonkeyP
         "            (001/SEK-AKSANSI/XI/2026)  [by rina, recorded 2026-11-30 07:00 WIB]",
         "2026-12-14  reminder #1 issued (moa_response_request_1), letter\n"
         "            002/SEK-AKSANSI/XII/2026",
-        "2026-12-15  receive_response: moa_submitted → moa_negotiation — Telepon\n"
+        # the answer starts the chase of the TKKSD review and the harmonisation (issue 16)
+        "2026-12-15  receive_response: moa_submitted → moa_negotiation; follow-ups due\n"
+        "            2026-12-31, 2027-01-11 — Telepon\n"
         "            [by dimas, recorded 2026-12-16 07:00 WIB]",
         # #1's letter was prepared but never recorded sent: the answer cancels it too
         "2026-12-15  reminder(s) #1, #2, #3 cancelled — the region left moa_submitted",

@@ -202,7 +202,11 @@ def test_receive_response_resolves_draft_unanswered_and_cancels_in_one_transacti
     assert blocker.resolved_on == date(2027, 1, 20)
     assert blocker.resolution_note == "resolved by receive_response on 2027-01-20"
     assert resolved.details["resolved_by"] == "receive_response"
-    assert {r.status for r in reminders_of(ready)} == {"cancelled"}
+    follow_ups = [r for r in reminders_of(ready) if r.trigger != "approval"]
+    assert {r.status for r in follow_ups} == {"cancelled"}
+    # the answer starts the chase of the approvals before the PKS (states/reminders.py)
+    chased = [(r.rule_id, r.status) for r in reminders_of(ready) if r.trigger == "approval"]
+    assert chased == [("tkksd_review_request", "pending"), ("legal_review_request", "pending")]
     signing = cli("events", "mojokerto", "--json").stdout  # no open blocker holds it back now
     assert "draft_unanswered" not in signing
 

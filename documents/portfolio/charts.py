@@ -139,6 +139,7 @@ def _draw(title: str, bars: _Bars) -> Any:
     axes.set_ylabel(bars.ylabel)
     if not bars.values:
         axes.text(0.5, 0.5, EMPTY_TEXT, ha="center", va="center", transform=axes.transAxes)
+        axes.set_xticks([])  # no scale to read without bars
         axes.set_yticks([])
         return figure
     positions = list(range(len(bars.values)))

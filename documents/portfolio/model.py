@@ -129,7 +129,7 @@ def _movements(figures: dict[str, Any]) -> Section:
     )
     return Section(
         "Pergerakan dalam periode",
-        [text],
+        [text] if rows else [],
         table=table,
         empty="Tidak ada daerah yang berpindah tahap dalam periode ini.",
     )
@@ -278,10 +278,12 @@ def _stalled(figures: dict[str, Any]) -> Section:
         [
             f"Daerah yang pada akhir periode ({end}) tindakan berikutnya sudah lewat jatuh "
             f"tempo: {len(rows)} daerah."
-        ],
+        ]
+        if rows
+        else [],
         table=table,
         empty="Tidak ada daerah yang tindakan berikutnya terlambat pada akhir periode.",
-        notes=notes,
+        notes=notes if rows else [],
     )
 
 
@@ -310,7 +312,7 @@ def _letters(figures: dict[str, Any]) -> Section:
     total = sum(x["issued"] for x in figures["letters"])
     return Section(
         "Surat keluar dalam periode",
-        [f"Surat yang diberi nomor dalam periode, per jenis: {total} surat."],
+        [f"Surat yang diberi nomor dalam periode, per jenis: {total} surat."] if rows else [],
         table=table,
         empty="Tidak ada surat keluar dalam periode ini.",
     )

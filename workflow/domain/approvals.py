@@ -2,9 +2,10 @@
 region, which are done, and recording one inside the caller's transaction.
 
 An approval is an `approval` audit row (occurred_on = the day the Pemda completed it);
-`aksansi undo` reverts it like a milestone. Whether `dprd_approval` and
-`power_of_attorney` apply is read from the latest MoA draft's row (`--multi-year`,
-`--unbudgeted`, `--signatory opd`).
+`aksansi undo` reverts it like a milestone. Recording an item cancels its reminder
+(`states/reminders.py`, `on_approval`); the undo puts that reminder back. Whether
+`dprd_approval` and `power_of_attorney` apply is read from the latest MoA draft's row
+(`--multi-year`, `--unbudgeted`, `--signatory opd`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states import approvals as spec
-from workflow.domain import audit, clock
+from workflow.domain import audit, clock, reactions
 from workflow.errors import InvalidInput, PolicyViolation
 from workflow.i18n import _
 from workflow.infrastructure.models import AgreementDraft, AuditEntry, Region
@@ -52,7 +53,7 @@ def checklists(session: Session, region_ids: Iterable[int]) -> dict[int, list[Ap
     done = _recorded(session, ids)
     return {
         region_id: [
-            _status(item, drafts.get(region_id), done.get((region_id, item["id"])))
+            status_of(item, drafts.get(region_id), done.get((region_id, item["id"])))
             for item in spec.ITEMS
         ]
         for region_id in ids
@@ -87,7 +88,7 @@ def record(
         )
     status = next(s for s in checklist(session, region) if s.item == item_id)
     _check_recordable(region, status, on, _first_moa_draft_on(session, region.id))
-    return audit.record(
+    entry = audit.record(
         session,
         region=region,
         kind="approval",
@@ -97,6 +98,8 @@ def record(
         item=item_id,
         reference=reference,
     )
+    reactions.after_approval_recorded(session, region, entry)
+    return entry
 
 
 def _check_recordable(
@@ -129,9 +132,10 @@ def _check_recordable(
         )
 
 
-def _status(
+def status_of(
     item: spec.ApprovalItem, draft: dict[str, Any] | None, entry: AuditEntry | None
 ) -> ApprovalStatus:
+    """One item given the latest MoA draft's answers and its `approval` row, if any."""
     details = entry.details if entry is not None else {}
     return ApprovalStatus(
         item=item["id"],

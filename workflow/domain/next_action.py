@@ -17,11 +17,13 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from states import approvals as checklist
 from states import blockers as taxonomy
 from states import next_actions as rules
+from states import planning as planning_spec
 from states import reminders as policy
 from workflow.domain.working_days import WorkingCalendar
-from workflow.i18n import _, label
+from workflow.i18n import N_, _, label
 
 NEXT_ACTION_KEYS = (
     "who",
@@ -60,11 +62,13 @@ class WorkItem:
     letter_error: str | None = None
     state: str = ""
     text: str = ""  # `action` in the interface language (JSON keeps `action` in English)
+    window: str = ""  # a money blocker's planning window, in the interface language
 
     def next_action_json(self) -> dict[str, Any]:
         return ActionJson(
             self.text or self.action,
-            {
+            window=self.window,
+            fields={
                 "who": self.who,
                 "action": self.action,
                 "kind": self.kind,
@@ -91,11 +95,13 @@ class WorkItem:
 
 class ActionJson(dict):  # type: ignore[type-arg]
     """The `next_action` JSON object; `.text` is its action in the interface language,
-    for the text output (JSON is the same in every language, so it is not a key)."""
+    for the text output (JSON is the same in every language, so it is not a key), and
+    `.window` the planning window a money blocker's step aims at (in `action` too)."""
 
-    def __init__(self, text: str, fields: dict[str, Any]) -> None:
+    def __init__(self, text: str, *, fields: dict[str, Any], window: str = "") -> None:
         super().__init__(fields)
         self.text = text
+        self.window = window
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,7 @@ class RegionFacts:
     state: str
     state_since: date | None
     known_since: date | None = None
+    kind: str | None = None  # kabupaten | kota (the planning sentence names the Musrenbang)
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,10 @@ class WorklistReads:
     letters: dict[int, list[tuple[str, date, date | None]]] = field(default_factory=dict)
     # region → letter kind → the last day a letter of it was sent
     sent: dict[int, dict[str, date]] = field(default_factory=dict)
+    # region (in an approval state) → its applicable approval items not yet recorded
+    approvals: dict[int, list[str]] = field(default_factory=dict)
+    # region (with an open money blocker) → its own planning dates (`calendar planning set`)
+    planning: dict[int, dict[tuple[str, int], tuple[date, date]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session, regions: list[RegionFacts]) -> WorklistReads:
@@ -161,6 +172,9 @@ class WorklistReads:
         reads.blockers = _open_blockers(session, ids)
         reads.reminders = _first_reminders(session, ids)
         reads.letters, reads.sent = _letters(session, ids)
+        reads.approvals, reads.planning = _approvals_and_planning(
+            session, regions, reads.blockers, None
+        )
         return reads
 
     @classmethod
@@ -173,12 +187,21 @@ class WorklistReads:
         reads.blockers = _blockers_open_on(session, ids, day)
         reads.reminders = _reminders_on(session, ids, day)
         reads.letters, reads.sent = _letters_on(session, ids, day)
+        reads.approvals, reads.planning = _approvals_and_planning(
+            session, regions, reads.blockers, day
+        )
         return reads
 
 
 def region_facts(region: Any) -> RegionFacts:
     return RegionFacts(
-        region.id, region.code, region.name, region.state, region.state_since, known_on(region)
+        region.id,
+        region.code,
+        region.name,
+        region.state,
+        region.state_since,
+        known_on(region),
+        region.kind,
     )
 
 
@@ -224,6 +247,9 @@ class _Decider:
     calendar: WorkingCalendar
 
     def decide(self) -> WorkItem:
+        return self.naming_approval(self.decide_source())
+
+    def decide_source(self) -> WorkItem:
         reminders = self.reads.reminders.get(self.region.id, [])
         issued = [r for r in reminders if r.status == "issued"]
         if issued:
@@ -235,6 +261,9 @@ class _Decider:
         blockers = self.reads.blockers.get(self.region.id, [])
         if blockers and self.rule.get("blockers_override", True):
             return self.from_blocker(blockers[0], pending)
+        approval = self.from_approval(pending)
+        if approval is not None:
+            return approval
         from_state = self.from_state()
         if pending and (self.rule["who"] == "pemda" or pending[0].due_on <= from_state.due_on):
             return self.from_reminder(pending[0])
@@ -257,27 +286,102 @@ class _Decider:
         return reminder_item(self, reminder, since=since)
 
     def from_blocker(self, blocker: BlockerFacts, pending: list[ReminderFacts]) -> WorkItem:
+        window = self.planning_window(blocker.type)
         own = [r for r in pending if r.trigger == "blocker" and r.trigger_key == str(blocker.id)]
         if own:
-            return self.from_reminder(own[0], since=blocker.opened_on)
+            found = self.from_reminder(own[0], since=blocker.opened_on)
+            return found if window is None else window.added_to(found)
         kind = taxonomy.blocker_type(blocker.type)
         step, since = _playbook_step(
             kind["playbook"], self.reads.letters.get(self.region.id, []), blocker.opened_on
         )
         settings = rules.BLOCKER_ACTIONS.get(blocker.type, rules.DEFAULT_BLOCKER_ACTION)
         due_on = self.due_after(since, settings["working_days"])
+        action = f"{kind['label_en']}: {step['text_en']}"
+        text = f"{label(kind)}: {localized(step, 'text')}"
+        if window is not None:
+            due_on = min(due_on, window.due_by)
+            action, text = f"{action} {window.english}", f"{text} {window.local}"
         waiting = settings["who"] == "pemda" and due_on > self.today
         letter = step["letters"][0] if step["letters"] else None
         return self.item(
+            window="" if window is None else window.local,
             who="pemda" if waiting else "secretariat",
-            action=f"{kind['label_en']}: {step['text_en']}",
-            text=f"{label(kind)}: {localized(step, 'text')}",
+            action=action,
+            text=text,
             kind="wait" if waiting else ("letter" if letter else "task"),
             letter=letter,
             due_on=due_on,
             since=since,
             source="blocker",
             blocker_id=blocker.id,
+        )
+
+    def naming_approval(self, item: WorkItem) -> WorkItem:
+        """While the draft awaits its answer, the Pemda's wait names the first approval
+        item it is working through (`APPROVAL_WAIT_STATES`)."""
+        missing = self.reads.approvals.get(self.region.id, [])
+        if self.region.state not in rules.APPROVAL_WAIT_STATES or not missing:
+            return item
+        if item.who != "pemda" or item.kind != "wait":
+            return item
+        from dataclasses import replace
+
+        entry = rules.APPROVAL_ACTIONS[missing[0]]
+        return replace(
+            item,
+            action=f"{self.text(entry, 'action', local=False)} {item.action}",
+            text=f"{self.text(entry, 'action')} {item.text or item.action}",
+        )
+
+    def from_approval(self, pending: list[ReminderFacts]) -> WorkItem | None:
+        """The first approval item the Pemda has not completed, while the draft is theirs."""
+        missing = self.reads.approvals.get(self.region.id, [])
+        if self.region.state not in rules.APPROVAL_STATES or not missing:
+            return None
+        item_id = missing[0]
+        entry = rules.APPROVAL_ACTIONS[item_id]
+        item = checklist.ITEMS_BY_ID[item_id]
+        own = [r for r in pending if r.trigger == "approval" and r.trigger_key == item_id]
+        since = self.region.state_since
+        if own:
+            due_on = self.calendar.next_working_day(own[0].due_on)
+        else:
+            sent = self.reads.sent.get(self.region.id, {}).get(item["letter"] or "")
+            if sent is not None and (since is None or sent >= since):
+                since = sent
+            due_on = self.due_after(since, item["due_working_days"])
+        waiting = due_on > self.today
+        key = "action" if waiting else "overdue"
+        return self.item(
+            who="pemda" if waiting else "secretariat",
+            action=self.text(entry, key, local=False),
+            text=self.text(entry, key),
+            kind="wait" if waiting else ("letter" if item["letter"] else "task"),
+            letter=None if waiting else item["letter"],
+            due_on=due_on,
+            since=since,
+            overdue_days=0 if waiting else self.calendar.working_days_between(due_on, self.today),
+            source="approval",
+            reminder_id=own[0].id if own else None,
+        )
+
+    def planning_window(self, blocker_type: str) -> PlanningStep | None:
+        """For a money blocker: the next planning window a proposal can still reach."""
+        if blocker_type not in planning_spec.MONEY_BLOCKERS:
+            return None
+        from workflow.domain import planning
+
+        own = self.reads.planning.get(self.region.id, {})
+        target = planning.next_target(self.today, own)
+        kind = self.region.kind
+        latest = self.calendar.working_days_before(
+            target.deadline.ends_on, rules.PLANNING_DEADLINE_MARGIN
+        )
+        return PlanningStep(
+            english=_NEXT_WINDOW_EN.format(sentence=target.sentence(kind, translate=str)),
+            local=_(_NEXT_WINDOW_EN).format(sentence=target.sentence(kind)),
+            due_by=max(latest, self.calendar.next_working_day(self.today)),
         )
 
     def from_state(self) -> WorkItem:
@@ -358,6 +462,29 @@ class _Decider:
         or (`local=False`, for JSON) in English whatever the language."""
         chosen = localized(entry, key) if local else entry[f"{key}_en"]
         return str(chosen).replace("{code}", self.region.code)
+
+
+@dataclass(frozen=True)
+class PlanningStep:
+    """The planning window a money blocker's step aims at, in English (JSON) and in the
+    interface language, and the day the step is due by."""
+
+    english: str
+    local: str
+    due_by: date
+
+    def added_to(self, item: WorkItem) -> WorkItem:
+        from dataclasses import replace
+
+        return replace(
+            item,
+            action=f"{item.action} {self.english}",
+            text=f"{item.text or item.action} {self.local}",
+            window=self.local,
+        )
+
+
+_NEXT_WINDOW_EN = N_("Next planning window: {sentence}.")
 
 
 def reminder_item(
@@ -470,7 +597,10 @@ def _first_reminders(session: Session, ids: list[int]) -> dict[int, list[Reminde
     region with thousands of pending reminders costs a handful of rows, not thousands."""
     from workflow.infrastructure.models import Reminder
 
-    partition = case((Reminder.trigger == "blocker", Reminder.trigger_key), else_="")
+    # A blocker's and an approval item's follow-ups each have their own partition.
+    partition = case(
+        (Reminder.trigger.in_(("blocker", "approval")), Reminder.trigger_key), else_=""
+    )
     rank = (
         func.row_number()
         .over(
@@ -530,6 +660,7 @@ def _letters(
         .subquery()
     )
     handing_over = [rule["letter"] for rule in rules.STATE_ACTIONS.values() if "once_sent" in rule]
+    handing_over += [item["letter"] for item in checklist.ITEMS if item["letter"]]
     rows = session.execute(
         select(Letter.region_id, Letter.kind, Letter.issued_on, Letter.sent_on)
         .outerjoin(oldest, oldest.c.region_id == Letter.region_id)
@@ -572,6 +703,111 @@ def reminder_as_item(
     if rule is None:
         return None
     return reminder_item(_Decider(region, rule, reads, today, calendar), reminder)
+
+
+def _approvals_and_planning(
+    session: Session,
+    regions: list[RegionFacts],
+    blockers: dict[int, list[BlockerFacts]],
+    day: date | None,
+) -> tuple[dict[int, list[str]], dict[int, dict[tuple[str, int], tuple[date, date]]]]:
+    """The approval items still missing of the regions in an approval state, and the own
+    planning dates of those with an open money blocker, in one query (none when no region
+    needs them); `day`: approvals as recorded by the end of that day."""
+    approval_ids = [r.id for r in regions if r.state in _CHECKLIST_SHOWN]
+    planning_ids = [
+        region_id
+        for region_id, found in blockers.items()
+        if any(b.type in planning_spec.MONEY_BLOCKERS for b in found)
+    ]
+    if not approval_ids and not planning_ids:
+        return {}, {}
+    drafts, entries = _checklist_rows(session, approval_ids, planning_ids)
+    missing = {
+        region_id: _missing(drafts.get(region_id), entries.get(region_id, []), day)
+        for region_id in approval_ids
+    }
+    return missing, {
+        region_id: _overrides(entries.get(region_id, [])) for region_id in planning_ids
+    }
+
+
+_CHECKLIST_SHOWN = (*rules.APPROVAL_STATES, *rules.APPROVAL_WAIT_STATES)
+
+
+def _checklist_rows(
+    session: Session, approval_ids: list[int], planning_ids: list[int]
+) -> tuple[dict[int, dict[str, Any]], dict[int, list[Any]]]:
+    """Each region's latest MoA draft's answers and its approval and planning rows."""
+    from sqlalchemy import and_
+    from sqlalchemy.orm import aliased
+
+    from workflow.domain.planning import OVERRIDE_KIND
+    from workflow.infrastructure.models import AgreementDraft, AuditEntry, Region
+
+    latest = (
+        select(AgreementDraft.region_id, func.max(AgreementDraft.version).label("version"))
+        .where(AgreementDraft.agreement == "moa", AgreementDraft.region_id.in_(approval_ids))
+        .group_by(AgreementDraft.region_id)
+        .subquery()
+    )
+    draft = aliased(AgreementDraft)
+    rows = session.execute(
+        select(Region.id, draft.signatory, draft.multi_year, draft.unbudgeted, AuditEntry)
+        .select_from(Region)
+        .outerjoin(latest, latest.c.region_id == Region.id)
+        .outerjoin(
+            draft,
+            and_(
+                draft.region_id == latest.c.region_id,
+                draft.version == latest.c.version,
+                draft.agreement == "moa",
+            ),
+        )
+        .outerjoin(
+            AuditEntry,
+            and_(
+                AuditEntry.region_id == Region.id,
+                AuditEntry.kind.in_((checklist.AUDIT_KIND, OVERRIDE_KIND)),
+                AuditEntry.reverted_by_id.is_(None),
+            ),
+        )
+        .where(Region.id.in_(sorted({*approval_ids, *planning_ids})))
+        .order_by(Region.id, AuditEntry.id)
+    )
+    drafts: dict[int, dict[str, Any]] = {}
+    entries: dict[int, list[Any]] = {}
+    for region_id, signatory, multi_year, unbudgeted, entry in rows:
+        if signatory is not None or multi_year is not None:
+            answers = {"signatory": signatory, "multi_year": multi_year, "unbudgeted": unbudgeted}
+            drafts[region_id] = answers
+        if entry is not None:
+            entries.setdefault(region_id, []).append(entry)
+    return drafts, entries
+
+
+def _missing(draft: dict[str, Any] | None, entries: list[Any], day: date | None) -> list[str]:
+    from workflow.domain import approvals
+
+    recorded = {
+        str(e.details["item"]): e
+        for e in entries
+        if e.kind == checklist.AUDIT_KIND and (day is None or e.occurred_on <= day)
+    }
+    statuses = [
+        approvals.status_of(item, draft, recorded.get(item["id"])) for item in checklist.ITEMS
+    ]
+    return approvals.missing(statuses)
+
+
+def _overrides(entries: list[Any]) -> dict[tuple[str, int], tuple[date, date]]:
+    from workflow.domain import planning
+
+    found: planning.Overrides = {}
+    for entry in entries:
+        if entry.kind == planning.OVERRIDE_KIND:
+            planning.add_override(found, entry)
+    return found
 
 
 def _blockers_open_on(session: Session, ids: list[int], day: date) -> dict[int, list[BlockerFacts]]:

@@ -8,16 +8,17 @@ year wins; earlier ones stay as the record), so an override needs no table of it
 from __future__ import annotations
 
 import calendar as month_calendar
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from documents.filters import bulan
 from states import planning as spec
 from workflow.errors import InvalidInput
-from workflow.i18n import _
+from workflow.i18n import N_, _
 from workflow.infrastructure.models import AuditEntry
 
 OVERRIDE_KIND = "planning_window_set"
@@ -112,13 +113,15 @@ class Target:
     deadline: Window  # submit before this window ends (the kabupaten/kota Musrenbang)
     revision: Window | None  # the APBD-Perubahan of the current year, while still open
 
-    def sentence(self, region_kind: str) -> str:
-        place = "kabupaten" if region_kind == "kabupaten" else "kota"
-        text = _(
-            "for APBD {year}: proposal to the Bappeda before the Musrenbang {place}, {month}"
+    def sentence(self, region_kind: str | None, translate: Callable[[str], str] = _) -> str:
+        """`translate=str`: the English source (JSON keeps texts in English); a region of
+        unknown kind gets "Musrenbang kabupaten/kota"."""
+        place = region_kind if region_kind in ("kabupaten", "kota") else "kabupaten/kota"
+        text = translate(
+            N_("for APBD {year}: proposal to the Bappeda before the Musrenbang {place}, {month}")
         ).format(year=self.budget_year, place=place, month=month_year(self.deadline.ends_on))
         if self.revision is not None:
-            text += _(" (or the APBD-Perubahan {year}, by {day})").format(
+            text += translate(N_(" (or the APBD-Perubahan {year}, by {day})")).format(
                 year=self.revision.budget_year, day=self.revision.ends_on.isoformat()
             )
         return text
@@ -143,24 +146,9 @@ def _window_of(stage_id: str, budget_year: int, overrides: Overrides | None) -> 
     return next(w for w in windows(budget_year, overrides) if w.stage == stage_id)
 
 
-MONTHS_ID = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-
-
 def month_year(day: date) -> str:
-    return f"{MONTHS_ID[day.month - 1]} {day.year}"
+    """`Maret 2027`: the month as Indonesian planning calendars write it."""
+    return f"{bulan(day)} {day.year}"
 
 
 def overrides_of(session: Session, region_ids: Iterable[int]) -> dict[int, Overrides]:
@@ -179,10 +167,15 @@ def overrides_of(session: Session, region_ids: Iterable[int]) -> dict[int, Overr
         .order_by(AuditEntry.id)
     )
     for row in rows:
-        details = row.details or {}
-        key = (str(details["stage"]), int(details["budget_year"]))
-        found[row.region_id or 0][key] = (
-            date.fromisoformat(str(details["from"])),
-            date.fromisoformat(str(details["to"])),
-        )
+        add_override(found[row.region_id or 0], row)
     return found
+
+
+def add_override(overrides: Overrides, row: AuditEntry) -> None:
+    """One `planning_window_set` row into a region's own dates (later rows win)."""
+    details = row.details or {}
+    key = (str(details["stage"]), int(details["budget_year"]))
+    overrides[key] = (
+        date.fromisoformat(str(details["from"])),
+        date.fromisoformat(str(details["to"])),
+    )

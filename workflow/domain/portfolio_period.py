@@ -40,6 +40,7 @@ class Entry(NamedTuple):
     state: str  # where the row put the region
     created_at: datetime | None  # the region row's (when the tool learned of it)
     left_on: date | None
+    region_kind: str | None = None  # kabupaten | kota (the worklist's planning sentence)
 
     @property
     def since(self) -> date | None:
@@ -109,6 +110,7 @@ def _entries() -> Any:
         func.coalesce(AuditEntry.to_state, spec.INITIAL).label("state"),
         Region.created_at,
         _next_move_on().label("left_on"),
+        Region.kind.label("region_kind"),
     ).join(Region, Region.id == AuditEntry.region_id)
 
 

@@ -26,7 +26,7 @@ def plan_transition(
     the event's own audit row, which `after_transition` then gets with its id."""
     if kind != "transition" or from_state == to_state or not to_state:
         return []
-    return scheduling.schedule_rules(
+    rows = scheduling.schedule_rules(
         session,
         region_id,
         reminder_policy.rules_on_state(to_state),
@@ -34,6 +34,9 @@ def plan_transition(
         trigger="state",
         trigger_key=to_state,
     )
+    if to_state == reminder_policy.APPROVAL_REMINDERS_ON:
+        rows += scheduling.schedule_approval_reminders(session, region_id, day)
+    return rows
 
 
 def after_transition(
@@ -45,9 +48,9 @@ def after_transition(
     if entry.kind != "transition" or entry.from_state == entry.to_state:
         return []
     _clear_kb_expiry(session, region_id, entry)
-    cancelled: list[int] = []
+    cancelled = _approval_reminders_after(session, region_id, entry)
     if entry.from_state:
-        cancelled = scheduling.cancel_pending(
+        cancelled += scheduling.cancel_pending(
             session,
             region_id,
             entry,
@@ -61,6 +64,43 @@ def after_transition(
         )
     scheduling.write_scheduled(session.connection(), scheduled, entry.id)
     return cancelled
+
+
+def _approval_reminders_after(session: Session, region_id: int, entry: audit.Written) -> list[int]:
+    """Entering `moa_negotiation` starts the chase of each missing approval (planned with
+    the state's follow-ups) and drops the chase of an item that no longer applies; leaving
+    the MoA states (signing, hold, decline) ends it (states/reminders.py, `on_approval`)."""
+    inside = reminder_policy.APPROVAL_STATES
+    if entry.to_state == reminder_policy.APPROVAL_REMINDERS_ON:
+        reason = _("the item no longer applies to the latest MoA draft, or is already recorded")
+        return scheduling.cancel_approval_reminders(
+            session, region_id, entry, reason, keep=scheduling.missing_approvals(session, region_id)
+        )
+    if entry.from_state in inside and entry.to_state not in inside:
+        reason = _("{event} on {isoformat}: the approvals before the PKS are no longer chased")
+        return scheduling.cancel_approval_reminders(
+            session,
+            region_id,
+            entry,
+            reason.format(event=entry.event, isoformat=entry.occurred_on.isoformat()),
+        )
+    return []
+
+
+def after_approval_recorded(session: Session, region: Region, entry: AuditEntry) -> list[int]:
+    """An approval item was recorded (`aksansi approve`): its reminder is cancelled."""
+    item = str((entry.details or {})["item"])
+    reason = _("{item} was recorded done on {isoformat}").format(
+        item=item, isoformat=entry.occurred_on.isoformat()
+    )
+    return scheduling.cancel_pending(
+        session,
+        region.id,
+        audit.written(session, entry),
+        trigger="approval",
+        trigger_key=item,
+        reason=reason,
+    )
 
 
 def after_kb_recorded(session: Session, region: Region, entry: AuditEntry) -> None:

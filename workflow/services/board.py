@@ -125,7 +125,7 @@ def _past_actions(
     from workflow.domain.next_action import RegionFacts, WorklistReads, known_on, next_actions
 
     facts = [
-        RegionFacts(row.region_id, v.code, v.name, v.state, v.state_since, known_on(row))
+        RegionFacts(row.region_id, v.code, v.name, v.state, v.state_since, known_on(row), v.kind)
         for v, row in zip(views, rows, strict=True)
     ]
     reads = WorklistReads.load_as_of(session, facts, day)

@@ -259,6 +259,7 @@ def _stalled(session: Session, standing: list[in_period.Entry], end: date) -> li
             row.state,
             None if row.kind == "seed" else row.occurred_on,
             known_on(row),
+            row.region_kind,
         )
         for row in standing
     ]

@@ -85,7 +85,10 @@ def copy_list(region: Region, kind: LetterKind) -> list[str]:
     """The Tembusan: the kind's own, or the provincial government's for an administrative
     region (it has no Sekda or Bappeda of its own)."""
     listed = letter_spec.ADMINISTRATIVE_TEMBUSAN if region.administrative else kind["tembusan"]
-    return [t.format(pemda=region.name, provinsi=region.province or "") for t in listed]
+    head = f"{region.head_title} {region.short_name}"
+    return [
+        t.format(pemda=region.name, provinsi=region.province or "", kepala=head) for t in listed
+    ]
 
 
 PROFILE = ("org.name", "org.address", "org.city", "signatory.name", "signatory.position")
@@ -135,6 +138,8 @@ def addressee(session: Session, region: Region, kind: LetterKind, to: str | None
         return to if region.name in to else f"{to.strip()} {region.name}"
     if kind["addressee"] == "head":
         return f"{region.head_title} {region.short_name}"
+    if kind["addressee"] in letter_spec.POSITIONS:
+        return letter_spec.POSITIONS[kind["addressee"]].format(pemda=region.name)
     position = technical_office(session, region)
     if position is None:
         fix = f'aksansi official set {region.code} --position "Kepala Dinas PUPR" --name NAME'
@@ -236,6 +241,26 @@ def incoming(session: Session, region: Region, number: str | None) -> dict[str, 
         )
     sender = row.sender or f"Pemerintah {region.name}"
     return {"nomor": row.number, "tanggal": row.dated, "hal": row.subject, "pengirim": sender}
+
+
+def approvals(session: Session, region: Region) -> dict[str, Any]:
+    """What the approval letters (`tkksd_request` …) quote: the submission letter of the
+    draft PKS if it is in the register, the OPD head who is to sign (a recorded
+    `Kepala Dinas …`, else None) and why the DPRD must approve (the MoA draft's answers)."""
+    submitted = latest_letter(session, region, "moa_submission")
+    draft = session.scalars(
+        select(AgreementDraft)
+        .where(AgreementDraft.region_id == region.id, AgreementDraft.agreement == "moa")
+        .order_by(AgreementDraft.version.desc())
+        .limit(1)
+    ).first()
+    office = technical_office(session, region)
+    return {
+        "pengajuan": None if submitted is None else letter_ref(submitted),
+        "kepala_opd": None if office is None else f"{office} {region.name}",
+        "tahun_jamak": bool(draft is not None and draft.multi_year),
+        "belum_dianggarkan": bool(draft is not None and draft.unbudgeted),
+    }
 
 
 def latest_moa(session: Session, region: Region) -> dict[str, Any] | None:

@@ -129,6 +129,7 @@ def build_context(
         "tahun_anggaran": (
             _budget_year_aimed(session, region, on) if wanted("tahun_anggaran") else None
         ),
+        "persetujuan": ctx.approvals(session, region) if wanted("persetujuan") else None,
         "ref": None,
         "ref_sebelumnya": None,
         "kb": None,

@@ -93,6 +93,60 @@ def schedule_after(
     write_scheduled(session.connection(), rows, entry.id)
 
 
+def schedule_approval_reminders(session: Session, region_id: int, on: date) -> list[dict[str, Any]]:
+    """The rows of one reminder for each applicable approval item not yet recorded and not
+    already chased (an open reminder of it stays), due the item's working days after `on`."""
+    chased = set(_open_approval_keys(session, region_id))
+    rows: list[dict[str, Any]] = []
+    for item in missing_approvals(session, region_id):
+        if item in chased:
+            continue
+        rules = policy.rules_on_approval(item)
+        rows += schedule_rules(session, region_id, rules, on, trigger="approval", trigger_key=item)
+    return rows
+
+
+def missing_approvals(session: Session, region_id: int) -> list[str]:
+    from workflow.domain import approvals
+
+    return approvals.missing(approvals.checklists(session, [region_id])[region_id])
+
+
+def cancel_approval_reminders(
+    session: Session,
+    region_id: int,
+    cause: audit.Written,
+    reason: str,
+    *,
+    keep: list[str] | None = None,
+) -> list[int]:
+    """Cancel the open approval reminders of the region, but those of the items in `keep`."""
+    cancelled: list[int] = []
+    for key in _open_approval_keys(session, region_id):
+        if keep is not None and key in keep:
+            continue
+        cancelled += cancel_pending(
+            session, region_id, cause, trigger="approval", trigger_key=key, reason=reason
+        )
+    return cancelled
+
+
+_APPROVAL_KEYS = (  # the items of a region whose chase is open
+    select(REMINDER.c.trigger_key)
+    .where(
+        REMINDER.c.region_id == bindparam("region_id"),
+        REMINDER.c.trigger == "approval",
+        or_(*(REMINDER.c.status == status for status in (policy.PENDING, policy.ISSUED))),
+    )
+    .distinct()
+)
+
+
+def _open_approval_keys(session: Session, region_id: int) -> list[str]:
+    keys = session.connection().scalars(_APPROVAL_KEYS, {"region_id": region_id}).all()
+    return sorted(key for key in keys if key is not None)
+
+
 def _before_planning_deadline(
     session: Session,
     region_id: int,
