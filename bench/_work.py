@@ -142,7 +142,7 @@ def sweep(url: str, formats: str, expected: str) -> None:
 
     wanted = tuple(f for f in formats.split(",") if f)
     seconds, issued = _timed(
-        lambda: len(run_sweep(url, now=clock.now(), actor="bench", letter_formats=wanted).issued)
+        lambda: run_sweep(url, now=clock.now(), actor="bench", letter_formats=wanted).count
     )
     if issued != int(expected):
         raise SystemExit(f"the sweep issued {issued}, expected {expected}")

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from documents.meta import DocumentMeta
@@ -23,6 +23,7 @@ from workflow.infrastructure.models import (
     AuditEntry,
     IncomingLetter,
     Letter,
+    Official,
     Region,
 )
 
@@ -159,9 +160,7 @@ def technical_office(session: Session, region: Region) -> str | None:
     """The position of the region's current head of the technical office, if recorded:
     the present holder of a "Kepala Dinas …" position (`official set`), preferring the
     public-works and settlement offices that hold sanitation."""
-    from workflow.domain.officials.tenures import current_officials
-
-    positions = [official.position for official in current_officials(session, region)]
+    positions = list(session.connection().scalars(_CURRENT_POSITIONS, {"region_id": region.id}))
     heads = [p for p in positions if p.lower().startswith("kepala dinas")]
     preferred = [p for p in heads if any(h in p.lower() for h in TECHNICAL_HINTS)]
     chosen = preferred or heads
@@ -176,33 +175,55 @@ def head_name(session: Session, region: Region) -> str | None:
     return None if official is None else official.name
 
 
-def audiensi_date(session: Session, region: Region) -> date | None:
-    return session.scalar(
-        select(AuditEntry.occurred_on)
-        .where(
-            AuditEntry.region_id == region.id,
-            AuditEntry.event == "hold_audiensi",
-            AuditEntry.kind == "transition",
-            AuditEntry.reverted_by_id.is_(None),
-        )
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
+# The register's reads of a letter being issued: Core statements built once (the sweep
+# issues a letter per reminder; issue 17), rows rather than ORM objects.
+_CURRENT_POSITIONS = (
+    select(Official.position)
+    .where(Official.region_id == bindparam("region_id"), Official.until.is_(None))
+    .order_by(Official.position_key, Official.id)
+)
+_AUDIENSI_DAY = (
+    select(AuditEntry.occurred_on)
+    .where(
+        AuditEntry.region_id == bindparam("region_id"),
+        AuditEntry.event == "hold_audiensi",
+        AuditEntry.kind == "transition",
+        AuditEntry.reverted_by_id.is_(None),
     )
+    .order_by(AuditEntry.id.desc())
+    .limit(1)
+)
+_CITED = (
+    select(Letter.number, Letter.issued_on, Letter.subject)
+    .where(
+        Letter.region_id == bindparam("region_id"),
+        Letter.kind == bindparam("kind"),
+        Letter.voided_on.is_(None),  # a void letter is never cited
+    )
+    .order_by(Letter.issued_on.desc(), Letter.id.desc())
+    .limit(1)
+)
+_CITED_STEP = _CITED.where(Letter.step == bindparam("step"))
+_LATEST_MOA = (
+    select(AgreementDraft.subject, AgreementDraft.budget, AgreementDraft.version)
+    .where(AgreementDraft.region_id == bindparam("region_id"), AgreementDraft.agreement == "moa")
+    .order_by(AgreementDraft.version.desc())
+    .limit(1)
+)
+
+
+def audiensi_date(session: Session, region: Region) -> date | None:
+    return session.connection().scalar(_AUDIENSI_DAY, {"region_id": region.id})
 
 
 def latest_letter(
     session: Session, region: Region, kind: str, step: int | None = None
-) -> Letter | None:
-    query = select(Letter).where(
-        Letter.region_id == region.id,
-        Letter.kind == kind,
-        Letter.voided_on.is_(None),  # a void letter is never cited
-    )
-    if step is not None:
-        query = query.where(Letter.step == step)
-    return session.scalars(
-        query.order_by(Letter.issued_on.desc(), Letter.id.desc()).limit(1)
-    ).first()
+) -> Row[str, date, str] | None:
+    """The region's latest letter of `kind` that can be cited (number, issued_on, subject)."""
+    conn = session.connection()
+    if step is None:
+        return conn.execute(_CITED, {"region_id": region.id, "kind": kind}).first()
+    return conn.execute(_CITED_STEP, {"region_id": region.id, "kind": kind, "step": step}).first()
 
 
 def escalation(session: Session, region: Region, extra: dict[str, Any]) -> dict[str, Any] | None:
@@ -214,7 +235,8 @@ def escalation(session: Session, region: Region, extra: dict[str, Any]) -> dict[
     return {"ref": None if submitted is None else letter_ref(submitted)}
 
 
-def letter_ref(letter: Letter) -> dict[str, Any]:
+def letter_ref(letter: Any) -> dict[str, Any]:
+    """A letter as a later one cites it (a register row, or a `Letter`)."""
     return {"nomor": letter.number, "tanggal": letter.issued_on, "hal": letter.subject}
 
 
@@ -264,12 +286,7 @@ def approvals(session: Session, region: Region) -> dict[str, Any]:
 
 
 def latest_moa(session: Session, region: Region) -> dict[str, Any] | None:
-    draft = session.scalars(
-        select(AgreementDraft)
-        .where(AgreementDraft.region_id == region.id, AgreementDraft.agreement == "moa")
-        .order_by(AgreementDraft.version.desc())
-        .limit(1)
-    ).first()
+    draft = session.connection().execute(_LATEST_MOA, {"region_id": region.id}).first()
     if draft is not None:
         return {"judul": draft.subject, "nilai": draft.budget, "versi": draft.version}
     if region.subject:

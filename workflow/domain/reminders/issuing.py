@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    RowMapping,
+    Select,
+    and_,
+    bindparam,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
@@ -52,9 +62,28 @@ def overtakes(first: Any, second: Any) -> ColumnElement[bool]:
     return or_(first.step > second.step, and_(first.step == second.step, first.id > second.id))
 
 
+_REMINDER_FIELDS = (
+    "id",
+    "region_id",
+    "rule_id",
+    "ladder",
+    "step",
+    "text",
+    "letter_kind",
+    "letter_extra",
+    "opens_blocker",
+    "due_on",
+)
+_REGION_PREFIX = "region__"
+_CLAIMED_COLUMNS = (
+    *(REMINDER.c[name] for name in _REMINDER_FIELDS),
+    *(column.label(_REGION_PREFIX + column.name) for column in REGION.c),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Claimed:
-    """The due reminder a sweep holds, with its region's code and name: one Core row."""
+    """The due reminder a sweep holds, with its region's row: one Core row."""
 
     id: int
     region_id: int
@@ -66,24 +95,30 @@ class Claimed:
     letter_extra: dict[str, Any]
     opens_blocker: str | None
     due_on: date
-    region_code: str
-    region_name: str
+    region_row: dict[str, Any]
 
+    @classmethod
+    def of(cls, row: RowMapping) -> Claimed:
+        cut = len(_REGION_PREFIX)
+        region = {key[cut:]: value for key, value in row.items() if key.startswith(_REGION_PREFIX)}
+        return cls(
+            id=row["id"],
+            region_id=row["region_id"],
+            rule_id=row["rule_id"],
+            ladder=row["ladder"],
+            step=row["step"],
+            text=row["text"],
+            letter_kind=row["letter_kind"],
+            letter_extra=row["letter_extra"],
+            opens_blocker=row["opens_blocker"],
+            due_on=row["due_on"],
+            region_row=region,
+        )
 
-_CLAIMED_COLUMNS = (
-    REMINDER.c.id,
-    REMINDER.c.region_id,
-    REMINDER.c.rule_id,
-    REMINDER.c.ladder,
-    REMINDER.c.step,
-    REMINDER.c.text,
-    REMINDER.c.letter_kind,
-    REMINDER.c.letter_extra,
-    REMINDER.c.opens_blocker,
-    REMINDER.c.due_on,
-    REGION.c.code,
-    REGION.c.name,
-)
+    def region(self) -> Region:
+        """The region as the letter and blocker code reads it: a plain `Region` built from
+        the claimed row, which the session never tracks (no second query, no identity map)."""
+        return Region(**self.region_row)
 
 
 def due_query(today: date) -> Select[Any]:
@@ -156,10 +191,10 @@ def issue_next(
     """Claim the next due reminder and issue it, on Core statements (no ORM object but the
     region a letter or a blocker needs); None when nothing is due."""
     conn = session.connection()
-    row = conn.execute(claim).first()
+    row = conn.execute(claim).mappings().first()
     if row is None:
         return None
-    claimed = Claimed(*row)
+    claimed = Claimed.of(row)
     skipped = _earlier_steps(conn, claimed, today)
     noted = {
         "reminder_id": claimed.id,
@@ -232,12 +267,11 @@ def _effects(
     formats: tuple[str, ...],
     reads: SweepReads,
 ) -> Effects:
-    """The letter and the blocker; the region is loaded (fresh) only for them."""
+    """The letter and the blocker, with the region as claimed (read with the claim)."""
     if not (claimed.letter_kind or claimed.opens_blocker):
         return Effects()
-    region = session.get_one(Region, claimed.region_id, populate_existing=True)
     return produce_effects(
-        session, region, claimed, today=today, actor=actor, formats=formats, reads=reads
+        session, claimed.region(), claimed, today=today, actor=actor, formats=formats, reads=reads
     )
 
 
@@ -266,8 +300,8 @@ def _reason(effects: Effects, skipped: list[int]) -> str:
 def _line(claimed: Claimed, effects: Effects, skipped: list[int]) -> IssuedReminder:
     return IssuedReminder(
         id=claimed.id,
-        region=claimed.region_code,
-        region_name=claimed.region_name,
+        region=claimed.region_row["code"],
+        region_name=claimed.region_row["name"],
         due_on=claimed.due_on,
         text=claimed.text,
         letter=claimed.letter_kind,
