@@ -21,6 +21,10 @@ def remind() -> None:
     """Follow-up reminders, due on Indonesian working days."""
 
 
+# What `remind list` prints without `--limit`: the earliest due, a screenful or two.
+SHOWN = 100
+
+
 @remind.command("list")
 @click.option("--due", is_flag=True, help="Only those due today or earlier.")
 @click.option("--region", metavar="REGION", help="Only this region.")
@@ -29,26 +33,55 @@ def remind() -> None:
     metavar="STATUS",
     help="pending, issued, done, cancelled, skipped or all [default: pending and issued].",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Show the first N by due date, 0 for all [default: 100; --json: all].",
+)
 @json_option
 @pass_settings
 def list_(
-    settings: Settings, due: bool, region: str | None, status: str | None, as_json: bool
+    settings: Settings,
+    due: bool,
+    region: str | None,
+    status: str | None,
+    limit: int | None,
+    as_json: bool,
 ) -> None:
     """The reminders still to act on (pending and issued), by due date."""
     from workflow.i18n import _
-    from workflow.services.reminders import check_statuses, json_view, list_reminders
+    from workflow.services.reminders import check_statuses, json_view, reminder_list
 
     statuses = check_statuses(status)
-    items = list_reminders(settings.uow(read_only=True), due=due, region=region, statuses=statuses)
+    if limit is None and not as_json:
+        limit = SHOWN
+    found = reminder_list(
+        settings.uow(read_only=True), due=due, region=region, statuses=statuses, limit=limit or None
+    )
     if as_json:
-        echo_json([json_view(item) for item in items])
+        echo_json([json_view(item) for item in found.items])
         return
-    if not items and status is None:
+    if not found.items and status is None:
         click.echo(_("No pending reminders. None issued is waiting to be done either."))
-    elif not items:
+    elif not found.items:
         click.echo(_("No {status} reminders.").format(status=" or ".join(statuses)))
-    for item in items:
+    for item in found.items:
         _wrapped(_list_line(item), 0, hang=" " * 19)
+    if found.more:
+        _wrapped(_more_line(found.more), 0, hang="  ")
+
+
+def _more_line(more: int) -> str:
+    from workflow.i18n import ngettext
+
+    return ngettext(
+        "… and {n} more, due later: narrow the list with --due, --region or --status, or "
+        "show every one with --limit 0.",
+        "… and {n} more, due later: narrow the list with --due, --region or --status, or "
+        "show every one with --limit 0.",
+        more,
+    ).format(n=more)
 
 
 def _list_line(item) -> str:  # type: ignore[no-untyped-def]

@@ -25,6 +25,7 @@ HOT_PATH_INDEXES = {
         ["region_id", "trigger", "trigger_key", "status"],
     ),
     "ix_audit_log_region_id_kind": ("audit_log", ["region_id", "kind", "occurred_on"]),
+    "ix_audit_log_kind_occurred_on": ("audit_log", ["kind", "occurred_on"]),
 }
 
 
@@ -115,6 +116,50 @@ def test_the_latest_undoable_event_walks_the_regions_rows_newest_first(
         for line in plan
     ), plan
     assert not any(line.startswith("SCAN audit_log") or "TEMP B-TREE" in line for line in plan)
+
+
+def _standing_query(session: Session, _region: Region) -> object:
+    from datetime import date
+
+    from workflow.domain.as_of import standing_rows
+
+    return standing_rows(session, date(2026, 9, 30))
+
+
+def _moves_query(session: Session, _region: Region) -> object:
+    from datetime import date
+
+    from workflow.domain.as_of import moves_after
+
+    return moves_after(session, date(2026, 9, 30))
+
+
+def test_where_each_region_stood_on_a_day_seeks_its_rows_of_that_kind(
+    seeded_sqlite: str,
+) -> None:
+    """`board --as-of`: per region, its last transition and its birth by a seek on
+    (region, kind, day), newest first: no read of the audit log as a whole."""
+    plan = _plan_of(seeded_sqlite, _standing_query)
+    seeks = [
+        line
+        for line in plan
+        if line.startswith("SEARCH audit_log_1 USING INDEX ix_audit_log_region_id_kind (")
+        and "region_id=? AND kind=?" in line
+    ]
+    assert len(seeks) == 2, plan
+    assert not any(line.startswith("SCAN audit_log") for line in plan), plan
+
+
+def test_the_moves_after_a_day_are_a_range_of_the_kind_and_day_index(
+    seeded_sqlite: str,
+) -> None:
+    plan = _plan_of(seeded_sqlite, _moves_query)
+    assert any(
+        line.startswith("SEARCH audit_log USING INDEX ix_audit_log_kind_occurred_on (")
+        and "occurred_on>?" in line
+        for line in plan
+    ), plan
+    assert not any(line.startswith("SCAN audit_log") for line in plan), plan
 
 
 def test_the_migration_creates_the_hot_path_indexes(db_url: str) -> None:

@@ -99,3 +99,26 @@ def test_the_cached_year_is_the_package_calendar(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(working_days, "_DAYS_OF_YEAR", {})
     cached.write_text('["2027-03-03"]', encoding="utf-8")  # proof it is read back
     assert working_days.national_days(2027) == {date(2027, 3, 3)}
+
+
+def test_working_days_between_counts_as_walking_day_by_day() -> None:
+    """The arithmetic count equals walking the calendar one day at a time, over spans of
+    a day to years, starting on every weekday, with overrides both ways."""
+    from datetime import timedelta
+
+    overrides = {
+        date(2026, 12, 24): False,  # cuti bersama declared a working day
+        date(2026, 12, 28): True,  # a Monday declared a holiday
+        date(2026, 11, 28): False,  # a Saturday declared a working day
+        date(2025, 6, 2): True,
+    }
+    for calendar in (PLAIN, WorkingCalendar(overrides)):
+        for offset in range(0, 900, 37):
+            start = date(2024, 12, 20) + timedelta(days=offset)
+            for span in (-3, 0, 1, 2, 6, 7, 8, 13, 40, 400, 1100):
+                end = start + timedelta(days=span)
+                walked = sum(
+                    calendar.is_working_day(start + timedelta(days=n))
+                    for n in range(1, max(0, span) + 1)
+                )
+                assert calendar.working_days_between(start, end) == walked, (start, end)

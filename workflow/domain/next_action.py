@@ -579,17 +579,34 @@ def _playbook_step(
 
 
 def _open_blockers(session: Session, ids: list[int]) -> dict[int, list[BlockerFacts]]:
+    """region → its first open blocker (by opening day): the one the decision works on,
+    one row per region however many are open."""
     from workflow.infrastructure.models import Blocker
 
-    rows = session.execute(
-        select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on)
-        .where(Blocker.resolved_on.is_(None), Blocker.region_id.in_(ids))
-        .order_by(Blocker.opened_on, Blocker.id)
+    return _first_blockers(session, Blocker.resolved_on.is_(None), ids)
+
+
+def _first_blockers(
+    session: Session, is_open: Any, ids: list[int]
+) -> dict[int, list[BlockerFacts]]:
+    from workflow.infrastructure.models import Blocker
+
+    rank = (
+        func.row_number()
+        .over(partition_by=Blocker.region_id, order_by=(Blocker.opened_on, Blocker.id))
+        .label("rank")
     )
-    found: dict[int, list[BlockerFacts]] = {}
-    for row in rows:
-        found.setdefault(row.region_id, []).append(BlockerFacts(*row))
-    return found
+    ranked = (
+        select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on, rank)
+        .where(Blocker.region_id.in_(ids), is_open)
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked.c.id, ranked.c.region_id, ranked.c.type, ranked.c.opened_on).where(
+            ranked.c.rank == 1
+        )
+    )
+    return {row.region_id: [BlockerFacts(*row)] for row in rows}
 
 
 def _first_reminders(session: Session, ids: list[int]) -> dict[int, list[ReminderFacts]]:
@@ -640,6 +657,13 @@ def _reminder_columns(model: Any) -> list[Any]:
         model.letter_error,
         model.letter_fix,
     ]
+
+
+def reminder_fact_columns() -> list[Any]:
+    """The columns of a `ReminderFacts`, to read reminders as plain rows."""
+    from workflow.infrastructure.models import Reminder
+
+    return _reminder_columns(Reminder)
 
 
 def reminder_facts(row: Any) -> ReminderFacts:
@@ -811,34 +835,47 @@ def _overrides(entries: list[Any]) -> dict[tuple[str, int], tuple[date, date]]:
 
 
 def _blockers_open_on(session: Session, ids: list[int], day: date) -> dict[int, list[BlockerFacts]]:
-    from sqlalchemy import or_
-
+    """region → the first blocker open at the end of `day` (by opening day): the one
+    the decision works on, one row per region however long the log."""
     from workflow.infrastructure.models import Blocker
 
-    rows = session.execute(
-        select(Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on)
-        .where(
-            Blocker.region_id.in_(ids),
-            Blocker.opened_on <= day,
-            or_(Blocker.resolved_on.is_(None), Blocker.resolved_on > day),
-        )
-        .order_by(Blocker.opened_on, Blocker.id)
-    )
-    found: dict[int, list[BlockerFacts]] = {}
-    for row in rows:
-        found.setdefault(row.region_id, []).append(BlockerFacts(*row))
-    return found
+    return _first_blockers(session, _open_on(Blocker, day), ids)
+
+
+def _open_on(model: Any, day: date) -> Any:
+    from sqlalchemy import or_
+
+    return (model.opened_on <= day) & or_(model.resolved_on.is_(None), model.resolved_on > day)
+
+
+# Follow-ups that belong to one blocker (or approval item) rank in a partition of their own.
+_OWN_TRIGGERS = ("blocker", "approval")
 
 
 def _reminders_on(session: Session, ids: list[int], day: date) -> dict[int, list[ReminderFacts]]:
-    """Every reminder open at the end of `day`, with its status as it was then: issued
-    from its issue day until it was done, pending before."""
-    from sqlalchemy import or_
+    """The reminders open at the end of `day`, with their status as it was then: issued
+    from its issue day until it was done, pending before. Of each (status, blocker)
+    partition only the earliest due, as `_first_reminders` reads today's."""
+    from sqlalchemy import literal, or_
 
     from workflow.infrastructure.models import Reminder
 
-    rows = session.execute(
-        select(*_reminder_columns(Reminder)).where(
+    issued = Reminder.issued_on.is_not(None) & (Reminder.issued_on <= day)
+    status_then = case((issued, literal("issued")), else_=literal("pending"))
+    partition = case((Reminder.trigger.in_(_OWN_TRIGGERS), Reminder.trigger_key), else_="")
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=(Reminder.region_id, status_then, partition),
+            order_by=(Reminder.due_on, Reminder.id),
+        )
+        .label("rank")
+    )
+    columns = _reminder_columns(Reminder)
+    columns[2] = status_then.label("status")
+    ranked = (
+        select(*columns, rank)
+        .where(
             Reminder.region_id.in_(ids),
             Reminder.base_on <= day,
             or_(
@@ -847,41 +884,63 @@ def _reminders_on(session: Session, ids: list[int], day: date) -> dict[int, list
                 Reminder.status == "issued",
             ),
         )
+        .subquery()
+    )
+    rows = session.execute(
+        select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1)
     )
     found: dict[int, list[ReminderFacts]] = {}
     for row in rows:
-        facts = ReminderFacts(*row)
-        issued = facts.issued_on is not None and facts.issued_on <= day
-        if facts.status == "issued" and not issued:
-            facts = _with_status(facts, "pending")
-        elif facts.status != "issued":
-            facts = _with_status(facts, "issued" if issued else "pending")
-        found.setdefault(facts.region_id, []).append(facts)
+        found.setdefault(row.region_id, []).append(ReminderFacts(*row))
     return found
-
-
-def _with_status(facts: ReminderFacts, status: str) -> ReminderFacts:
-    from dataclasses import replace
-
-    return replace(facts, status=status)
 
 
 def _letters_on(
     session: Session, ids: list[int], day: date
 ) -> tuple[dict[int, list[tuple[str, date, date | None]]], dict[int, dict[str, date]]]:
-    from workflow.infrastructure.models import Letter
+    """As `_letters`, at the end of `day`, in one query: the letters issued since the
+    region's oldest blocker open then, and per kind the last day one was sent by then."""
+    from sqlalchemy import Date, literal, null, union_all
 
-    rows = session.execute(
-        select(Letter.region_id, Letter.kind, Letter.issued_on, Letter.sent_on)
-        .where(Letter.region_id.in_(ids), Letter.issued_on <= day)
-        .order_by(Letter.issued_on, Letter.id)
+    from workflow.infrastructure.models import Blocker, Letter
+
+    oldest = (
+        select(Blocker.region_id, func.min(Blocker.opened_on).label("since"))
+        .where(Blocker.region_id.in_(ids), _open_on(Blocker, day))
+        .group_by(Blocker.region_id)
+        .subquery()
     )
+    since_blocker = (
+        select(
+            literal(False).label("last_sent"),
+            Letter.region_id,
+            Letter.kind,
+            Letter.issued_on,
+            case((Letter.sent_on <= day, Letter.sent_on)).label("sent_on"),
+            Letter.id,
+        )
+        .join(oldest, oldest.c.region_id == Letter.region_id)
+        .where(Letter.issued_on <= day, Letter.issued_on >= oldest.c.since)
+    )
+    last_sent = (
+        select(
+            literal(True),
+            Letter.region_id,
+            Letter.kind,
+            null().cast(Date),
+            func.max(Letter.sent_on),
+            literal(0),
+        )
+        .where(Letter.region_id.in_(ids), Letter.issued_on <= day, Letter.sent_on <= day)
+        .group_by(Letter.region_id, Letter.kind)
+    )
+    both = union_all(since_blocker, last_sent).subquery()
+    rows = session.execute(select(both).order_by(both.c.issued_on, both.c.id))
     letters: dict[int, list[tuple[str, date, date | None]]] = {}
     sent: dict[int, dict[str, date]] = {}
-    for region_id, kind, issued_on, sent_on in rows:
-        sent_then = sent_on if sent_on is not None and sent_on <= day else None
-        letters.setdefault(region_id, []).append((kind, issued_on, sent_then))
-        if sent_then is not None:
-            kinds = sent.setdefault(region_id, {})
-            kinds[kind] = max(sent_then, kinds.get(kind, sent_then))
+    for is_last_sent, region_id, kind, issued_on, sent_on, _id in rows:
+        if is_last_sent:
+            sent.setdefault(region_id, {})[kind] = sent_on
+        else:
+            letters.setdefault(region_id, []).append((kind, issued_on, sent_on))
     return letters, sent

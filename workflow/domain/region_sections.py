@@ -26,14 +26,20 @@ def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list
     if not region_ids:
         return found
     rows = session.execute(
-        select(Blocker, Region.code)
+        select(*_json_columns(Blocker), Region.code)
         .join(Region, Region.id == Blocker.region_id)
         .where(Blocker.is_open, Blocker.region_id.in_(region_ids))
         .order_by(Blocker.opened_on, Blocker.id)
     )
-    for blocker, code in rows:
-        found.setdefault(blocker.region_id, []).append(blocker_json(blocker, code))
+    for row in rows:  # plain columns: no ORM object per blocker
+        found.setdefault(row.region_id, []).append(blocker_json(row, row.code))
     return found
+
+
+def _json_columns(model: Any) -> list[Any]:
+    """The columns of a blocker's JSON object, and its region."""
+    names = ("id", "region_id", "type", "note", "opened_on", "resolved_on", "voided_on")
+    return [getattr(model, name) for name in names]
 
 
 def open_blockers_on(
@@ -49,7 +55,7 @@ def open_blockers_on(
     if not region_ids:
         return found
     rows = session.execute(
-        select(Blocker, Region.code)
+        select(*_json_columns(Blocker), Region.code)
         .join(Region, Region.id == Blocker.region_id)
         .where(
             Blocker.region_id.in_(region_ids),
@@ -59,9 +65,9 @@ def open_blockers_on(
         )
         .order_by(Blocker.opened_on, Blocker.id)
     )
-    for blocker, code in rows:
-        found.setdefault(blocker.region_id, []).append(
-            {**blocker_json(blocker, code), "resolved_on": None}
+    for row in rows:  # plain columns: no ORM object per blocker
+        found.setdefault(row.region_id, []).append(
+            {**blocker_json(row, row.code), "resolved_on": None}
         )
     return found
 

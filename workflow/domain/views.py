@@ -136,7 +136,7 @@ def _aliases(session: Session, ids: list[int]) -> dict[int, list[str]]:
 
 
 def history_entry(
-    entry: AuditEntry, amended_notes: dict[int, str | None] | None = None
+    entry: AuditEntry | Any, amended_notes: dict[int, str | None] | None = None
 ) -> HistoryEntry:
     """The row as history shows it; `amended_notes` (amendment id → text) gives the
     current note of an amended row (`history_entries` looks them up)."""
@@ -159,7 +159,7 @@ def history_entry(
     )
 
 
-def history_entries(session: Session, rows: list[AuditEntry]) -> list[HistoryEntry]:
+def history_entries(session: Session, rows: list[AuditEntry] | list[Any]) -> list[HistoryEntry]:
     """Rows as history shows them, amended notes read in one query (none if none)."""
     from workflow.domain.corrections.amending import amendments_for
 

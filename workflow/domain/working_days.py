@@ -128,11 +128,20 @@ class WorkingCalendar:
 
     def working_days_between(self, start: date, end: date) -> int:
         """How many working days come after `start` up to and including `end` (0 when
-        `end` is not after `start`): the days a due date is overdue by."""
-        count, day = 0, start
-        while day < end:
-            day += timedelta(days=1)
-            count += self.is_working_day(day)
+        `end` is not after `start`): the days a due date is overdue by.
+
+        Counted by arithmetic, not day by day (a reminder overdue for years costs the
+        board as little as one due today): the weekdays of the span, less the national
+        holidays on weekdays in it, corrected by the overrides in it."""
+        if end <= start:
+            return 0
+        count = _weekdays_after(start, end)
+        for year in range(start.year, end.year + 1):
+            count -= sum(1 for day in _weekday_holidays(year) if start < day <= end)
+        for day, holiday in self.overrides.items():
+            if start < day <= end:
+                usual = day.weekday() < 5 and day not in national_days(day.year)
+                count += int(not holiday) - int(usual)
         return count
 
     def working_days_before(self, end: date, count: int) -> date:
@@ -149,6 +158,28 @@ class WorkingCalendar:
         while not self.is_working_day(day):
             day += timedelta(days=1)
         return day
+
+
+def _weekdays_after(start: date, end: date) -> int:
+    """Monday–Friday days after `start` up to and including `end`."""
+    span = (end - start).days
+    weeks, rest = divmod(span, 7)
+    first = start.weekday() + 1  # the weekday of the day after `start`
+    return weeks * 5 + sum(1 for n in range(rest) if (first + n) % 7 < 5)
+
+
+def _weekday_holidays(year: int) -> frozenset[date]:
+    """The national holidays of `year` that fall on a weekday."""
+    days = national_days(year)
+    source, found = _WEEKDAY_HOLIDAYS.get(year, (None, frozenset()))
+    if source is not days:
+        found = frozenset(day for day in days if day.weekday() < 5)
+        _WEEKDAY_HOLIDAYS[year] = (days, found)
+    return found
+
+
+# year → (the national days it was worked out from, those on a weekday)
+_WEEKDAY_HOLIDAYS: dict[int, tuple[frozenset[date] | None, frozenset[date]]] = {}
 
 
 _OVERRIDES = select(HolidayOverride.day, HolidayOverride.holiday)  # built once: every advance

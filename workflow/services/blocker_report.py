@@ -121,6 +121,5 @@ def blocker_stats(uow: UnitOfWork) -> BlockerStats:
     """Per type: regions affected now and ever, and the days blockers stay open."""
     today = clock.today()
     with uow:
-        rows = costs.blocker_rows(uow.session)
-    types = costs.stats_by_type(rows, end=today)
+        types = costs.stats_up_to(uow.session, today)
     return BlockerStats(today, _(STATS_METHOD).format(today=today.isoformat()), types)

@@ -21,7 +21,12 @@ from workflow.domain.blockers.log import (
     refuse_duplicate,
     resolve_blocker_row,
 )
-from workflow.domain.blockers.view import BlockerView, blocker_view
+from workflow.domain.blockers.view import (
+    BLOCKER_COLUMNS,
+    BlockerView,
+    blocker_row_view,
+    blocker_view,
+)
 from workflow.domain.regions import resolve
 from workflow.errors import InvalidInput
 from workflow.i18n import _
@@ -109,7 +114,7 @@ def list_blockers(
     type_id: str | None = None,
 ) -> list[BlockerView]:
     """The log, oldest first, filtered by openness, region and type."""
-    query = select(Blocker, Region).join(Region, Region.id == Blocker.region_id)
+    query = select(*BLOCKER_COLUMNS).join(Region, Region.id == Blocker.region_id)
     if type_id is not None:
         query = query.where(Blocker.type == check_type(type_id))
     if open_only:
@@ -118,7 +123,7 @@ def list_blockers(
         if region_ref is not None:
             query = query.where(Blocker.region_id == resolve(uow.session, region_ref).id)
         rows = uow.session.execute(query.order_by(Blocker.opened_on, Blocker.id))
-        return [blocker_view(blocker, region) for blocker, region in rows]
+        return [blocker_row_view(row) for row in rows]
 
 
 def blocker_types() -> list[dict[str, Any]]:

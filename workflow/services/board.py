@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from states import lifecycle as spec
-from workflow.domain import clock, portfolio, region_sections
+from workflow.domain import as_of, clock, portfolio, region_sections
 from workflow.domain.views import RegionView, region_views
 from workflow.i18n import label
 from workflow.infrastructure.models import Region
@@ -93,19 +93,18 @@ def board_as_of(uow: UnitOfWork, day: date, *, stalled_days: int | None = None) 
     """The portfolio as it stood at the end of `day`, and what moved since.
 
     A region's state then is its last transition on or before `day`; without one, the state
-    it was seeded in, or added in if that was on or before `day` (`domain.portfolio`). Its
+    it was seeded in, or added in if that was on or before `day` (`domain.as_of`). Its
     next action is the one the reminders, blockers and letters of that day gave.
     """
     _check_stalled(stalled_days)
     with uow:
-        rows = portfolio.lifecycle_rows(uow.session)
+        standing = as_of.standing_rows(uow.session, day)
         blocked = region_sections.open_blockers_on(
-            uow.session, list({r.region_id for r in rows}), day
+            uow.session, [r.region_id for r in standing], day
         )
-        moved = [_move(row) for row in portfolio.moves_between(rows, day)]
-        standing = portfolio.standing_on(rows, day)
-        views = [_past_view(r, day, blocked.get(r.region_id, [])) for r in standing.values()]
-        _past_actions(uow.session, views, list(standing.values()), day)
+        moved = [_move(row) for row in as_of.moves_after(uow.session, day)]
+        views = [_past_view(r, day, blocked.get(r.region_id, [])) for r in standing]
+        _past_actions(uow.session, views, standing, day)
     result = Board(
         as_of=day,
         total=len(views),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from states import reminders as policy
@@ -81,6 +82,14 @@ def check_statuses(status: str | None) -> tuple[str, ...]:
     return (wanted,)
 
 
+@dataclass(frozen=True)
+class ReminderList:
+    """The reminders `remind list` shows, and how many more match (beyond `--limit`)."""
+
+    items: list[ReminderView]
+    more: int = 0
+
+
 def list_reminders(
     uow: UnitOfWork,
     *,
@@ -89,19 +98,56 @@ def list_reminders(
     statuses: tuple[str, ...] = OPEN,
 ) -> list[ReminderView]:
     """Reminders of `statuses` by due date; `due` keeps those due today or earlier."""
+    return reminder_list(uow, due=due, region=region, statuses=statuses).items
+
+
+def reminder_list(
+    uow: UnitOfWork,
+    *,
+    due: bool = False,
+    region: str | None = None,
+    statuses: tuple[str, ...] = OPEN,
+    limit: int | None = None,
+) -> ReminderList:
+    """The first `limit` (None: all) of the reminders `list_reminders` gives, as plain
+    columns (no ORM object per row), and the number of the others (one count, on the
+    (status, due_on) index)."""
     with uow:
-        stmt: Select[Reminder, Region, date | None] = (
-            select(Reminder, Region, Letter.sent_on)
-            .join(Region, Region.id == Reminder.region_id)
-            .outerjoin(Letter, Letter.number == Reminder.letter_number)
-            .where(Reminder.status.in_(statuses))
-            .order_by(Reminder.due_on, Reminder.id)
-        )
+        where: list[ColumnElement[bool]] = [Reminder.status.in_(statuses)]
         if due:
-            stmt = stmt.where(Reminder.due_on <= clock.today())
+            where.append(Reminder.due_on <= clock.today())
         if region:
-            stmt = stmt.where(Reminder.region_id == regions.resolve(uow.session, region).id)
-        return [view(reminder, reg, sent) for reminder, reg, sent in uow.session.execute(stmt)]
+            where.append(Reminder.region_id == regions.resolve(uow.session, region).id)
+        stmt = _listed(where)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        items = [ReminderView(*row) for row in uow.session.execute(stmt)]
+        if limit is None:
+            return ReminderList(items)
+        total = uow.session.scalar(select(func.count()).select_from(Reminder).where(*where))
+        return ReminderList(items, int(total or 0) - len(items))
+
+
+def _listed(where: list[ColumnElement[bool]]) -> Select[*tuple[Any, ...]]:
+    """The columns of a `ReminderView`, by due date."""
+    return (
+        select(
+            Reminder.id,
+            Region.code,
+            Reminder.due_on,
+            Reminder.text,
+            Reminder.status,
+            Reminder.letter_kind,
+            Region.name,
+            Reminder.letter_number,
+            Reminder.letter_error,
+            Letter.sent_on,
+        )
+        .join(Region, Region.id == Reminder.region_id)
+        .outerjoin(Letter, Letter.number == Reminder.letter_number)
+        .where(*where)
+        .order_by(Reminder.due_on, Reminder.id)
+    )
 
 
 def add(uow: UnitOfWork, region: str, on: date, text: str, *, actor: str) -> ReminderView:

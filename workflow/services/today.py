@@ -17,12 +17,13 @@ from sqlalchemy import or_, select
 from states import next_actions as rules
 from workflow.domain import clock, working_days
 from workflow.domain.next_action import (
+    ReminderFacts,
     WorkItem,
     WorklistReads,
     next_actions,
     region_facts,
     reminder_as_item,
-    reminder_facts,
+    reminder_fact_columns,
 )
 from workflow.errors import InvalidInput
 from workflow.i18n import _
@@ -73,20 +74,18 @@ def agenda(uow: UnitOfWork, *, days: int = 5) -> Agenda:
         session = uow.session
         calendar = working_days.load(session)
         until = calendar.add_working_days(today, days) if days else today
-        regions = list(
-            session.scalars(
-                select(Region).where(Region.state.not_in(rules.INACTIVE)).order_by(Region.code)
-            )
-        )
+        regions = session.execute(
+            select(*Region.__table__.columns)
+            .where(Region.state.not_in(rules.INACTIVE))
+            .order_by(Region.code)
+        ).all()
         facts = {region.id: region_facts(region) for region in regions}
         reads = WorklistReads.load(session, list(facts.values()))
         chosen = next_actions(facts.values(), reads, today, calendar)
         items = list(chosen.values())
         taken = {item.reminder_id for item in items if item.reminder_id is not None}
-        for row in _open_reminders(session, list(facts), until, taken):
-            extra = reminder_as_item(
-                facts[row.region_id], reminder_facts(row), reads, today, calendar
-            )
+        for reminder in _open_reminders(session, list(facts), until, taken):
+            extra = reminder_as_item(facts[reminder.region_id], reminder, reads, today, calendar)
             if extra is not None and extra.who == "secretariat":
                 items.append(extra)
     result = Agenda(date=today, until=until)
@@ -103,13 +102,13 @@ def agenda(uow: UnitOfWork, *, days: int = 5) -> Agenda:
 
 def _open_reminders(
     session: Any, region_ids: list[int], until: date, taken: set[int]
-) -> list[Reminder]:
+) -> list[ReminderFacts]:
     """Issued reminders not yet done, and pending ones due by `until`, besides those
-    that are already a region's next action."""
+    that are already a region's next action (plain rows, no ORM object each)."""
     if not region_ids:
         return []
-    rows = session.scalars(
-        select(Reminder)
+    rows = session.execute(
+        select(*reminder_fact_columns())
         .where(
             Reminder.region_id.in_(region_ids),
             or_(
@@ -119,7 +118,7 @@ def _open_reminders(
         )
         .order_by(Reminder.due_on, Reminder.id)
     )
-    return [row for row in rows if row.id not in taken]
+    return [ReminderFacts(*row) for row in rows if row.id not in taken]
 
 
 def _since(calendar: working_days.WorkingCalendar, since: date | None, today: date) -> int | None:

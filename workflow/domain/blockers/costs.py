@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
 from workflow.infrastructure.models import Blocker
+from workflow.infrastructure.sql import days_between
 
 # A row of `blocker_rows`: type, region_id, opened_on, resolved_on.
 BlockerRow = Any
@@ -103,3 +104,75 @@ def _days_in(row: BlockerRow, start: date | None, end: date) -> int:
 
 def _median(values: list[int]) -> float | None:
     return float(statistics.median(values)) if values else None
+
+
+def stats_up_to(session: Session, end: date) -> list[TypeStats]:
+    """`stats_by_type(blocker_rows(session), end)` worked out by the database in two
+    grouped queries: the regions per type, and per type how many blockers were open for
+    how many days. Their rows grow with the days a blocker can last, not with the log."""
+    counted = [Blocker.voided_on.is_(None), Blocker.opened_on <= end]
+    still_open = or_(Blocker.resolved_on.is_(None), Blocker.resolved_on > end)
+    regions = session.execute(
+        select(
+            Blocker.type,
+            func.count(case((still_open, Blocker.region_id)).distinct()),
+            func.count(Blocker.region_id.distinct()),
+        )
+        .where(*counted)
+        .group_by(Blocker.type)
+    )
+    last_day = case((still_open, literal(end, Date)), else_=Blocker.resolved_on)
+    days = days_between(last_day, Blocker.opened_on)  # a resolved one: its whole duration
+    is_open = case((still_open, 1), else_=0)
+    spread: dict[str, list[tuple[int, int, int]]] = {}
+    for kind, open_flag, day_count, blockers in session.execute(
+        select(Blocker.type, is_open, days, func.count())
+        .where(*counted)
+        .group_by(Blocker.type, is_open, days)
+    ):
+        spread.setdefault(kind, []).append((int(open_flag), int(day_count), int(blockers)))
+    found = {kind: (int(now), int(ever)) for kind, now, ever in regions}
+    return [
+        _counted_stats(kind, found.get(kind["id"], (0, 0)), spread.get(kind["id"], []))
+        for kind in taxonomy.BLOCKER_TYPES
+    ]
+
+
+def _counted_stats(
+    kind: taxonomy.BlockerType, regions: tuple[int, int], spread: list[tuple[int, int, int]]
+) -> TypeStats:
+    """One type's figures from (open?, days, number of blockers) triples."""
+    days_open = [(max(0, days), n) for _open, days, n in spread]
+    return TypeStats(
+        type=kind["id"],
+        label_en=kind["label_en"],
+        label_id=kind["label_id"],
+        regions_now=regions[0],
+        regions_ever=regions[1],
+        open=sum(n for still_open, _days, n in spread if still_open),
+        total=sum(n for _open, _days, n in spread),
+        median_days_open=_median_of_counts(days_open),
+        median_days_resolved=_median_of_counts(
+            [(days, n) for still_open, days, n in spread if not still_open]
+        ),
+        days_open_total=sum(days * n for days, n in days_open),
+    )
+
+
+def _median_of_counts(counted: list[tuple[int, int]]) -> float | None:
+    """The median of values given as (value, how many times), as `statistics.median`
+    gives it: the middle value, or the mean of the two middle ones."""
+    size = sum(n for _value, n in counted)
+    if not size:
+        return None
+    wanted = [(size + 1) // 2, (size + 2) // 2]  # 1-based positions of the middle
+    middle: list[int] = []
+    seen = 0
+    for value, n in sorted(counted):
+        seen += n
+        while wanted and wanted[0] <= seen:
+            middle.append(value)
+            wanted.pop(0)
+        if not wanted:
+            break
+    return (middle[0] + middle[1]) / 2

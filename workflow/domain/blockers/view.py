@@ -36,16 +36,49 @@ class BlockerView:
 
 
 def blocker_view(blocker: Blocker, region: Region) -> BlockerView:
+    return _view(blocker, region.code, region.name)
+
+
+# A blocker's columns and its region's code and name: a list reads these, no ORM objects.
+BLOCKER_COLUMNS = (
+    *(
+        Blocker.__table__.columns[name]
+        for name in (
+            "id",
+            "type",
+            "note",
+            "opened_on",
+            "resolved_on",
+            "opened_by",
+            "automatic",
+            "resolved_by",
+            "resolution_note",
+            "voided_on",
+            "voided_by",
+            "void_note",
+        )
+    ),
+    Region.code.label("region_code"),
+    Region.name.label("region_name"),
+)
+
+
+def blocker_row_view(row: Any) -> BlockerView:
+    """The view of a row of `BLOCKER_COLUMNS`."""
+    return _view(row, row.region_code, row.region_name)
+
+
+def _view(blocker: Any, code: str, name: str) -> BlockerView:
     kind = taxonomy.blocker_type(blocker.type)
     end = blocker.resolved_on or blocker.voided_on or clock.today()
     return BlockerView(
         id=blocker.id,
-        region=region.code,
+        region=code,
         type=blocker.type,
         note=blocker.note,
         opened_on=blocker.opened_on,
         resolved_on=blocker.resolved_on,
-        region_name=region.name,
+        region_name=name,
         label_en=kind["label_en"],
         label_id=kind["label_id"],
         opened_by=blocker.opened_by,

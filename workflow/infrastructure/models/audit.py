@@ -39,4 +39,6 @@ class AuditEntry(Base):
         # A region's previous lifecycle event (advance) and its latest undoable one (undo):
         # a seek on the region's rows of those kinds, not a read of its whole history.
         Index("ix_audit_log_region_id_kind", "region_id", "kind", "occurred_on"),
+        # The moves after a day (`board --as-of`): a range of one kind's rows by day.
+        Index("ix_audit_log_kind_occurred_on", "kind", "occurred_on"),
     )
