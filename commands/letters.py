@@ -39,7 +39,12 @@ def kinds(as_json: bool) -> None:
 @letter.command("render")
 @click.argument("region")
 @click.argument("kind")
-@click.option("--format", "fmt", type=FORMAT, default="md", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMAT,
+    help="md, html, docx or pdf [default: letter.formats, docx; a preview: md].",
+)
 @click.option(
     "-o",
     "--output",
@@ -70,7 +75,7 @@ def render(  # type: ignore[no-untyped-def]
             settings.uow(),
             region,
             kind,
-            fmt=fmt,
+            fmt=fmt or "md",
             output=output,
             on=day,
             extra=extra,

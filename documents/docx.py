@@ -19,7 +19,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from documents.markup import Block, Run, layout_of, parse
+from documents import letter_docx
+from documents.markup import Block, Run, layout_of, parse, unbreakable_parts
 from documents.meta import DocumentMeta
 from documents.word_styles import (
     BODY_STYLE,
@@ -35,6 +36,8 @@ ALIGN = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "sign": WD_ALIGN_PARAGRAPH.LEFT,
+    "tembusan": WD_ALIGN_PARAGRAPH.LEFT,
+    "kop": WD_ALIGN_PARAGRAPH.CENTER,
 }
 
 
@@ -43,9 +46,24 @@ def _add_runs(paragraph, runs: list[Run]) -> None:  # type: ignore[no-untyped-de
         if run.brk:
             paragraph.add_run().add_break()
             continue
-        added = paragraph.add_run(run.text)
+        added = paragraph.add_run()
+        _add_text(added, run.text)
         added.bold = run.bold or None
         added.italic = run.italic or None
+
+
+def _add_text(added, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The text of a run; the hyphens of a number (`020/SEK-AKSANSI/…`) non-breaking."""
+    for piece, unbreakable in unbreakable_parts(text):
+        if not unbreakable:
+            if piece:
+                added.add_text(piece)
+            continue
+        for index, part in enumerate(piece.split("-")):
+            if index:
+                added._r.append(OxmlElement("w:noBreakHyphen"))
+            if part:
+                added.add_text(part)
 
 
 def _paragraph(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +73,7 @@ def _paragraph(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
     fmt.space_after = Pt(6)
     if block.align == "sign":
         fmt.left_indent = Cm(8.5)
-    if block.runs and block.runs[-1].text.rstrip().endswith(":"):
+    if block.keep or (block.runs and block.runs[-1].text.rstrip().endswith(":")):
         fmt.keep_with_next = True  # "Tembusan:", "Dengan memperhatikan:" stay with their list
     if block.kind == "item":
         fmt.left_indent = Cm(0.9 + 0.9 * block.level)
@@ -74,6 +92,9 @@ def _heading(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
 
 
 def _table(doc, block: Block) -> None:  # type: ignore[no-untyped-def]
+    if block.align == "identitas":
+        letter_docx.identity_lines(doc, block, _add_runs)
+        return
     columns = max(len(row) for row in block.rows) if block.rows else 1
     if block.align == "sign":
         doc.add_paragraph()
@@ -111,6 +132,7 @@ def _rule(doc) -> None:  # type: ignore[no-untyped-def]
         bottom.set(qn(f"w:{name}"), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
+    paragraph.paragraph_format.space_after = Pt(6)
 
 
 def _setup(doc, meta: DocumentMeta) -> None:  # type: ignore[no-untyped-def]
@@ -153,6 +175,17 @@ def _page_break_before(elements: list) -> None:  # type: ignore[type-arg]
             return
 
 
+def _build(doc, block: Block, meta: DocumentMeta) -> None:  # type: ignore[no-untyped-def]
+    if block.kind == "rule":
+        _rule(doc)
+    elif block.kind == "kop":
+        letter_docx.letterhead(doc, block, meta, _add_runs)
+    elif block.kind == "gap":
+        letter_docx.signature_gap(doc, block)
+    else:
+        BUILDERS[block.kind](doc, block)
+
+
 def to_docx(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = None) -> bytes:
     """The Word document as bytes (written atomically by `documents.output`).
 
@@ -164,6 +197,8 @@ def to_docx(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = N
     _setup(doc, meta)
     blocks = parse(markdown)
     layout = _layout_module(layout_of(blocks))
+    if any(block.kind == "kop" for block in blocks):
+        letter_docx.letter_page(doc)
     body = doc.element.body
     new_page = False
     for block in blocks:
@@ -173,10 +208,7 @@ def to_docx(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = N
         if layout is not None and hasattr(layout, "before_block"):
             layout.before_block(doc, block)
         before = _content_length(body)
-        if block.kind == "rule":
-            _rule(doc)
-        else:
-            BUILDERS[block.kind](doc, block)
+        _build(doc, block, meta)
         added = list(body)[before : _content_length(body)]
         if new_page:
             _page_break_before(added)

@@ -92,6 +92,37 @@ def romawi(number: int) -> str:
     return "".join(out)
 
 
+def berkas(count: int) -> str:
+    """The Lampiran line's count of enclosures: 4 → "4 (empat) berkas"."""
+    return f"{int(count)} ({terbilang(int(count))}) berkas"
+
+
+# Words a title keeps in lower case unless they open it (PUEBI: kata tugas).
+_LOWER_IN_TITLES = frozenset(
+    {
+        "dan", "atau", "serta", "di", "ke", "dari", "yang", "untuk", "pada", "dalam",
+        "tentang", "bagi", "oleh", "dengan", "antara", "terhadap", "melalui", "atas",
+        "sebagai", "per", "kepada", "daripada",
+    }
+)  # fmt: skip
+
+
+def judul(text: str) -> str:
+    """A cited title in title case, as PUEBI writes it mid-sentence: "Mekanisme teknis
+    retrofit MCK Plus" → "Mekanisme Teknis Retrofit MCK Plus". Words already holding a
+    capital (KSM, IPAL, McK) are kept; conjunctions and prepositions stay lower case."""
+    words = text.split(" ")
+    return " ".join(_title_word(word, first=index == 0) for index, word in enumerate(words))
+
+
+def _title_word(word: str, *, first: bool) -> str:
+    if not word or any(ch.isupper() for ch in word):
+        return word
+    if not first and word.lower() in _LOWER_IN_TITLES:
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "tanggal": tanggal,
     "hari_tanggal": hari_tanggal,
@@ -102,4 +133,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "terbilang": terbilang,
     "terbilang_rupiah": terbilang_rupiah,
     "romawi": romawi,
+    "berkas": berkas,
+    "judul": judul,
 }

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 from html import escape
 from typing import Any
 
-from documents.markup import Block, Run, layout_of, parse
-from documents.meta import DocumentMeta
+from documents.markup import (
+    SIGNATURE_GAP_CM,
+    Block,
+    Run,
+    layout_of,
+    parse,
+    unbreakable_parts,
+    without_colon,
+)
+from documents.meta import LETTER_MARGINS_CM, DocumentMeta
 
 STYLE = """
 @page { size: A4; margin: 2.5cm 2.5cm 2.5cm 3cm; }
@@ -26,8 +35,31 @@ table.sign td { width: 50%; text-align: center; padding: 0 0.3em; }
 div.pagebreak { break-before: page; }
 p.item { padding-left: 2em; text-indent: -2em; text-align: justify; }
 p.item span.label { display: inline-block; width: 2em; text-indent: 0; }
+span.nowrap { white-space: nowrap; }
+table.kop { width: 100%; margin: 0; }
+table.kop td { vertical-align: middle; padding: 0; }
+table.kop td.logo { width: 2.2cm; } table.kop td.logo img { max-height: 1.8cm; max-width: 1.9cm; }
+body.surat { line-height: 1.15; }
+body.surat p { margin: 0 0 6pt 0; }
+body.surat p.sign { margin-left: 55%; }
+body.surat hr { margin: 2pt 0 6pt 0; }
+body.surat div.kop p, body.surat table.kop p { text-align: center; margin: 0; }
+p.rinci { font-size: 83%; }
+table.identitas { width: 100%; margin: 0 0 8pt 0; border-spacing: 0; }
+table.identitas td { padding: 0; }
+table.identitas td.label { width: 2.5cm; white-space: nowrap; }
+table.identitas td.colon { width: 0.4cm; }
+table.identitas td.tanggal { text-align: right; white-space: nowrap; }
+div.gap { height: GAP_CMcm; }
+p.tembusan { text-align: left; }
+div.akhir { break-inside: avoid; page-break-inside: avoid; }
 @media print { body { margin: 0; max-width: none; } }
-""".strip()
+""".strip().replace("GAP_CM", f"{SIGNATURE_GAP_CM:g}")
+
+
+LETTER_PAGE = "@page {{ size: A4; margin: {top}cm {right}cm {bottom}cm {left}cm; }}".format(
+    **LETTER_MARGINS_CM
+)
 
 
 def runs_html(runs: list[Run]) -> str:
@@ -36,7 +68,12 @@ def runs_html(runs: list[Run]) -> str:
         if run.brk:
             out.append("<br>")
             continue
-        text = escape(run.text, quote=False)
+        text = "".join(
+            f'<span class="nowrap">{escape(piece, quote=False)}</span>'
+            if unbreakable
+            else escape(piece, quote=False)
+            for piece, unbreakable in unbreakable_parts(run.text)
+        )
         if run.bold:
             text = f"<strong>{text}</strong>"
         if run.italic:
@@ -80,11 +117,53 @@ def heading_html(block: Block, css: str | None = None) -> str:
     return f"<h{block.level}{attribute}>{runs_html(block.runs)}</h{block.level}>"
 
 
-def _block(block: Block, layout: Any = None) -> str:
+def identity_table(block: Block) -> str:
+    """Nomor, Sifat, Lampiran, Hal: the colon in its own column so that a long value hangs
+    after it; the place and date right-aligned on the Nomor line."""
+    rows = []
+    for row in block.rows:
+        label = runs_html(row[0]) if row else ""
+        value = runs_html(without_colon(row[1])) if len(row) > 1 else ""
+        if len(row) > 2:
+            tail = f'<td class="value">{value}</td><td class="tanggal">{runs_html(row[2])}</td>'
+        else:
+            tail = f'<td class="value" colspan="2">{value}</td>'
+        rows.append(f'<tr><td class="label">{label}</td><td class="colon">:</td>{tail}</tr>')
+    return f'<table class="identitas">{"".join(rows)}</table>'
+
+
+def letterhead(block: Block, logo: bytes | None) -> str:
+    lines = "".join(
+        ('<p class="rinci">' if index else "<p>") + runs_html(row[0]) + "</p>"
+        for index, row in enumerate(block.rows)
+    )
+    if logo is None:
+        return f'<div class="kop">{lines}</div>'
+    source = "data:image/png;base64," + base64.b64encode(logo).decode("ascii")
+    return (
+        f'<table class="kop"><tr><td class="logo"><img src="{source}" alt="logo"></td>'
+        f"<td>{lines}</td></tr></table>"
+    )
+
+
+def _letter_part(block: Block, meta: DocumentMeta | None) -> str | None:
+    """The letterhead, the room to sign and the identity lines of a surat dinas."""
+    if block.kind == "kop":
+        return letterhead(block, None if meta is None else meta.logo)
+    if block.kind == "gap":
+        return '<div class="gap"></div>'
+    if block.kind == "table" and block.align == "identitas":
+        return identity_table(block)
+    return None
+
+
+def _block(block: Block, layout: Any = None, meta: DocumentMeta | None = None) -> str:
     if layout is not None and (html := layout.block_html(block)) is not None:
         return str(html)
     if block.kind == "layout":
         return ""
+    if (html := _letter_part(block, meta)) is not None:
+        return html
     if block.kind == "pagebreak":
         return '<div class="pagebreak"></div>'
     if block.kind == "heading":
@@ -103,13 +182,31 @@ def _block(block: Block, layout: Any = None) -> str:
     return f'<p class="{block.align}">{runs_html(block.runs)}</p>'
 
 
+def _body(blocks: list[Block], module: Any, meta: DocumentMeta) -> str:
+    """The blocks as HTML; the end of a letter (`Block.keep`) in one unbreakable div."""
+    parts: list[str] = []
+    together = False
+    for block in blocks:
+        if block.keep and not together:
+            parts.append('<div class="akhir">')
+            together = True
+        if html := _block(block, module, meta):
+            parts.append(html)
+        if together and not block.keep:
+            parts.append("</div>")
+            together = False
+    if together:
+        parts.append("</div>")
+    return "\n".join(parts)
+
+
 def to_html(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = None) -> str:
     """A complete HTML document for printing on A4 (`meta`: font and size)."""
     meta = meta or DocumentMeta(title=title)
     blocks = parse(markdown)
     layout = layout_of(blocks)
     module = _layout_module(layout)
-    body = "\n".join(html for block in blocks if (html := _block(block, module)))
+    body = _body(blocks, module, meta)
     font = escape(meta.font, quote=False)
     style = (
         STYLE
@@ -119,7 +216,13 @@ def to_html(markdown: str, title: str = "Dokumen", meta: DocumentMeta | None = N
         )
         + ("" if module is None else "\n" + module.CSS.strip())
     )
-    opening = "<body>" if module is None else f'<body class="{layout}">'
+    if module is not None:
+        opening = f'<body class="{layout}">'
+    elif any(block.kind == "kop" for block in blocks):
+        opening = '<body class="surat">'
+        style += "\n" + LETTER_PAGE
+    else:
+        opening = "<body>"
     author = f'<meta name="author" content="{escape(meta.author)}">\n' if meta.author else ""
     return (
         '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'

@@ -13,10 +13,19 @@ the three formats always say the same thing. The dialect:
 - fenced divs `::: center`, `::: right`, `::: sign` … `:::` for alignment, and the named
   parts of an agreement (`::: judul` title block, `::: rancangan` drafting mark,
   `::: lampiran` an annex's reference block), which Word gives named styles;
+- the parts of a letter (surat dinas): `::: kop` the letterhead lines (beside the logo,
+  when there is one), `::: titimangsa` the place and date, printed right-aligned on the
+  first line of the `::: identitas` table that follows it (Nomor, Sifat, Lampiran, Hal;
+  a long value hangs after its colon), `::: tembusan` the copy list; in `::: sign`,
+  empty lines (`&nbsp;`) are the room to sign and stamp (`SIGNATURE_GAP_CM`), and the
+  signature block and what follows it stay on the page of the body's last paragraph;
 - `::: pagebreak` (then `:::`): the next block starts a new page;
 - `<!-- layout: perjanjian -->` (or `laporan`): how the whole document is laid out
   (page footer, paraf boxes, bordered tables); other `<!-- … -->` comments are dropped;
 - inline `**bold**`, `*italic*`, and backslash escapes.
+
+A number such as a letter number (`020/SEK-AKSANSI/XII/2026`: a word with a digit and a
+slash, `UNBREAKABLE_RE`) is never broken across lines by either builder.
 """
 
 from __future__ import annotations
@@ -27,6 +36,8 @@ from dataclasses import dataclass, field
 LAYOUT_RE = re.compile(r"^<!--\s*layout:\s*([a-z_]+)\s*-->$")
 ITEM_RE = re.compile(r"^(\s*)(\d{1,2}\.|[a-z]\.|\(\d{1,2}\))\s+(.*)$")
 INLINE_RE = re.compile(r"\\(.)|(\*\*)|(\*)|(<br>)|(&nbsp;)")
+UNBREAKABLE_RE = re.compile(r"(?<!\S)(?=\S*\d)(?=\S*/)\S+")
+SIGNATURE_GAP_CM = 3.0  # between the signatory's position and name: signature and stamp
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ class Block:
     label: str = ""  # list item label
     align: str = "justify"  # justify, left, center, right, sign
     rows: list[list[list[Run]]] = field(default_factory=list)
+    keep: bool = False  # stays on the same page as the next block
 
 
 def parse_inline(text: str) -> list[Run]:
@@ -105,8 +117,87 @@ def _table(lines: list[str], align: str) -> Block:
 
 
 def parse(markdown: str) -> list[Block]:
-    """Markdown text → blocks, in order."""
-    return _Parser(markdown.splitlines()).run()
+    """Markdown text → blocks, in order (a letter's parts arranged: see `arrange`)."""
+    return arrange(_Parser(markdown.splitlines()).run())
+
+
+def unbreakable_parts(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into pieces, each with whether it must not break (`UNBREAKABLE_RE`)."""
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for match in UNBREAKABLE_RE.finditer(text):
+        if match.start() > pos:
+            parts.append((text[pos : match.start()], False))
+        parts.append((match.group(), True))
+        pos = match.end()
+    if pos < len(text) or not parts:
+        parts.append((text[pos:], False))
+    return parts
+
+
+def without_colon(runs: list[Run]) -> list[Run]:
+    """The value of an identity row without the ": " the Markdown writes before it."""
+    if not runs or not runs[0].text.lstrip().startswith(":"):
+        return runs
+    first = runs[0]
+    rest = first.text.lstrip()[1:].lstrip()
+    head = [Run(rest, first.bold, first.italic)] if rest else []
+    return head + runs[1:]
+
+
+def arrange(blocks: list[Block]) -> list[Block]:
+    """A letter's parts as the builders lay them out: the letterhead lines as one `kop`
+    block, the date on the identity table's first row, the room to sign as one `gap`,
+    and the end of the letter (last paragraph, signature, Tembusan) kept together."""
+    arranged: list[Block] = []
+    for block in blocks:
+        previous = arranged[-1] if arranged else None
+        if block.kind == "para" and block.align == "kop":
+            if previous is not None and previous.kind == "kop":
+                previous.rows.append([block.runs])
+            else:
+                arranged.append(Block("kop", align="center", rows=[[block.runs]]))
+        elif _is_gap(block):
+            if previous is None or previous.kind != "gap":
+                arranged.append(Block("gap", align="sign"))
+        elif block.kind == "table" and block.align == "identitas":
+            if previous is not None and _is_date(previous) and block.rows:
+                arranged.pop()
+                block.rows[0] = [*block.rows[0], previous.runs]
+            arranged.append(block)
+        else:
+            arranged.append(block)
+    for block in arranged:
+        if block.kind == "para" and block.align == "titimangsa":
+            block.align = "right"
+    _keep_the_end_together(arranged)
+    return arranged
+
+
+def _is_gap(block: Block) -> bool:
+    return (
+        block.kind == "para"
+        and block.align == "sign"
+        and "".join(run.text for run in block.runs).strip("\u00a0 ") == ""
+        and not any(run.brk for run in block.runs)
+    )
+
+
+def _is_date(block: Block) -> bool:
+    return block.kind == "para" and block.align == "titimangsa"
+
+
+def _keep_the_end_together(blocks: list[Block]) -> None:
+    """From the paragraph before the first signature block to the end (the Tembusan),
+    each block stays with the next: no page holds only the signature or the copies."""
+    first = next((i for i, b in enumerate(blocks) if b.align == "sign" and b.kind != "table"), None)
+    if first is None:
+        return
+    tail = range(max(first - 1, 0), len(blocks) - 1)
+    if any(blocks[i].kind == "pagebreak" for i in tail):
+        return
+    for index in tail:
+        blocks[index].keep = True
 
 
 def layout_of(blocks: list[Block]) -> str | None:

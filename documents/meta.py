@@ -20,6 +20,8 @@ DEFAULT_FONT = "Arial 12"
 LANGUAGE = "id-ID"
 _FONT_RE = re.compile(r"^\s*(?P<name>[A-Za-z][A-Za-z0-9 ]*?)\s+(?P<size>\d{1,2}(?:\.5)?)\s*$")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# The page of a surat dinas in Word and HTML alike: A4, the letterhead 1.5 cm from the top.
+LETTER_MARGINS_CM = {"top": 1.5, "bottom": 2.0, "left": 3.0, "right": 2.5}
 
 
 @dataclass(frozen=True)

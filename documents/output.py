@@ -190,7 +190,7 @@ def document_bytes(
     if fmt == "html":
         from documents.html import to_html
 
-        return to_html(markdown, title).encode("utf-8")
+        return to_html(markdown, title, meta).encode("utf-8")
     if fmt == "docx":
         from documents.docx import to_docx
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from jobs import mail
 from workflow.domain import clock
+from workflow.domain.letters.issuing import configured_formats
 from workflow.domain.reminders.effects import SweepReads
 from workflow.domain.reminders.issuing import IssuedReminder, due_query, issue_next
 from workflow.domain.reminders.scheduling import materialise_kb_warnings
@@ -72,9 +73,11 @@ def run_sweep(
     actor: str,
     should_stop: Callable[[], bool] = lambda: False,
     before_commit: Hook | None = None,
-    letter_formats: tuple[str, ...] = ("md",),
+    letter_formats: tuple[str, ...] | None = None,
 ) -> SweepReport:
     """One pass at `now`: issue what is due, each in its own transaction.
+
+    `letter_formats`: the files each letter is written as; None: `letter.formats` (docx).
 
     `before_commit(n)` is called with the count issued so far before each commit
     (the crash-injection tests use it); `should_stop` is asked between reminders.
@@ -86,12 +89,13 @@ def run_sweep(
     reads = SweepReads()  # the profile, read once for all the letters of this pass
     with db.session_factory(url)() as session:
         _materialise_due_warnings(session, today, url)
+        formats = letter_formats or _configured(session, reads, url)
         while True:
             if should_stop():
                 report.stopped_early = True
                 break
             try:
-                item = issue_next(session, claim, today, actor, letter_formats, reads)
+                item = issue_next(session, claim, today, actor, formats, reads)
                 if item is None:
                     session.rollback()
                     break
@@ -111,6 +115,15 @@ def _materialise_due_warnings(session: Session, today: date, url: str) -> None:
     try:
         materialise_kb_warnings(session, today)
         session.commit()
+    except DBAPIError as exc:
+        session.rollback()
+        raise translate(exc, url) from exc
+
+
+def _configured(session: Session, reads: SweepReads, url: str) -> tuple[str, ...]:
+    """The formats of `letter.formats`, read with the profile the letters use."""
+    try:
+        return configured_formats(reads.settings(session))
     except DBAPIError as exc:
         session.rollback()
         raise translate(exc, url) from exc

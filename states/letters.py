@@ -1,4 +1,7 @@
-"""The letter kinds as data: subject (Hal), purpose, Sifat, Lampiran, addressee, Tembusan.
+"""The letter kinds as data: subject (Hal), purpose, Sifat, addressee, Tembusan.
+
+What a letter encloses (its Lampiran) is listed by its template, where the body names the
+enclosures, so the count on the Lampiran line always matches the list.
 
 `addressee` is `head` (the Bupati / Wali Kota: `Yth. Wali Kota Mojokerto`),
 `technical` (the head of the technical office, e.g. `Yth. Kepala Dinas PUPR Kota
@@ -22,7 +25,6 @@ class LetterKind(TypedDict, total=False):
     hal: str
     purpose: str
     sifat: str
-    lampiran: str
     addressee: str  # head | technical | sekda | legal
     tembusan: list[str]
     cites: str  # the outgoing kind this one must cite, if any
@@ -44,7 +46,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Audiensi",
         "purpose": "Ask the head of region for an audience to introduce AKSANSI.",
         "sifat": "Biasa",
-        "lampiran": "1 (satu) berkas",
         "addressee": "head",
         "tembusan": ["Sekretaris Daerah {pemda}", "Kepala Bappeda {pemda}", "Arsip"],
         "cites_kb": "when_escalating",
@@ -54,7 +55,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Pemberitahuan Pelaksanaan Pre-Monitoring KSM Sanitasi",
         "purpose": "Announce KSM pre-monitoring to the technical office and ask its support.",
         "sifat": "Biasa",
-        "lampiran": "-",
         "addressee": "technical",
         "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
     },
@@ -63,7 +63,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Penawaran Kerja Sama Pengelolaan Sarana Sanitasi Berbasis Masyarakat",
         "purpose": "Offer cooperation (KSDPK) with the draft Kesepakatan Bersama attached.",
         "sifat": "Biasa",
-        "lampiran": "1 (satu) berkas",
         "addressee": "head",
         "tembusan": [
             "Sekretaris Daerah {pemda} selaku Ketua TKKSD",
@@ -76,7 +75,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Penyampaian Rancangan Perjanjian Kerja Sama",
         "purpose": "Send the draft Perjanjian Kerja Sama (MoA) to the technical office.",
         "sifat": "Biasa",
-        "lampiran": "1 (satu) berkas",
         "addressee": "technical",
         "cites_kb": "always",
         "tembusan": [
@@ -90,7 +88,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Tanggapan atas Rancangan Perjanjian Kerja Sama",
         "purpose": "Ask for an answer on the MoA draft, citing the submission letter.",
         "sifat": "Segera",
-        "lampiran": "-",
         "addressee": "technical",
         "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
         "cites": "moa_submission",
@@ -110,7 +107,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Penyampaian Informasi Program Kerja Sama dan Permohonan Audiensi",
         "purpose": "Introduce the cooperation to a newly appointed official; ask an audience.",
         "sifat": "Biasa",
-        "lampiran": "1 (satu) berkas",
         "addressee": "technical",
         "tembusan": ["Sekretaris Daerah {pemda} selaku Ketua TKKSD", "Arsip"],
         "cites_kb": "when_signed",
@@ -120,7 +116,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Tindak Lanjut Dukungan Pendanaan Pengelolaan Sarana Sanitasi Berbasis Masyarakat",
         "purpose": "Follow up the funding of the cooperation for the next budget year.",
         "sifat": "Biasa",
-        "lampiran": "-",
         "addressee": "technical",
         "tembusan": ["Kepala Bappeda {pemda}", "Arsip"],
     },
@@ -129,7 +124,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Perpanjangan Kesepakatan Bersama",
         "purpose": "Ask to extend (adendum) or renew the KB before it expires, no PKS signed yet.",
         "sifat": "Penting",
-        "lampiran": "1 (satu) berkas",
         "addressee": "head",
         "tembusan": ["Sekretaris Daerah {pemda}", "Kepala Bagian Hukum Setda {pemda}", "Arsip"],
         "cites_kb": "always",
@@ -139,7 +133,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Pembahasan Rancangan Perjanjian Kerja Sama oleh TKKSD",
         "purpose": "Ask the Sekda, as chair of the TKKSD, to review the draft PKS (approvals).",
         "sifat": "Segera",
-        "lampiran": "1 (satu) berkas",
         "addressee": "sekda",
         "cites_kb": "always",
         "tembusan": [
@@ -154,7 +147,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Harmonisasi Rancangan Perjanjian Kerja Sama",
         "purpose": "Ask the Bagian Hukum to harmonise the draft PKS (approvals).",
         "sifat": "Segera",
-        "lampiran": "1 (satu) berkas",
         "addressee": "legal",
         "cites_kb": "always",
         "tembusan": [
@@ -168,7 +160,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Persetujuan DPRD atas Rencana Perjanjian Kerja Sama",
         "purpose": "Ask the head of region to seek the DPRD's approval of the PKS (approvals).",
         "sifat": "Penting",
-        "lampiran": "1 (satu) berkas",
         "addressee": "head",
         "cites_kb": "always",
         "tembusan": [
@@ -183,7 +174,6 @@ LETTER_KINDS: Final[list[LetterKind]] = [
         "hal": "Permohonan Surat Kuasa Penandatanganan Perjanjian Kerja Sama",
         "purpose": "Ask the head of region for the OPD head's power of attorney to sign the PKS.",
         "sifat": "Segera",
-        "lampiran": "1 (satu) berkas",
         "addressee": "head",
         "cites_kb": "always",
         "tembusan": [

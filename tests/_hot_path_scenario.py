@@ -65,7 +65,7 @@ def run_scenario(url: str) -> None:
     )
     _advance(url, "mojokerto", "revise_moa")
     moa_draft(url, "mojokerto")
-    render_letter(UnitOfWork(url), "mojokerto", "moa_submission", actor="tester")
+    render_letter(UnitOfWork(url), "mojokerto", "moa_submission", actor="tester", fmt="md")
     _advance(url, "mojokerto", "submit_moa")  # the three-step response ladder
     add_due(url, 12, letter="audiensi_request")  # due last week, across the regions
     _sweep(url, "2026-11-27")

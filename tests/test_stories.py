@@ -62,7 +62,7 @@ def _submit_temanggung(rina) -> None:  # type: ignore[no-untyped-def]
     rina("official", "set", "temanggung", "--position", "Kepala Dinas PUPR", "--name", "Budi")
     _record_kb(rina)
     rina("moa", "draft", "temanggung", "--subject", "Sambungan rumah", "--budget", "150000000")
-    rina("letter", "render", "temanggung", "moa_submission")
+    rina("letter", "render", "temanggung", "moa_submission", "--format", "md")
     rina("advance", "temanggung", "submit_moa")
 
 

@@ -7,6 +7,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 from reminder_helpers import AKSANSI, add_due, issued_audit_ids, moa_draft, reminders_of
 from secretariat import set_profile
@@ -76,7 +77,9 @@ def test_the_ladder_fires_on_its_working_days_with_its_letters(
     ]
     second_letter = letters_of(ready)[2]
     assert "Sekretaris Daerah Kota Mojokerto selaku Ketua TKKSD" in second_letter.content
-    assert Path(second_letter.files["md"]).read_text(encoding="utf-8") == second_letter.content
+    assert list(second_letter.files) == ["docx"]  # the sweep writes Word (letter.formats)
+    word = "\n".join(p.text for p in docx.Document(second_letter.files["docx"]).paragraphs)
+    assert "Sekretaris Daerah Kota Mojokerto selaku Ketua TKKSD" in word
     assert "Wali Kota Mojokerto" in letters_of(ready)[3].content
     with db.session_factory(db.database_url(ready))() as session:
         blocker = session.scalars(select(Blocker)).one()

@@ -24,10 +24,15 @@ DEFAULTS: dict[str, str | None] = {
     "org.city": None,
     "org.phone": None,
     "org.email": None,
+    "org.website": None,
+    "org.logo": None,
+    "contact.name": None,
+    "contact.phone": None,
     "signatory.name": None,
     "signatory.position": None,
     "letter.number_format": DEFAULT_NUMBER_FORMAT,
     "letter.font": "Arial 12",
+    "letter.formats": "docx",
     "ui.language": "id",
     "org.timezone": "Asia/Jakarta",
 }
@@ -37,10 +42,18 @@ DESCRIPTIONS = {  # translated where shown
     "org.city": N_("the city in the date line (e.g. Yogyakarta)"),
     "org.phone": N_("telephone on the letterhead (optional)"),
     "org.email": N_("e-mail on the letterhead (optional)"),
+    "org.website": N_("website on the letterhead (optional)"),
+    "org.logo": N_("a PNG logo for the letterhead (optional; the path of the file)"),
+    "contact.name": N_("the contact person (narahubung) named in letters (optional)"),
+    "contact.phone": N_("the contact person's telephone in letters (optional)"),
     "signatory.name": N_("the full name of who signs letters and agreements"),
     "signatory.position": N_("the signatory's position (e.g. Koordinator Sekretariat AKSANSI)"),
     "letter.number_format": N_("letter numbers; fields {seq} {year} {month} {month_roman}"),
     "letter.font": N_('font and size of letters and agreements, e.g. "Arial 12"'),
+    "letter.formats": N_(
+        "the files a letter is written as by jobs sweep and letter render: md, html, docx, "
+        "pdf (comma-separated)"
+    ),
     "ui.language": N_("the interface language of every coordinator: id or en (AKSANSI_LANG wins)"),
     "org.timezone": N_("the time zone of the times shown (Asia/Jakarta: WIB)"),
 }

@@ -174,11 +174,13 @@ def _resolve_ended_blockers(
 
 
 def retry_letter(
-    uow: UnitOfWork, reminder_id: int, *, actor: str, formats: tuple[str, ...] = ("md",)
+    uow: UnitOfWork, reminder_id: int, *, actor: str, formats: tuple[str, ...] | None = None
 ) -> RetryView:
     """Make the letter an issued reminder could not make, now that its cause is fixed:
-    dated today, with the next number of the register."""
-    from workflow.domain.letters.issuing import issue_letter
+    dated today, with the next number of the register (in `formats`, default the
+    formats of `letter.formats`, as the sweep writes them)."""
+    from workflow.domain.letters.issuing import configured_formats, issue_letter
+    from workflow.domain.settings import load_settings
     from workflow.errors import DomainError
 
     today = clock.today()
@@ -192,6 +194,7 @@ def retry_letter(
         _check_retryable(reminder)
         region = session.get_one(Region, reminder.region_id)
         uow.subject = region.name
+        settings = load_settings(session)
         try:
             letter = issue_letter(
                 session,
@@ -200,7 +203,8 @@ def retry_letter(
                 on=today,
                 actor=actor,
                 extra=dict(reminder.letter_extra or {}),
-                formats=formats,
+                formats=formats or configured_formats(settings),
+                settings=settings,
             )
         except DomainError as exc:
             raise type(exc)(

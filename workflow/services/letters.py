@@ -3,6 +3,7 @@ receive. Each takes a UnitOfWork and returns plain views."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,11 +12,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.formats import OUTPUT_FORMATS
 from states.letters import LETTER_KINDS
 from states.report import REGISTER_FORMATS
 from workflow.domain import audit, clock, regions
 from workflow.domain.letters import context as ctx
 from workflow.domain.letters.issuing import (
+    configured_formats,
     document_errors,
     issue_letter,
     output_dir,
@@ -106,15 +109,20 @@ def render_letter(
     kind: str,
     *,
     actor: str,
-    fmt: str = "md",
+    fmt: str | None = None,
     output: Path | str | None = None,
     on: date | None = None,
     extra: dict[str, Any] | None = None,
     overwrite: bool = False,
 ) -> LetterView:
-    """Number, store and write one letter (`letter render`); the file appears on commit."""
+    """Number, store and write one letter (`letter render`); the files appear on commit.
+
+    `fmt` None: the formats of `letter.formats` (docx by default); then `-o FILE.ext`
+    writes the one format its extension names, `-o FOLDER/` every format inside."""
     with uow:
         region = regions.resolve(uow.session, region_text)
+        settings = load_settings(uow.session)
+        formats = (fmt,) if fmt else _formats_for(configured_formats(settings), output)
         letter = issue_letter(
             uow.session,
             region,
@@ -122,13 +130,26 @@ def render_letter(
             on=on or clock.today(),
             actor=actor,
             extra=extra,
-            formats=(fmt,),
+            formats=formats,
             output=output,
+            settings=settings,
             overwrite=overwrite,
         )
         view = _view(letter, region)
         uow.commit()
     return view
+
+
+def _formats_for(formats: tuple[str, ...], output: Path | str | None) -> tuple[str, ...]:
+    """Several configured formats and `-o FILE`: the file's extension decides which one
+    (the first configured one when the extension is not a format)."""
+    if len(formats) == 1 or output is None:
+        return formats
+    text = os.fspath(output)
+    if text.endswith(("/", os.sep)) or Path(text).is_dir():
+        return formats
+    suffix = Path(text).suffix.lstrip(".").lower()
+    return (suffix,) if suffix in OUTPUT_FORMATS else formats[:1]
 
 
 @document_errors()

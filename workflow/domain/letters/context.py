@@ -115,6 +115,7 @@ def organisation(settings: dict[str, str | None], what: str) -> dict[str, Any]:
     contact = [
         f"Telepon {settings['org.phone']}" if settings.get("org.phone") else "",
         f"Pos-el {settings['org.email']}" if settings.get("org.email") else "",
+        f"Laman {settings['org.website']}" if settings.get("org.website") else "",
     ]
     return {
         "nama": require(settings, "org.name", what),
@@ -123,7 +124,17 @@ def organisation(settings: dict[str, str | None], what: str) -> dict[str, Any]:
         "kontak": " · ".join(part for part in contact if part),
         "telepon": settings.get("org.phone") or "",
         "email": settings.get("org.email") or "",
+        "laman": settings.get("org.website") or "",
     }
+
+
+def contact_person(settings: dict[str, str | None]) -> dict[str, str] | None:
+    """The narahubung a letter names (`contact.name`, `contact.phone`), if either is set."""
+    name = settings.get("contact.name") or ""
+    phone = settings.get("contact.phone") or ""
+    if not (name or phone):
+        return None
+    return {"nama": name, "telepon": phone}
 
 
 def signatory(settings: dict[str, str | None], what: str) -> dict[str, str]:

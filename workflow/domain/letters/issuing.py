@@ -38,6 +38,8 @@ from workflow.infrastructure.tables import LETTER, new_id
 
 __all__ = [
     "MissingField",
+    "check_formats",
+    "configured_formats",
     "document_errors",
     "issue_letter",
     "letter_kind",
@@ -56,6 +58,32 @@ def document_errors() -> Iterator[None]:
         yield
     except DocumentError as exc:
         raise DocumentProblem(exc.message) from None
+
+
+def configured_formats(settings: dict[str, str | None]) -> tuple[str, ...]:
+    """The formats of `letter.formats` (default docx): what the sweep and `letter render`
+    without `--format` write."""
+    from workflow.domain.settings import letter_formats
+
+    return letter_formats(settings.get("letter.formats"))
+
+
+def check_formats(formats: tuple[str, ...]) -> None:
+    """Refuse, before a number is taken, a format that cannot be made here: PDF without
+    LibreOffice (one sentence saying how to get it or how to leave PDF out)."""
+    from documents.output import check_format, soffice
+
+    if "pdf" in formats and soffice() is None:
+        raise MissingField(
+            _(
+                "PDF letters need LibreOffice (the 'soffice' program), which is not installed "
+                "here; install it (e.g. apt-get install libreoffice-writer-nogui) or leave PDF "
+                "out (--format docx, or: aksansi config set letter.formats docx)."
+            ),
+            fix="aksansi config set letter.formats docx",
+        )
+    for fmt in formats:
+        check_format(fmt)
 
 
 def letter_kind(kind: str, step: int = 1) -> LetterKind:
@@ -111,7 +139,6 @@ def build_context(
             "nomor": "",
             "tanggal": on,
             "sifat": spec["sifat"],
-            "lampiran": spec["lampiran"],
             "hal": spec["hal"],
             "kepada": ctx.addressee(session, region, spec, extra.get("to")),
             "di": ctx.seat_town(region, what),
@@ -119,6 +146,7 @@ def build_context(
         },
         "tembusan": ctx.copy_list(region, spec),
         "rujukan": ctx.incoming(session, region, extra.get("reply_to")),
+        "narahubung": ctx.contact_person(settings),
         "audiensi_tanggal": (
             ctx.audiensi_date(session, region) if wanted("audiensi_tanggal") else None
         ),
@@ -235,7 +263,12 @@ def write_files(
 
     paths = {
         fmt: target_path(
-            region, on, stem, fmt, output if len(formats) == 1 else None, overwrite=overwrite
+            region,
+            on,
+            stem,
+            fmt,
+            output if _one_target(formats, output) else None,
+            overwrite=overwrite,
         )
         for fmt in formats
     }
@@ -255,6 +288,14 @@ def write_files(
     for staged in written:
         staged_files.stage(session, staged)
     return {fmt: str(path) for fmt, path in paths.items()}
+
+
+def _one_target(formats: tuple[str, ...], output: Path | str | None) -> bool:
+    """`-o` applies to every format when it names a folder, else to a single format only."""
+    if len(formats) == 1 or output is None:
+        return True
+    text = os.fspath(output)
+    return text.endswith(("/", os.sep)) or Path(text).is_dir()
 
 
 @document_errors()
@@ -279,14 +320,12 @@ def issue_letter(
     The files are placed when the caller's transaction commits, and removed if it
     does not, so no file is left for a number the register never took.
     """
-    from documents.output import check_format
     from documents.render import render_with_hash
 
     extra = extra or {}
     step = int(extra.get("step", 1))
     spec = letter_kind(kind, step)
-    for fmt in formats:
-        check_format(fmt)
+    check_formats(formats)
     context = build_context(session, region, spec, on=on, extra=extra, settings=settings)
     settings = context.pop("_settings")
     seq, number = reserve_number(session, on, settings["letter.number_format"] or "")
