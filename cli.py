@@ -1,8 +1,9 @@
 """`aksansi`: the click entry point. Parse, call a service, print; no business logic.
 
-Start-up stays light: the command modules are imported on the first look-up of a
-command (`--version` needs none), they import only click at the top, and each command
-imports its service inside its body. Every expected failure is a `DomainError`;
+Start-up stays light: a command module is imported on the first look-up of one of its
+commands; `--version` and the group's `--help` need none (the help lists the commands
+from COMMAND_HELP), the modules import only click at the top, and each command imports
+its service inside its body. Every expected failure is a `DomainError`;
 `AksansiGroup.invoke` is the one place that turns it into a message and exit 1.
 """
 
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
 gc.set_threshold(700, 10, 1000)
 
 # Each area's command module and the commands it defines, one line each. A command is
-# imported when it is run (`aksansi board` loads commands.regions only); `--help` loads
-# them all, `--version` none.
+# imported when it is run (`aksansi board` loads commands.regions only); `--help` and
+# `--version` load none.
 COMMAND_MODULES = {
     "regions": ("init", "region", "board", "diagram"),
     "lifecycle": ("advance", "events", "history"),
@@ -47,6 +48,44 @@ COMMAND_MODULES = {
     "approvals": ("approvals", "approve"),
     "report": ("report",),
     "worklist": ("today",),
+}
+
+# Each top-level command's help text, as its module declares it (the catalog key:
+# `i18n.help_key`): `aksansi --help` prints their first lines from here, translated and
+# shortened as click does, without importing the 15 command modules (~17 files to compile
+# where byte-code is not written). tests/test_cli_help.py keeps it equal to the commands.
+COMMAND_HELP = {
+    "advance": (
+        "Fire a lifecycle EVENT on REGION (e.g. advance temanggung submit-moa).\n\n"
+        "With sign_mou, the KB's numbers, date and term may be recorded at once\n"
+        "(--number-pemda, --number-aksansi, --signed-on, --years; as in mou record)."
+    ),
+    "amend": "Amend the note of history entry ENTRY (its #id in 'aksansi history').",
+    "approvals": "REGION's checklist before the PKS: TKKSD, Bagian Hukum, DPRD, power of attorney.",
+    "approve": "Record that ITEM of REGION's checklist is done (undo with 'aksansi undo REGION').",
+    "blocker": "The blocker log: why regions are stuck, and what to do next.",
+    "board": "The pipeline: regions by stage, days in stage, blockers, whose move and what next.",
+    "calendar": (
+        "Working days: Indonesian holidays and cuti bersama, with the Secretariat's overrides."
+    ),
+    "config": (
+        "The Secretariat's profile: letterhead, signatory, number format, language, time zone."
+    ),
+    "diagram": "Print the lifecycle as a Mermaid state diagram.",
+    "events": "The events REGION can take now, and why the others are refused.",
+    "history": "The full timeline of REGION: transitions, blockers, reminders, letters.",
+    "init": "Create or upgrade the database (and load the seed portfolio).",
+    "jobs": "Scheduled work: the reminder sweep, once or as a daemon.",
+    "ksm": "KSMs, their facilities and pre-monitoring visits.",
+    "letter": "Letters to a Pemda, numbered in the register (agenda surat keluar).",
+    "moa": "Draft Perjanjian Kerja Sama (MoA), versioned.",
+    "mou": "Draft Kesepakatan Bersama (MoU), versioned.",
+    "official": "The region's officials: positions held by people, and rotations.",
+    "region": "Regions (kabupaten/kota): list, show, add, import, set.",
+    "remind": "Follow-up reminders, due on Indonesian working days.",
+    "report": "Reports for the association's board.",
+    "today": "What to do today (overdue first), then what the Pemda owe us.",
+    "undo": "Revert REGION's latest event; the history shows both the event and the undo.",
 }
 
 
@@ -69,8 +108,28 @@ class AksansiGroup(click.Group):
                 loaded.add(name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        self._load(*COMMAND_MODULES)
-        return super().list_commands(ctx)
+        return sorted({name for names in COMMAND_MODULES.values() for name in names})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Click's own listing (`Group.format_commands`), its rows from COMMAND_HELP; a
+        command missing there is looked up (its module imported) as click would."""
+        from click.utils import _make_default_short_help  # what click.core uses
+
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            text = COMMAND_HELP.get(name)
+            if text is None:
+                command = self.get_command(ctx, name)
+                shown = command.get_short_help_str(limit) if command is not None else ""
+            else:
+                shown = _make_default_short_help(i18n._(text), limit).strip()
+            rows.append((name, shown))
+        with formatter.section(i18n._("Commands")):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         owner = [module for module, names in COMMAND_MODULES.items() if cmd_name in names]

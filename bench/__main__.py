@@ -1,10 +1,14 @@
-"""`make bench`: run every benchmark module's `main()` in turn (or those named on the line)."""
+"""`make bench`: run every benchmark module's `main()` in turn (or those named on the line).
+
+A module that fails is reported (its traceback on stderr) and the others still run; the
+exit status is then 1."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
 import sys
+import traceback
 from pathlib import Path
 
 
@@ -14,11 +18,19 @@ def main() -> None:
     names = sorted(
         m.name for m in pkgutil.iter_modules([str(folder)]) if not m.name.startswith("_")
     )
+    failed = []
     for name in names:
         if wanted and name not in wanted:
             continue
-        print(f"\n=== bench/{name}.py")
-        importlib.import_module(f"bench.{name}").main()
+        print(f"\n=== bench/{name}.py", flush=True)
+        try:
+            importlib.import_module(f"bench.{name}").main()
+        except Exception:
+            traceback.print_exc()
+            print(f"FAILED bench/{name}.py (traceback on stderr)", flush=True)
+            failed.append(name)
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,10 @@
-"""Benchmark: `ksm import` of 10,000 KSM rows against reading the same CSV with `csv` alone.
+"""Benchmark: `ksm import` of 10,000 KSM rows against reading the same CSV with `csv` alone
+(bars: <= 20x its time, <= 2x its peak memory).
 
-Set AKSANSI_BENCH_PG_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to also import
-into a scratch PostgreSQL database (created and dropped here).
-
-Each side runs in a fresh Python process, so its peak RSS is its own; time is wall
-time of the work inside that process (imports excluded on both sides, and the
-database migrated and seeded before the clock starts). Prints both and the ratios.
+Each side runs in a process of its own, paired (bench/_common.py), so its peak RSS is its
+own; its time is that of the work inside the process (imports excluded on both sides, the
+database migrated and seeded before the clock starts). On SQLite, and on PostgreSQL
+(AKSANSI_BENCH_PG_URL, default the test server) in scratch databases.
 
     python -m bench.ksm [ROWS]
 """
@@ -13,48 +12,31 @@ database migrated and seeded before the clock starts). Prints both and the ratio
 from __future__ import annotations
 
 import csv
-import json
-import os
-import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-ROWS = 10_000
+from bench._common import (
+    NOW,
+    Measure,
+    Run,
+    drop_pg,
+    memory_ratio_bar,
+    paired,
+    pg_reachable,
+    run,
+    sized,
+    skipped,
+    time_bar,
+    worker,
+)
+from bench._data import copy_sqlite, pg_copy, pg_database, sqlite_url
+
+ROWS = sized(10_000, 200)
+ENV = {"AKSANSI_NOW": NOW}
 REGIONS = ["33.75", "34.01", "33.23", "35.76", "33.11", "33.72", "35.71", "16.73"]
 KINDS = ["ipal_komunal", "mck_plus", "mck_plus_sr"]
 STATUS = ["berfungsi_baik", "berfungsi_sebagian", "tidak_berfungsi", "mangkrak"]
-
-IMPORT_SIDE = """
-import json, resource, sys, time
-from pathlib import Path
-from workflow.infrastructure import db, schema
-from workflow.services.seed import seed_portfolio
-from workflow.services.ksm_import import import_ksm_file
-from workflow.infrastructure.unit_of_work import UnitOfWork
-url = db.database_url(sys.argv[2])
-schema.upgrade(url)
-seed_portfolio(UnitOfWork(url), actor="bench")
-start = time.perf_counter()
-result = import_ksm_file(UnitOfWork(url), Path(sys.argv[1]), actor="bench")
-seconds = time.perf_counter() - start
-assert result.assessments_recorded == int(sys.argv[3]), result
-print(json.dumps({"seconds": seconds,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
-
-CSV_SIDE = """
-import csv, json, resource, sys, time
-start = time.perf_counter()
-with open(sys.argv[1], newline="", encoding="utf-8-sig") as handle:
-    rows = list(csv.DictReader(handle))
-seconds = time.perf_counter() - start
-assert len(rows) == int(sys.argv[3])
-print(json.dumps({"seconds": seconds,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
 
 
 def write_rows(path: Path, count: int) -> None:
@@ -105,65 +87,57 @@ def _row(index: int) -> dict[str, object]:
     }
 
 
-def _measure(code: str, csv_path: Path, database: str, count: int) -> dict[str, float]:
-    env_now = {"AKSANSI_NOW": "2026-11-27T09:00:00+07:00"}
-    output = subprocess.run(
-        [sys.executable, "-c", code, str(csv_path), database, str(count)],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=os.environ | env_now,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
-
-
 def main(rows: int = ROWS) -> None:
-    """SQLite always; PostgreSQL too when AKSANSI_BENCH_PG_URL names a server to use."""
+    """SQLite, and PostgreSQL unless its server is unreachable (then a line says so)."""
     with tempfile.TemporaryDirectory(prefix="aksansi-bench-ksm-") as folder:
-        csv_path = Path(folder) / "ksm.csv"
+        root = Path(folder)
+        csv_path = root / "ksm.csv"
         write_rows(csv_path, rows)
-        baseline = _measure(CSV_SIDE, csv_path, folder + "/unused.sqlite3", rows)
-        imported = {"SQLite": _measure(IMPORT_SIDE, csv_path, folder + "/bench.sqlite3", rows)}
-        server = os.environ.get("AKSANSI_BENCH_PG_URL")
-        if server:
-            with _pg_database(server) as url:
-                imported["PostgreSQL"] = _measure(IMPORT_SIDE, csv_path, url, rows)
-    for backend, figures in imported.items():
-        _report(rows, backend, figures, baseline)
+        template = root / "seeded.sqlite3"
+        _seeded(sqlite_url(template))
+
+        def sqlite() -> Run:
+            url = copy_sqlite(template, root / "run.sqlite3")
+            return run(worker("ksm-import", str(csv_path), url, str(rows)), env=ENV, inner=True)
+
+        _compare(rows, "SQLite", csv_path, sqlite)
+        why = pg_reachable()
+        if why is not None:
+            skipped(f"ksm import on PostgreSQL: the server is unreachable ({why})")
+            return
+        with pg_database("ksm") as pg_template:
+            _seeded(pg_template)
+
+            def postgresql() -> Run:
+                url = pg_copy(pg_template, "run")
+                try:
+                    return run(
+                        worker("ksm-import", str(csv_path), url, str(rows)), env=ENV, inner=True
+                    )
+                finally:
+                    drop_pg(url)
+
+            _compare(rows, "PostgreSQL", csv_path, postgresql)
 
 
-def _report(
-    rows: int, backend: str, imported: dict[str, float], baseline: dict[str, float]
-) -> None:
-    print(
-        f"ksm import of {rows:,} rows ({backend}, one transaction): "
-        f"{imported['seconds']:.2f} s, peak RSS {imported['peak_mb']:.0f} MB "
-        f"({rows / imported['seconds']:,.0f} rows/s)"
-    )
-    print(
-        f"  baseline csv.DictReader of the same file: "
-        f"{baseline['seconds']:.3f} s, peak RSS {baseline['peak_mb']:.0f} MB"
-    )
-    print(
-        f"  ratio: time ×{imported['seconds'] / baseline['seconds']:.0f}, "
-        f"peak memory ×{imported['peak_mb'] / baseline['peak_mb']:.1f}"
-    )
+def _seeded(url: str) -> None:
+    from workflow.infrastructure import db, schema
+    from workflow.infrastructure.unit_of_work import UnitOfWork
+    from workflow.services.seed import seed_portfolio
+
+    schema.upgrade(url)
+    seed_portfolio(UnitOfWork(url), actor="bench")
+    db.dispose(db.database_url(url))
 
 
-@contextmanager
-def _pg_database(server: str) -> Iterator[str]:
-    import uuid
+def _compare(rows: int, backend: str, csv_path: Path, imported: Measure) -> None:
+    def baseline() -> Run:
+        return run(worker("csv-read", str(csv_path), str(rows)), inner=True)
 
-    import psycopg
-
-    name = f"aksansi_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    floors, subjects = paired(baseline, imported)
+    what = f"ksm import of {rows:,} rows ({backend}, one transaction)"
+    time_bar(what, "csv.DictReader of the same file", floors, subjects, at_most=20, bar="<= 20x")
+    memory_ratio_bar(what, "csv.DictReader", floors, subjects, at_most=2)
 
 
 if __name__ == "__main__":

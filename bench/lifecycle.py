@@ -1,132 +1,148 @@
-"""Start-up, read commands, one advance from the shell, and 10,000 advances in-process."""
+"""Advances (design.md §7): 10,000 through the service layer against raw per-row
+transactions, on SQLite and on PostgreSQL; one advance from the shell; why one shared
+state machine.
+
+The advances are spread over the 514 regions of the national list (hold, then resume,
+each region in turn), so no region's audit log grows out of proportion. The floor does
+the same per-row transactions (update the region, insert its audit row) on sqlite3 with
+the product's connection settings, or in a plain psycopg loop. Every measured run starts
+from a copy of the same database and runs in its own process.
+"""
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from bench._common import aksansi, peak_rss_mb, report, timed, wall
-
-NATIONAL = Path(
-    os.environ.get("AKSANSI_NATIONAL_CSV")
-    or Path(__file__).resolve().parents[2] / "shared" / "data" / "wilayah_kabkota.csv"
+from bench._common import (
+    FAST_PAIRS,
+    NOW,
+    Run,
+    aksansi,
+    drop_pg,
+    info,
+    paired,
+    pg_reachable,
+    pg_scratch,
+    python,
+    run,
+    sized,
+    skipped,
+    time_bar,
+    timed,
+    worker,
 )
-ADVANCES = 10_000
+from bench._data import copy_sqlite, national, pg_copy, pg_database, sqlite_url
+
+ADVANCES = sized(10_000, 300)
+ENV = {"AKSANSI_NOW": NOW}
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        db = str(Path(folder) / "bench.sqlite3")
-        env = {"AKSANSI_DB": db, "AKSANSI_NOW": "2026-11-27T09:00:00+07:00"}
-        _prepare(env)
-        _startup()
-        _read_commands(env)
-        _advance_from_shell(env)
-        _many_advances(db, Path(folder))
+    with tempfile.TemporaryDirectory(prefix="aksansi-bench-") as folder:
+        root = Path(folder)
+        template = root / "national.sqlite3"
+        national(sqlite_url(template))
+        _many_advances_sqlite(template, root)
+        _advance_from_shell(template, root)
+    _many_advances_postgresql()
     _shared_machine_vs_one_per_region()
 
 
-def _prepare(env: dict[str, str]) -> None:
-    full = {**os.environ, **env}
-    subprocess.run([*aksansi(), "init", "--seed"], check=True, capture_output=True, env=full)
-    if NATIONAL.exists():
-        subprocess.run(
-            [*aksansi(), "region", "import", str(NATIONAL)],
-            check=True,
-            capture_output=True,
-            env=full,
-        )
+def _regions(url: str) -> int:
+    from sqlalchemy import func, select
+
+    from workflow.infrastructure import db
+    from workflow.infrastructure.models import Region
+
+    with db.engine_for(url).connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(Region)) or 0)
 
 
-def _startup() -> None:
-    floor = wall([sys.executable, "-c", "import click"])
-    for lang in ("id", "en"):  # the catalog is loaded (lazily) only when help is shown
-        report(
-            f"aksansi --help (AKSANSI_LANG={lang})",
-            wall([*aksansi(), "--help"], env={"AKSANSI_LANG": lang}),
-            "import click",
-            floor,
-            "<= 1.3x",
-        )
-    report("aksansi --version", wall([*aksansi(), "--version"]), "import click", floor, "<= 1.3x")
+def _many_advances_sqlite(template: Path, root: Path) -> None:
+    regions = _regions(sqlite_url(template))
+
+    def ours() -> Run:
+        url = copy_sqlite(template, root / "run.sqlite3")
+        return run(worker("advance", url, str(ADVANCES)), env=ENV, inner=True)
+
+    def raw() -> Run:
+        path = root / "raw.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return run(worker("raw-advance", str(path), str(ADVANCES), str(regions)), inner=True)
+
+    floors, subjects = paired(raw, ours)
+    time_bar(
+        f"{ADVANCES:,} advances over {regions} regions, service layer (SQLite)",
+        "raw sqlite3, update+insert per tx",
+        floors,
+        subjects,
+        at_most=25,
+        bar=">= 1/25",
+        per_second=ADVANCES,
+    )
 
 
-def _read_commands(env: dict[str, str]) -> None:
-    floor = wall([sys.executable, "-c", "import sqlalchemy.orm, click"])
-    for args in (["board"], ["region", "list"], ["history", "35.76"], ["board", "--json"]):
-        report(
-            f"aksansi {' '.join(args)} (514 regions)",
-            wall([*aksansi(), *args], env=env),
-            "import sqlalchemy.orm, click",
-            floor,
-            "<= 1.3x",
-        )
+def _many_advances_postgresql() -> None:
+    why = pg_reachable()
+    if why is not None:
+        skipped(f"{ADVANCES:,} advances on PostgreSQL: the server is unreachable ({why})")
+        return
+    with pg_database("adv") as template:
+        national(template)
+        regions = _regions(template)
+
+        def ours() -> Run:
+            url = pg_copy(template, "run")
+            try:
+                return run(worker("advance", url, str(ADVANCES)), env=ENV, inner=True)
+            finally:
+                drop_pg(url)
+
+        def raw() -> Run:
+            url = pg_scratch("raw")
+            try:
+                return run(worker("raw-advance", url, str(ADVANCES), str(regions)), inner=True)
+            finally:
+                drop_pg(url)
+
+        floors, subjects = paired(raw, ours)
+    time_bar(
+        f"{ADVANCES:,} advances over {regions} regions, service layer (PostgreSQL)",
+        "raw psycopg, update+insert per tx",
+        floors,
+        subjects,
+        at_most=25,
+        bar=">= 1/25",
+        per_second=ADVANCES,
+    )
 
 
-def _advance_from_shell(env: dict[str, str]) -> None:
-    """Median of hold/resume pairs on one region, each a full `aksansi advance` process."""
-    floor = wall([sys.executable, "-c", "import sqlalchemy.orm, click"])
-    full = {**os.environ, **env}
-    times = []
-    for i in range(10):
-        args = ["hold", "--note", "bench"] if i % 2 == 0 else ["resume"]
-        times.append(
-            timed(
-                lambda a=args: subprocess.run(
-                    [*aksansi(), "advance", "35.76", *a], check=True, capture_output=True, env=full
-                )
-            )
-        )
-    report(
-        "aksansi advance (one, from the shell)",
-        statistics.median(times),
+def _advance_from_shell(template: Path, root: Path) -> None:
+    """Hold/resume pairs on one region, each a full `aksansi advance` process."""
+    url = copy_sqlite(template, root / "shell.sqlite3")
+    env = {**ENV, "AKSANSI_DB": url}
+    turn = iter(range(10**6))
+
+    def advance() -> Run:
+        args = ["hold", "--note", "bench"] if next(turn) % 2 == 0 else ["resume"]
+        return run([*aksansi(), "advance", "35.76", *args], env=env)
+
+    floors, subjects = paired(
+        lambda: run([*python(), "-c", "import sqlalchemy.orm, click"]),
+        advance,
+        pairs=FAST_PAIRS + (FAST_PAIRS % 2),
+        warm_up=True,
+    )
+    time_bar(
+        "aksansi advance (one, from the shell, SQLite)",
         "import sqlalchemy.orm, click",
-        floor,
-        "<= 1.4x",
+        floors,
+        subjects,
+        at_most=1.4,
+        bar="<= 1.4x",
     )
-
-
-def _many_advances(db: str, folder: Path) -> None:
-    from workflow.infrastructure.unit_of_work import UnitOfWork
-    from workflow.services.advance import advance
-
-    os.environ["AKSANSI_NOW"] = "2026-11-27T09:00:00+07:00"
-    codes = ["33.75", "34.01", "33.23", "35.76", "33.11", "33.72", "35.71", "16.73"]
-
-    def run() -> None:
-        for i in range(ADVANCES):
-            code = codes[i % len(codes)]
-            event = "hold" if (i // len(codes)) % 2 == 0 else "resume"
-            advance(UnitOfWork(db), code, event, actor="bench", note="bench")
-
-    ours = timed(run)
-    raw = timed(lambda: _raw_sqlite(folder / "raw.sqlite3"))
-    print(
-        f"{ADVANCES} advances through the service layer: {ours:.2f} s "
-        f"({ADVANCES / ours:.0f}/s) | raw sqlite3 update+insert per tx: {raw:.2f} s "
-        f"({ADVANCES / raw:.0f}/s) | ratio 1/{ours / raw:.1f} (aim >= 1/25) | "
-        f"peak RSS {peak_rss_mb():.0f} MB"
-    )
-
-
-def _raw_sqlite(path: Path) -> None:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("CREATE TABLE r (id INTEGER PRIMARY KEY, state TEXT, v INTEGER)")
-    conn.execute("CREATE TABLE a (id INTEGER PRIMARY KEY, r INTEGER, kind TEXT, at TEXT)")
-    conn.executemany("INSERT INTO r VALUES (?, 'x', 1)", [(i,) for i in range(8)])
-    for i in range(ADVANCES):
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("UPDATE r SET state = ?, v = v + 1 WHERE id = ?", (str(i), i % 8))
-        conn.execute("INSERT INTO a (r, kind, at) VALUES (?, 'transition', '2026-11-27')", (i % 8,))
-        conn.execute("COMMIT")
-    conn.close()
 
 
 def _shared_machine_vs_one_per_region(regions: int = 514) -> None:
@@ -166,7 +182,7 @@ def _shared_machine_vs_one_per_region(regions: int = 514) -> None:
     machines_memory = tracemalloc.get_traced_memory()[0] / 1024 / 1024
     tracemalloc.stop()
     del kept
-    print(
+    info(
         f"{regions} regions: one Machine per region {machines_time * 1000:.0f} ms, "
         f"{machines_memory:.1f} MB just to build them | the shared machine firing one event "
         f"on each: {shared_time * 1000:.0f} ms | ratio {machines_time / shared_time:.1f}x"

@@ -1,29 +1,52 @@
 """The reminder sweep (design.md §7): throughput with letters, cost vs size, peak memory.
 
-1. A sweep issuing 10,000 due reminders, each with a Markdown letter, one transaction per
-   reminder — vs raw sqlite3 doing one (update + insert) transaction per row (bar >= 1/25).
+1. A sweep issuing 10,000 due reminders, each with its letter written to a file, one
+   transaction per reminder, against raw per-row transactions (update + insert): Markdown
+   (bar >= 1/25) and Word reported apart; on SQLite and on PostgreSQL (raw psycopg loop).
 2. 100,000 pending of which 1,000 due vs 1,000 pending all due (bar <= 1.5x), with the
-   query plan of the claim showing the (status, due_on) index.
-3. Peak RSS of a sweep process over the 100,000-reminder database (bar < 200 MB).
-4. One advance (service layer) with 100,000 pending reminders vs with 1,000 (bar <= 1.2x).
+   query plan of the claim.
+3. Peak RSS of the `aksansi jobs sweep` process itself (VmHWM, bench/_peak.py) over
+   100,000 reminders, with 1,000 due and with all due and their letters (bar < 200 MB).
+4. One advance with 100,000 pending reminders vs with 1,000 (bar <= 1.2x).
 """
 
 from __future__ import annotations
 
 import os
-import resource
+import shutil
 import sqlite3
-import statistics
-import subprocess
 import tempfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from bench._common import aksansi, timed
+from bench._common import (
+    NOW,
+    Run,
+    aksansi,
+    drop_pg,
+    info,
+    memory_bar,
+    paired,
+    pg_reachable,
+    pg_scratch,
+    run,
+    sized,
+    skipped,
+    time_bar,
+    worker,
+)
+from bench._data import copy_sqlite, pg_copy, pg_database, sqlite_url
 
-NOW = "2026-11-27T09:00:00+07:00"
 DUE = date(2026, 11, 20)
 LATER = date(2027, 6, 1)
+SWEPT = sized(10_000, 20)
+WORD_SWEPT = sized(200, 5)  # a Word letter costs some 100 ms (python-docx): 10,000 take hours
+BIG = sized(100_000, 500)
+SMALL = sized(1_000, 20)
+# Issuing all 100,000 with their letters takes longer than the whole bench may (~20 min):
+# the peak RSS of a sweep issuing everything is measured at this size unless asked for more.
+ALL_DUE = int(os.environ.get("AKSANSI_BENCH_ALL_DUE") or sized(10_000, 50))
+FORMATS = {"md": "Markdown", "docx": "Word"}
 PROFILE = {
     "org.address": "Jl. Contoh No. 1",
     "org.city": "Yogyakarta",
@@ -35,32 +58,50 @@ PROFILE = {
 
 
 def main() -> None:
-    os.environ["AKSANSI_NOW"] = NOW
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(prefix="aksansi-bench-") as folder:
         root = Path(folder)
-        os.environ["AKSANSI_OUTPUT_DIR"] = str(root / "out")
-        _throughput(root)
-        big = _cost_vs_size(root)
-        _memory(big)
+        _SEEDED[:] = [root / "seeded.sqlite3"]
+        seeded(sqlite_url(_SEEDED[0]))
+        _throughput_sqlite(root)
+        _cost_vs_size(root)
+        _memory(root)
         _advance_vs_pending(root)
+    _throughput_postgresql()
 
 
-def _database(path: Path, *, due: int, later: int, letter: str | None) -> str:
-    """A seeded SQLite database with `due` reminders due and `later` not yet due."""
-    from sqlalchemy import insert, select
-
-    from workflow.domain import clock
+def seeded(url: str) -> str:
+    """A new database with the seed portfolio and the letters' profile."""
     from workflow.infrastructure import db, schema
-    from workflow.infrastructure.models import Region, Reminder
     from workflow.infrastructure.unit_of_work import UnitOfWork
     from workflow.services.seed import seed_portfolio
     from workflow.services.settings import set_setting
 
-    url = db.database_url(str(path))
     schema.upgrade(url)
     seed_portfolio(UnitOfWork(url), actor="bench")
     for key, value in PROFILE.items():
         set_setting(UnitOfWork(url), key, value, actor="bench")
+    db.dispose(url)
+    return url
+
+
+def build(target: Path | str, *, due: int, later: int, letter: str | None) -> str:
+    """A seeded database with `due` reminders due and `later` not yet due: a copy of the
+    module's seeded SQLite file (`target` a path), or a new PostgreSQL database (a URL)."""
+    url = copy_sqlite(_SEEDED[0], target) if isinstance(target, Path) else seeded(target)
+    add_reminders(url, due=due, later=later, letter=letter)
+    return url
+
+
+_SEEDED: list[Path] = []
+
+
+def add_reminders(url: str, *, due: int, later: int, letter: str | None) -> None:
+    from sqlalchemy import insert, select
+
+    from workflow.domain import clock
+    from workflow.infrastructure import db
+    from workflow.infrastructure.models import Region, Reminder
+
     with db.engine_for(url).begin() as conn:
         regions = list(conn.scalars(select(Region.id).order_by(Region.id)))
         stamp = clock.utcnow()
@@ -81,137 +122,171 @@ def _database(path: Path, *, due: int, later: int, letter: str | None) -> str:
         ]
         for start in range(0, len(rows), 10_000):
             conn.execute(insert(Reminder), rows[start : start + 10_000])
-    return url
+    db.dispose(url)
 
 
-def _sweep(url: str, formats: tuple[str, ...] = ("md",)) -> int:
-    from jobs.sweep import run_sweep
-    from workflow.domain import clock
-
-    return run_sweep(url, now=clock.now(), actor="bench", letter_formats=formats).count
+def _env(root: Path) -> dict[str, str]:
+    return {"AKSANSI_NOW": NOW, "AKSANSI_OUTPUT_DIR": str(root / "out")}
 
 
-def _throughput(root: Path) -> None:
-    with_letters = _timed_sweep(root / "letters.sqlite3", "audiensi_request", ("md",))
-    without = _timed_sweep(root / "plain.sqlite3", None, ())
-    raw = timed(lambda: _raw_sqlite(root / "raw.sqlite3", 10_000))
-    files = sum(1 for _ in (root / "out").rglob("*.md"))
-    print(
-        f"sweep issuing 10,000 reminders with Markdown letters ({files} files), one tx each: "
-        f"{with_letters:.2f} s ({10_000 / with_letters:.0f}/s) | raw sqlite3 update+insert "
-        f"per tx: {raw:.2f} s ({10_000 / raw:.0f}/s) | ratio 1/{with_letters / raw:.1f} "
-        f"(bar >= 1/25)"
-    )
-    print(
-        f"  the same sweep without letters: {without:.2f} s ({10_000 / without:.0f}/s), ratio "
-        f"1/{without / raw:.1f}; issuing the letters costs "
-        f"{(with_letters - without) / 10:.2f} ms each (issuing.issue_letter)"
-    )
+def _letters_written(root: Path, fmt: str) -> int:
+    out = root / "out"
+    count = sum(1 for _ in out.rglob(f"*.{fmt}")) if out.exists() else 0
+    shutil.rmtree(out, ignore_errors=True)
+    return count
 
 
-def _timed_sweep(path: Path, letter: str | None, formats: tuple[str, ...]) -> float:
-    url = _database(path, due=10_000, later=0, letter=letter)
-    issued = 0
+def _throughput_sqlite(root: Path) -> None:
+    template = root / "due.sqlite3"
+    for fmt, name in FORMATS.items():
+        swept = SWEPT if fmt == "md" else WORD_SWEPT
+        build(template, due=swept, later=0, letter="audiensi_request")
+        files: list[int] = []
 
-    def run() -> None:
-        nonlocal issued
-        issued = _sweep(url, formats)
+        def ours(fmt: str = fmt, files: list[int] = files, swept: int = swept) -> Run:
+            url = copy_sqlite(template, root / "run.sqlite3")
+            measured = run(worker("sweep", url, fmt, str(swept)), env=_env(root), inner=True)
+            files.append(_letters_written(root, fmt))
+            return measured
 
-    seconds = timed(run)
-    assert issued == 10_000, issued
-    return seconds
+        def raw(swept: int = swept) -> Run:
+            path = root / "raw.sqlite3"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            return run(worker("raw-sweep", str(path), str(swept)), inner=True)
 
-
-def _raw_sqlite(path: Path, count: int) -> None:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("CREATE TABLE r (id INTEGER PRIMARY KEY, status TEXT, due_on TEXT)")
-    conn.execute("CREATE TABLE a (id INTEGER PRIMARY KEY, r INTEGER, kind TEXT, at TEXT)")
-    conn.executemany(
-        "INSERT INTO r VALUES (?, 'pending', '2026-11-20')", [(i,) for i in range(count)]
-    )
-    for i in range(count):
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("UPDATE r SET status = 'issued' WHERE id = ?", (i,))
-        conn.execute(
-            "INSERT INTO a (r, kind, at) VALUES (?, 'reminder_issued', '2026-11-27')", (i,)
+        floors, subjects = paired(raw, ours)
+        time_bar(
+            f"sweep issuing {swept:,} reminders with {name} letters ({min(files):,} .{fmt} "
+            "files per run), one tx each (SQLite)",
+            "raw sqlite3, update+insert per tx",
+            floors,
+            subjects,
+            at_most=25 if fmt == "md" else None,
+            bar=">= 1/25" if fmt == "md" else "none: reported",
+            per_second=swept,
         )
-        conn.execute("COMMIT")
-    conn.close()
 
 
-def _cost_vs_size(root: Path) -> str:
-    small = _database(root / "small.sqlite3", due=1_000, later=0, letter=None)
-    big = _database(root / "big.sqlite3", due=1_000, later=99_000, letter=None)
-    big_copy = root / "big-for-rss.sqlite3"
-    _copy(root / "big.sqlite3", big_copy)
-    small_time = timed(lambda: _sweep(small, ()))
-    big_time = timed(lambda: _sweep(big, ()))
-    print(
-        f"sweep of 1,000 due among 100,000 pending: {big_time * 1000:.0f} ms | 1,000 pending "
-        f"all due: {small_time * 1000:.0f} ms | ratio {big_time / small_time:.2f}x (bar <= 1.5x)"
+def _throughput_postgresql() -> None:
+    why = pg_reachable()
+    if why is not None:
+        skipped(f"sweep of {SWEPT:,} on PostgreSQL: the server is unreachable ({why})")
+        return
+    with (
+        tempfile.TemporaryDirectory(prefix="aksansi-bench-") as folder,
+        pg_database("sweep") as template,
+    ):
+        root = Path(folder)
+        build(template, due=SWEPT, later=0, letter="audiensi_request")
+
+        def ours() -> Run:
+            url = pg_copy(template, "run")
+            try:
+                return run(worker("sweep", url, "md", str(SWEPT)), env=_env(root), inner=True)
+            finally:
+                _letters_written(root, "md")
+                drop_pg(url)
+
+        def raw() -> Run:
+            url = pg_scratch("raw")
+            try:
+                return run(worker("raw-sweep", url, str(SWEPT)), inner=True)
+            finally:
+                drop_pg(url)
+
+        floors, subjects = paired(raw, ours)
+    time_bar(
+        f"sweep issuing {SWEPT:,} reminders with Markdown letters, one tx each (PostgreSQL)",
+        "raw psycopg, update+insert per tx",
+        floors,
+        subjects,
+        at_most=25,
+        bar=">= 1/25",
+        per_second=SWEPT,
     )
-    _plan(big)
-    return str(big_copy)
 
 
-def _copy(source: Path, target: Path) -> None:
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
+def _cost_vs_size(root: Path) -> None:
+    small = root / "small.sqlite3"
+    big = root / "big.sqlite3"
+    build(small, due=SMALL, later=0, letter=None)
+    build(big, due=SMALL, later=BIG - SMALL, letter=None)
+
+    def sweep(template: Path) -> Run:
+        url = copy_sqlite(template, root / "run.sqlite3")
+        return run(worker("sweep", url, "", str(SMALL)), env=_env(root), inner=True)
+
+    floors, subjects = paired(lambda: sweep(small), lambda: sweep(big))
+    time_bar(
+        f"sweep of {SMALL:,} due among {BIG:,} pending (no letters)",
+        f"{SMALL:,} pending all due",
+        floors,
+        subjects,
+        at_most=1.5,
+        bar="<= 1.5x",
+    )
+    _plan(sqlite_url(big))
 
 
 def _plan(url: str) -> None:
+    from sqlalchemy.dialects import sqlite as dialect
+
     from workflow.domain.reminders.issuing import due_query
 
     statement = due_query(date(2026, 11, 27))
-    from sqlalchemy.dialects import sqlite as dialect
-
     sql = str(statement.compile(dialect=dialect.dialect(), compile_kwargs={"literal_binds": True}))
     with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
         plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
-    print("query plan of the claim (SQLite):")
-    for row in plan:
-        print(f"    {row[-1]}")
+    info("query plan of the claim (SQLite): " + " / ".join(str(row[-1]) for row in plan))
 
 
-def _memory(path: str) -> None:
-    """A fresh `aksansi jobs sweep` process over the 100,000-reminder database."""
-    env = {**os.environ, "AKSANSI_DB": path}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = datetime.now()
-    subprocess.run([*aksansi(), "jobs", "sweep"], check=True, capture_output=True, env=env)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    seconds = (datetime.now() - started).total_seconds()
-    print(
-        f"peak RSS of `aksansi jobs sweep` over 100,000 reminders (1,000 due): "
-        f"{max(peak, before) / 1024:.0f} MB in {seconds:.1f} s (bar < 200 MB)"
+def _memory(root: Path) -> None:
+    """`aksansi jobs sweep` in a process of its own: its own peak RSS (VmHWM)."""
+    few = root / "few-due.sqlite3"
+    build(few, due=SMALL, later=BIG - SMALL, letter=None)
+    runs = [_jobs_sweep(copy_sqlite(few, root / "run.sqlite3"), root) for _ in range(3)]
+    memory_bar(
+        f"`aksansi jobs sweep` over {BIG:,} reminders, {SMALL:,} due",
+        runs,
+        below_mb=200,
+        bar="< 200 MB",
     )
+    all_due = root / "all-due.sqlite3"
+    build(all_due, due=ALL_DUE, later=0, letter="audiensi_request")
+    every = _jobs_sweep(sqlite_url(all_due), root)
+    files = _letters_written(root, "md")
+    memory_bar(
+        f"`aksansi jobs sweep` issuing all {ALL_DUE:,} due with their letters ({files:,} "
+        f"files, {every.seconds:.0f} s; one run; AKSANSI_BENCH_ALL_DUE=100000 for the full size)",
+        [every],
+        below_mb=200,
+        bar="< 200 MB",
+    )
+
+
+def _jobs_sweep(url: str, root: Path) -> Run:
+    return run([*aksansi(), "jobs", "sweep"], env={**_env(root), "AKSANSI_DB": url}, memory=True)
 
 
 def _advance_vs_pending(root: Path) -> None:
-    """Median of hold/resume advances on one region, 1,000 vs 100,000 pending reminders."""
-    small = _database(root / "advance-small.sqlite3", due=0, later=1_000, letter=None)
-    big = _database(root / "advance-big.sqlite3", due=0, later=100_000, letter=None)
-    small_time = one_advance(small)
-    big_time = one_advance(big)
-    print(
-        f"one advance with 100,000 pending reminders: {big_time * 1000:.2f} ms | with 1,000: "
-        f"{small_time * 1000:.2f} ms | ratio {big_time / small_time:.2f}x (bar <= 1.2x)"
+    """One advance (median of hold/resume pairs inside the worker), 1,000 vs 100,000 pending."""
+    small = root / "advance-small.sqlite3"
+    big = root / "advance-big.sqlite3"
+    build(small, due=0, later=SMALL, letter=None)
+    build(big, due=0, later=BIG, letter=None)
+    inside = str(sized(50, 5))
+
+    def advance(template: Path) -> Run:
+        url = copy_sqlite(template, root / "run.sqlite3")
+        return run(worker("one-advance", url, inside), env={"AKSANSI_NOW": NOW}, inner=True)
+
+    floors, subjects = paired(lambda: advance(small), lambda: advance(big))
+    time_bar(
+        f"one advance with {BIG:,} pending reminders (median of {inside} hold/resume pairs)",
+        f"with {SMALL:,}",
+        floors,
+        subjects,
+        at_most=1.2,
+        bar="<= 1.2x",
     )
-
-
-def one_advance(url: str, pairs: int = 50) -> float:
-    """Median time of one `advance` through the service layer (hold, then resume, repeated)."""
-    from workflow.infrastructure.unit_of_work import UnitOfWork
-    from workflow.services.advance import advance
-
-    times = []
-    for i in range(2 * pairs):
-        event, note = ("hold", "bench") if i % 2 == 0 else ("resume", None)
-        times.append(
-            timed(
-                lambda e=event, n=note: advance(UnitOfWork(url), "35.76", e, actor="bench", note=n)
-            )
-        )
-    return statistics.median(times)

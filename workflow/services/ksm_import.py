@@ -8,15 +8,14 @@ row refuses the whole file with the list of problems, line by line.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from states.ksm_fields import COLUMN_NAMES
 from workflow.domain import clock
-from workflow.domain.ksm import registry
 from workflow.domain.ksm.applying import Applier
 from workflow.domain.ksm.cells import CheckedRow, check_row
 from workflow.domain.ksm.sheet import read_sheet
@@ -66,78 +65,76 @@ class ImportResult:
 def import_ksm_file(
     uow: UnitOfWork, path: Path, *, actor: str, dry_run: bool = False
 ) -> ImportResult:
-    """Check every row, then write them all in one transaction (none with `dry_run`)."""
+    """Check every row, then write them all in one transaction (none with `dry_run`).
+
+    The rows are read, checked and applied to plain records one at a time (nothing is
+    written yet); once the whole file is known to be good, the records are written in
+    batches (`Applier.write`)."""
     sheet = read_sheet(path)
     if sheet.problems:
         raise ImportRefused(path.name, sheet.problems)
-    if not sheet.rows:
+    rows = iter(sheet.rows)
+    first = next(rows, None)
+    if first is None:
         raise BadFile(
             _("{name} has a header but no rows; fill one row per KSM visit.").format(name=path.name)
         )
     today = clock.today()
-    rows = [check_row(line, raw, today) for line, raw in sheet.rows]
     with uow:
-        regions = _regions(uow.session, rows)
-        problems = [(r.line, c, w) for r in rows for c, w in r.problems] + _duplicates(
-            rows, regions
-        )
-        if problems:
-            raise ImportRefused(path.name, problems)
-        result = ImportResult(path.name, len(rows))
-        Applier(uow.session, regions, actor, result, source=path.name).apply(rows)
-        result.regions = sorted({regions[r.values["wilayah"]].code for r in rows})
+        result = ImportResult(path.name, 0)
+        checks = _FileChecks(uow.session)
+        applier = Applier(uow.session, actor, result, source=path.name)
+        codes: set[str] = set()
+        for line, raw in itertools.chain([first], rows):
+            result.rows += 1
+            row = check_row(line, raw, today)
+            region = checks.region_of(row)
+            if region is None:
+                continue
+            earlier = applier.apply_row(region, row.values, line)
+            if earlier is not None:
+                checks.problems.append((line, "nama_ksm", _repeats(earlier)))
+            codes.add(region.code)
+        if checks.problems:
+            raise ImportRefused(path.name, checks.problems)
+        applier.write()
+        result.regions = sorted(codes)
         if not dry_run:
             uow.commit()
         return result
 
 
-def _regions(session: Session, rows: list[CheckedRow]) -> dict[str, Region]:
-    """Each distinct `wilayah` text → its region; an unknown one becomes a row problem."""
-    found: dict[str, Region] = {}
-    failed: dict[str, str] = {}
-    for row in rows:
+class _FileChecks:
+    """What a row cannot know alone: its region. Collects every problem of the file (line,
+    column, what is wrong); a row naming the same visit as an earlier one (same KSM,
+    facility and day) is found by `Applier.apply_row`."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.found: dict[str, Region] = {}  # each distinct `wilayah` text → its region
+        self.failed: dict[str, str] = {}  # … or why it names none
+        self.problems: list[tuple[int, str, str]] = []
+
+    def region_of(self, row: CheckedRow) -> Region | None:
+        """The row's region, or None when the row has a problem (all of them are noted)."""
+        self._resolve(row)
+        self.problems.extend((row.line, column, what) for column, what in row.problems)
+        return None if row.problems else self.found[row.values["wilayah"]]
+
+    def _resolve(self, row: CheckedRow) -> None:
         text = row.values.get("wilayah")
-        if text is None or text in found:
-            continue
-        if text not in failed:
+        if text is None or text in self.found:
+            return
+        if text not in self.failed:
             try:
-                found[text] = resolve(session, text)
+                self.found[text] = resolve(self.session, text)
             except DomainError as exc:
-                failed[text] = exc.message
-        if text in failed:
-            row.problems.append(("wilayah", failed[text]))
-    return found
+                self.failed[text] = exc.message
+        if text in self.failed:
+            row.problems.append(("wilayah", self.failed[text]))
 
 
-def _duplicates(rows: list[CheckedRow], regions: dict[str, Region]) -> list[tuple[int, str, str]]:
-    seen: dict[tuple[Any, ...], int] = {}
-    problems = []
-    for row in rows:
-        key = _natural_key(row, regions)
-        if key is None:
-            continue
-        if key in seen:
-            problems.append(
-                (
-                    row.line,
-                    "nama_ksm",
-                    _(
-                        "repeats line {value} (same KSM, jenis_sarana and tanggal_kunjungan); "
-                        "keep one of them"
-                    ).format(value=seen[key]),
-                )
-            )
-        seen.setdefault(key, row.line)
-    return problems
-
-
-def _natural_key(row: CheckedRow, regions: dict[str, Region]) -> tuple[Any, ...] | None:
-    v = row.values
-    if row.problems or v.get("wilayah") not in regions:
-        return None
-    return (
-        regions[v["wilayah"]].id,
-        registry.name_key(v["nama_ksm"]),
-        v["jenis_sarana"],
-        v["tanggal_kunjungan"],
-    )
+def _repeats(line: int) -> str:
+    return _(
+        "repeats line {value} (same KSM, jenis_sarana and tanggal_kunjungan); keep one of them"
+    ).format(value=line)

@@ -1,25 +1,34 @@
 """Write checked sheet rows into the registry inside the caller's transaction.
 
-Existing KSMs of the regions in the file are loaded once; new objects are flushed
-in bulk, then the audit rows are written with the new ids (one `ksm_added`,
-`facility_added`, `ksm_updated`, `assessment_recorded` or `assessment_updated`
-per change, so the region's history shows each of them).
+The KSMs, facilities and visits of the regions in the file are read once (plain rows,
+SQLAlchemy Core); each sheet row is applied to small plain records as it is checked
+(`apply_row`); `write` then inserts and updates them in batches (`executemany`, new
+ids read back in order) and writes the audit rows with those ids: one `ksm_added`,
+`facility_added`, `ksm_updated`, `assessment_recorded` or `assessment_updated` per
+change, so the region's history shows each of them. No ORM object is made, so memory
+and time grow with the rows alone.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from states.audit import AUDIT_KINDS
+from states.ksm_fields import COLUMNS
 from states.ksm_rubric import ASPECTS
-from workflow.domain import audit, clock
+from workflow.domain import clock
 from workflow.domain.ksm import registry
-from workflow.domain.ksm.cells import CheckedRow
 from workflow.domain.ksm.scoring import rubric_version, score_assessment
 from workflow.i18n import _
-from workflow.infrastructure.models import Assessment, Facility, Ksm, Region
+from workflow.infrastructure.models import Assessment, AuditEntry, Facility, Ksm, Region
 from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
 
 FACILITY_FIELDS = {
@@ -28,110 +37,274 @@ FACILITY_FIELDS = {
     "sr_desain": "sr_designed",
 }
 KSM_FIELDS = {"kecamatan": "kecamatan", "desa": "desa"}
+BATCH = 500  # rows per executemany
+SCORE_COLUMNS = [f"score_{a}" for a in ASPECTS] + [f"light_{a}" for a in ASPECTS]
+KSM_TABLE: Table = Ksm.__table__  # type: ignore[assignment]
+FACILITY_TABLE: Table = Facility.__table__  # type: ignore[assignment]
+ASSESSMENT_TABLE: Table = Assessment.__table__  # type: ignore[assignment]
+AUDIT_TABLE: Table = AuditEntry.__table__  # type: ignore[assignment]
 
 
-def score_into(assessment: Assessment, values: dict[str, Any], visited_on: date) -> None:
-    """Copy the visit's fields onto `assessment` and score them with the current rubric."""
-    for name in ASSESSMENT_FIELDS:
-        setattr(assessment, name, values.get(name))
+@dataclass(slots=True, eq=False)
+class KsmRecord:
+    id: int | None
+    region_id: int
+    name: str
+    name_key: str
+    kecamatan: str | None
+    desa: str | None
+    created_at: datetime | None = None  # set for a new KSM only
+    facilities: list[FacilityRecord] = field(default_factory=list)
+    changed: bool = False
+    pended: bool = False  # has an audit entry waiting
+
+
+@dataclass(slots=True, eq=False)
+class FacilityRecord:
+    id: int | None
+    ksm: KsmRecord
+    kind: str
+    year_built: int | None
+    capacity_kk: int | None
+    sr_designed: int | None
+    visits: dict[date, VisitRecord] = field(default_factory=dict)
+    changed: bool = False
+    pended: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class VisitRecord:
+    id: int | None
+    facility: FacilityRecord
+    visited_on: date
+    recorded_at: datetime | None
+    actor: str | None
+    fields: tuple[Any, ...]  # ASSESSMENT_FIELDS' values, in that order
+    rubric_version: str
+    scores: tuple[Any, ...]  # SCORE_COLUMNS' values, in that order
+    changed: bool = False
+    pended: bool = False
+    line: int = 0  # the file's line that named this visit (0: none)
+
+    def score(self, aspect: str) -> int:
+        return int(self.scores[_ASPECT_INDEX[aspect]])
+
+
+_ASPECT_INDEX = {aspect: index for index, aspect in enumerate(ASPECTS)}
+# The visit's fields that hold codes (enums, sets): the same few strings on every row, kept
+# as one object each.
+_CODES = frozenset(c["name"] for c in COLUMNS if c["type"] in ("enum", "set"))
+_CODE_FIELDS = tuple(name in _CODES for name in ASSESSMENT_FIELDS)
+
+
+def _interned(value: Any) -> Any:
+    return sys.intern(value) if isinstance(value, str) else value
+
+
+Scored = tuple[tuple[Any, ...], str, tuple[Any, ...]]
+
+
+def scored(values: dict[str, Any], visited_on: date) -> Scored:
+    """The visit's field values, the rubric version and its scores and lights."""
+    fields = tuple(
+        _interned(values.get(name)) if code else values.get(name)
+        for name, code in zip(ASSESSMENT_FIELDS, _CODE_FIELDS, strict=True)
+    )
     scores = score_assessment(values, visited_on)
-    assessment.rubric_version = rubric_version()
-    for aspect in ASPECTS:
-        setattr(assessment, f"score_{aspect}", scores[aspect].score)
-        setattr(assessment, f"light_{aspect}", scores[aspect].light)
+    numbers = tuple(scores[aspect].score for aspect in ASPECTS)
+    lights = tuple(sys.intern(scores[aspect].light) for aspect in ASPECTS)
+    return fields, rubric_version(), numbers + lights
+
+
+Pending = tuple[str, Any, dict[str, Any] | None]  # audit kind, record, extra details
 
 
 class Applier:
-    def __init__(
-        self, session: Session, regions: dict[str, Region], actor: str, result: Any, *, source: str
-    ) -> None:
-        self.session, self.regions, self.actor = session, regions, actor
+    """Apply checked rows to plain records (`apply_row`), then `write` them."""
+
+    def __init__(self, session: Session, actor: str, result: Any, *, source: str) -> None:
+        self.session, self.actor = session, actor
         self.result, self.source = result, source
-        self.region_by_id = {r.id: r for r in regions.values()}
-        ksms = registry.region_ksms(session, list(self.region_by_id))
-        self.ksms = {(k.region_id, k.name_key): k for k in ksms}
-        self.pending: list[tuple[str, Any, dict[str, Any]]] = []  # kind, object, details
-        self.new_ksms: set[int] = set()  # id() of the KSMs this file creates
+        self.ksms: dict[tuple[int, str], KsmRecord] = {}
+        self.loaded: set[int] = set()  # the regions whose KSMs are read
+        self.new_ksms: list[KsmRecord] = []
+        self.new_facilities: list[FacilityRecord] = []
+        self.new_visits: list[VisitRecord] = []
+        self.updated_visits: list[VisitRecord] = []
+        self.pending: list[Pending] = []
+        self.now, self.today = clock.utcnow(), clock.today()  # one reading for the whole file
 
-    def apply(self, rows: list[CheckedRow]) -> None:
-        for row in rows:
-            self._apply_row(row.values)
-        self.session.flush()
-        for kind, obj, details in self.pending:
-            self._audit(kind, obj, details)
+    # --- applying, row by row
 
-    def _apply_row(self, v: dict[str, Any]) -> None:
-        region = self.regions[v["wilayah"]]
+    def apply_row(self, region: Region, v: dict[str, Any], line: int) -> int | None:
+        """Apply one good row; if an earlier row of the file names the same visit (KSM,
+        facility, day), change nothing and give that row's line."""
+        self._load(region)
         ksm = self._ksm(region, v)
         facility = self._facility(ksm, v)
         v = v | {"sr_desain": facility.sr_designed}
-        existing = next(
-            (a for a in facility.assessments if a.visited_on == v["tanggal_kunjungan"]), None
-        )
+        visited_on = v["tanggal_kunjungan"]
+        existing = facility.visits.get(visited_on)
+        if existing is not None and existing.line:
+            return existing.line
         if existing is None:
-            assessment = Assessment(
-                visited_on=v["tanggal_kunjungan"], recorded_at=clock.utcnow(), actor=self.actor
-            )
-            score_into(assessment, v, v["tanggal_kunjungan"])
-            facility.assessments.append(assessment)
-            self.pending.append(("assessment_recorded", assessment, {}))
+            fields, version, scores = scored(v, visited_on)
+            now, actor = self.now, self.actor
+            visit = VisitRecord(None, facility, visited_on, now, actor, fields, version, scores)
+            visit.line = line
+            facility.visits[visited_on] = visit
+            self.new_visits.append(visit)
+            self._pend("assessment_recorded", visit)
             self.result.assessments_recorded += 1
-        elif _changed(existing, v):
-            score_into(existing, v, v["tanggal_kunjungan"])
-            existing.recorded_at, existing.actor = clock.utcnow(), self.actor
-            self.pending.append(("assessment_updated", existing, {}))
+            return None
+        existing.line = line
+        if _changed(existing, v):
+            existing.fields, existing.rubric_version, existing.scores = scored(v, visited_on)
+            existing.recorded_at, existing.actor = self.now, self.actor
+            if not existing.changed:
+                existing.changed = True
+                self.updated_visits.append(existing)
+            self._pend("assessment_updated", existing)
             self.result.assessments_updated += 1
         else:
             self.result.unchanged += 1
+        return None
 
-    def _ksm(self, region: Region, v: dict[str, Any]) -> Ksm:
+    def _pend(self, kind: str, record: Any, details: dict[str, Any] | None = None) -> None:
+        self.pending.append((kind, record, details))
+        record.pended = True
+
+    def _ksm(self, region: Region, v: dict[str, Any]) -> KsmRecord:
         key = (region.id, registry.name_key(v["nama_ksm"]))
         ksm = self.ksms.get(key)
         if ksm is None:
-            ksm = Ksm(
-                region_id=region.id,
-                name=v["nama_ksm"],
-                name_key=key[1],
-                kecamatan=v["kecamatan"],
-                desa=v["desa"],
-                created_at=clock.utcnow(),
+            ksm = KsmRecord(
+                None, region.id, v["nama_ksm"], key[1], v["kecamatan"], v["desa"], self.now
             )
-            self.session.add(ksm)
             self.ksms[key] = ksm
-            self.pending.append(("ksm_added", ksm, {}))
-            self.new_ksms.add(id(ksm))
+            self.new_ksms.append(ksm)
+            self._pend("ksm_added", ksm)
             self.result.ksm_added += 1
         else:
             self._update(ksm, KSM_FIELDS, v)
         return ksm
 
-    def _facility(self, ksm: Ksm, v: dict[str, Any]) -> Facility:
+    def _facility(self, ksm: KsmRecord, v: dict[str, Any]) -> FacilityRecord:
         facility = next((f for f in ksm.facilities if f.kind == v["jenis_sarana"]), None)
         if facility is None:
-            facility = Facility(kind=v["jenis_sarana"], assessments=[])
-            facility.year_built, facility.capacity_kk = v["tahun_bangun"], v["kapasitas_desain_kk"]
-            facility.sr_designed = v["sr_desain"]
+            facility = FacilityRecord(
+                None,
+                ksm,
+                _interned(v["jenis_sarana"]),
+                v["tahun_bangun"],
+                v["kapasitas_desain_kk"],
+                v["sr_desain"],
+            )
             ksm.facilities.append(facility)
-            if id(ksm) not in self.new_ksms:  # a new KSM's row names its facilities
-                self.pending.append(("facility_added", facility, {}))
+            self.new_facilities.append(facility)
+            if ksm.id is not None:  # a KSM already stored (a new KSM's row names its facilities)
+                self._pend("facility_added", facility)
             self.result.facilities_added += 1
         else:
             self._update(facility, FACILITY_FIELDS, v)
         return facility
 
-    def _update(self, obj: Ksm | Facility, fields: dict[str, str], v: dict[str, Any]) -> None:
+    def _update(
+        self, record: KsmRecord | FacilityRecord, fields: dict[str, str], v: dict[str, Any]
+    ) -> None:
         """Take the sheet's non-empty identity values; record what changed."""
         changed = {}
         for column, attribute in fields.items():
-            if v[column] is not None and getattr(obj, attribute) != v[column]:
-                changed[attribute] = [getattr(obj, attribute), v[column]]
-                setattr(obj, attribute, v[column])
-        if changed and not any(entry[1] is obj for entry in self.pending):
-            self.pending.append(("ksm_updated", obj, {"changed": changed}))
+            if v[column] is not None and getattr(record, attribute) != v[column]:
+                changed[attribute] = [getattr(record, attribute), v[column]]
+                setattr(record, attribute, v[column])
+        if changed:
+            record.changed = True
+            if not record.pended:
+                self._pend("ksm_updated", record, {"changed": changed})
 
-    def _audit(self, kind: str, obj: Any, details: dict[str, Any]) -> None:
-        ksm, facility, visit = _owners(obj)
-        region = self.region_by_id[ksm.region_id]
+    # --- what is stored already
+
+    def _load(self, region: Region) -> None:
+        """The region's KSMs, facilities and visits, once per region."""
+        if region.id in self.loaded:
+            return
+        self.loaded.add(region.id)
+        conn = self.session.connection()
+        ksms = {}
+        query = select(KSM_TABLE).where(KSM_TABLE.c.region_id == region.id)
+        for row in conn.execute(query.order_by(KSM_TABLE.c.name_key)):
+            ksm = KsmRecord(row.id, row.region_id, row.name, row.name_key, row.kecamatan, row.desa)
+            ksms[row.id] = self.ksms[(row.region_id, row.name_key)] = ksm
+        facilities = {}
+        for row in conn.execute(
+            select(FACILITY_TABLE)
+            .join(KSM_TABLE, KSM_TABLE.c.id == FACILITY_TABLE.c.ksm_id)
+            .where(KSM_TABLE.c.region_id == region.id)
+            .order_by(FACILITY_TABLE.c.id)
+        ):
+            owner = ksms[row.ksm_id]
+            facility = FacilityRecord(
+                row.id, owner, row.kind, row.year_built, row.capacity_kk, row.sr_designed
+            )
+            owner.facilities.append(facility)
+            facilities[row.id] = facility
+        for row in conn.execute(
+            select(ASSESSMENT_TABLE)
+            .join(FACILITY_TABLE, FACILITY_TABLE.c.id == ASSESSMENT_TABLE.c.facility_id)
+            .join(KSM_TABLE, KSM_TABLE.c.id == FACILITY_TABLE.c.ksm_id)
+            .where(KSM_TABLE.c.region_id == region.id)
+        ):
+            facility = facilities[row.facility_id]
+            facility.visits[row.visited_on] = VisitRecord(
+                row.id,
+                facility,
+                row.visited_on,
+                None,
+                None,
+                tuple(getattr(row, name) for name in ASSESSMENT_FIELDS),
+                row.rubric_version,
+                tuple(getattr(row, name) for name in SCORE_COLUMNS),
+            )
+
+    # --- writing, in batches
+
+    def write(self) -> None:
+        """Insert and update every record, then the audit rows (new ids in creation order)."""
+        conn = self.session.connection()
+        old_facilities = [f for k in self.ksms.values() for f in k.facilities if f.id is not None]
+        _update_all(conn, KSM_TABLE, _changed_only(self.ksms.values()), _ksm_update, KSM_FIELDS)
+        _update_all(
+            conn, FACILITY_TABLE, _changed_only(old_facilities), _facility_update, FACILITY_FIELDS
+        )
+        changed = [v for v in self.updated_visits if v.id is not None]
+        _insert(conn, KSM_TABLE, self.new_ksms, _ksm_row)
+        self._new_ids(conn, KSM_TABLE, self.new_ksms)
+        _insert(conn, FACILITY_TABLE, self.new_facilities, _facility_row)
+        self._new_ids(conn, FACILITY_TABLE, self.new_facilities)
+        _insert(conn, ASSESSMENT_TABLE, self.new_visits, _visit_row)
+        self._new_ids(conn, ASSESSMENT_TABLE, self.new_visits)
+        for visit in self.new_visits:
+            visit.fields = ()  # written; the audit rows need only the scores
+        _update_all(conn, ASSESSMENT_TABLE, changed, _visit_update, _VISIT_UPDATED)
+        for batch in _batches(self.pending):
+            conn.execute(insert(AUDIT_TABLE), [self._audit_row(*item) for item in batch])
+
+    def _new_ids(self, conn: Connection, table: Table, records: list[Any]) -> None:
+        """Each new record's id, read back by its natural key (unique in its table)."""
+        if not records:
+            return
+        ids = {}
+        query = _with_natural_key(table).where(KSM_TABLE.c.region_id.in_(sorted(self.loaded)))
+        for row in conn.execute(query):
+            ids[tuple(row[1:])] = row[0]
+        for record in records:
+            record.id = ids[_natural_key(record)]
+
+    def _audit_row(self, kind: str, record: Any, details: dict[str, Any] | None) -> dict[str, Any]:
+        if kind not in AUDIT_KINDS:
+            raise ValueError(f"unknown audit kind {kind!r}: list it in states/audit.py")
+        ksm, facility, visit = _owners(record)
         extra: dict[str, Any] = {"ksm_id": ksm.id, "ksm": ksm.name}
         if kind == "ksm_added":
             extra["facilities"] = [f.kind for f in ksm.facilities]
@@ -143,48 +316,155 @@ class Applier:
                 "visited_on": visit.visited_on.isoformat(),
                 "rubric_version": visit.rubric_version,
             }
-            extra |= {aspect: getattr(visit, f"score_{aspect}") for aspect in ASPECTS}
-        audit.record(
-            self.session,
-            region=region,
-            kind=kind,
-            actor=self.actor,
-            occurred_on=None if visit is None else visit.visited_on,
-            note=f"{_note(kind, ksm, facility, visit, details)} ({self.source})",
-            **extra,
-            **details,
-        )
+            extra |= {aspect: visit.score(aspect) for aspect in ASPECTS}
+        return {
+            "region_id": ksm.region_id,
+            "kind": kind,
+            "occurred_on": self.today if visit is None else visit.visited_on,
+            "recorded_at": self.now,
+            "actor": self.actor,
+            "note": f"{_note(kind, ksm, facility, visit, details or {})} ({self.source})",
+            "details": {**extra, **(details or {})},
+        }
 
 
-def _owners(obj: Any) -> tuple[Ksm, Facility | None, Assessment | None]:
-    if isinstance(obj, Assessment):
-        return obj.facility.ksm, obj.facility, obj
-    if isinstance(obj, Facility):
-        return obj.ksm, obj, None
-    return obj, None, None
+def _changed_only(records: Iterable[Any]) -> list[Any]:
+    return [r for r in records if r.changed and r.id is not None]
 
 
-def _changed(existing: Assessment, v: dict[str, Any]) -> bool:
+def _batches(items: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
+
+
+def _insert(conn: Connection, table: Table, records: list[Any], row: Any) -> None:
+    """Insert the new records in order, in batches (their ids: `Applier._new_ids`)."""
+    statement = insert(table)
+    for batch in _batches(records):
+        conn.execute(statement, [row(record) for record in batch])
+
+
+def _update_all(
+    conn: Connection, table: Table, records: list[Any], row: Any, columns: Iterable[str]
+) -> None:
+    names = list(columns.values()) if isinstance(columns, dict) else list(columns)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("_id"))
+        .values({name: bindparam(f"_{name}") for name in names})
+    )
+    for batch in _batches(records):
+        conn.execute(statement, [row(record) for record in batch])
+
+
+def _with_natural_key(table: Table) -> Any:
+    """SELECT id and the natural key of `table`'s rows, joined up to their KSM."""
+    if table is KSM_TABLE:
+        return select(KSM_TABLE.c.id, KSM_TABLE.c.region_id, KSM_TABLE.c.name_key)
+    facilities = select(FACILITY_TABLE.c.id, FACILITY_TABLE.c.ksm_id, FACILITY_TABLE.c.kind)
+    facilities = facilities.join_from(
+        FACILITY_TABLE, KSM_TABLE, KSM_TABLE.c.id == FACILITY_TABLE.c.ksm_id
+    )
+    if table is FACILITY_TABLE:
+        return facilities
+    visits = ASSESSMENT_TABLE.c
+    return (
+        select(visits.id, visits.facility_id, visits.visited_on)
+        .join_from(ASSESSMENT_TABLE, FACILITY_TABLE, FACILITY_TABLE.c.id == visits.facility_id)
+        .join(KSM_TABLE, KSM_TABLE.c.id == FACILITY_TABLE.c.ksm_id)
+    )
+
+
+def _natural_key(record: Any) -> tuple[Any, ...]:
+    if isinstance(record, KsmRecord):
+        return (record.region_id, record.name_key)
+    if isinstance(record, FacilityRecord):
+        return (record.ksm.id, record.kind)
+    return (record.facility.id, record.visited_on)
+
+
+def _ksm_row(ksm: KsmRecord) -> dict[str, Any]:
+    return {
+        "region_id": ksm.region_id,
+        "name": ksm.name,
+        "name_key": ksm.name_key,
+        "kecamatan": ksm.kecamatan,
+        "desa": ksm.desa,
+        "created_at": ksm.created_at,
+    }
+
+
+def _ksm_update(ksm: KsmRecord) -> dict[str, Any]:
+    return {"_id": ksm.id, "_kecamatan": ksm.kecamatan, "_desa": ksm.desa}
+
+
+def _facility_row(facility: FacilityRecord) -> dict[str, Any]:
+    return {
+        "ksm_id": facility.ksm.id,
+        "kind": facility.kind,
+        "year_built": facility.year_built,
+        "capacity_kk": facility.capacity_kk,
+        "sr_designed": facility.sr_designed,
+    }
+
+
+def _facility_update(facility: FacilityRecord) -> dict[str, Any]:
+    return {f"_{name}": getattr(facility, name) for name in FACILITY_FIELDS.values()} | {
+        "_id": facility.id
+    }
+
+
+_VISIT_UPDATED = ["recorded_at", "actor", *ASSESSMENT_FIELDS, "rubric_version", *SCORE_COLUMNS]
+
+
+def _visit_values(visit: VisitRecord) -> dict[str, Any]:
+    return {
+        "recorded_at": visit.recorded_at,
+        "actor": visit.actor,
+        **dict(zip(ASSESSMENT_FIELDS, visit.fields, strict=True)),
+        "rubric_version": visit.rubric_version,
+        **dict(zip(SCORE_COLUMNS, visit.scores, strict=True)),
+    }
+
+
+def _visit_row(visit: VisitRecord) -> dict[str, Any]:
+    return {"facility_id": visit.facility.id, "visited_on": visit.visited_on} | _visit_values(visit)
+
+
+def _visit_update(visit: VisitRecord) -> dict[str, Any]:
+    return {f"_{name}": value for name, value in _visit_values(visit).items()} | {"_id": visit.id}
+
+
+def _owners(record: Any) -> tuple[KsmRecord, FacilityRecord | None, VisitRecord | None]:
+    if isinstance(record, VisitRecord):
+        return record.facility.ksm, record.facility, record
+    if isinstance(record, FacilityRecord):
+        return record.ksm, record, None
+    return record, None, None
+
+
+def _changed(existing: VisitRecord, v: dict[str, Any]) -> bool:
     """Another value, or the same values scoring differently (new design SR, new rubric)."""
-    if any(getattr(existing, name) != v.get(name) for name in ASSESSMENT_FIELDS):
+    stored = zip(ASSESSMENT_FIELDS, existing.fields, strict=True)
+    if any(value != v.get(name) for name, value in stored):
         return True
     if existing.rubric_version != rubric_version():
         return True
     scores = score_assessment(v, existing.visited_on)
-    return any(getattr(existing, f"score_{a}") != scores[a].score for a in ASPECTS)
+    return any(existing.score(a) != scores[a].score for a in ASPECTS)
 
 
 def _note(
     kind: str,
-    ksm: Ksm,
-    facility: Facility | None,
-    visit: Assessment | None,
+    ksm: KsmRecord,
+    facility: FacilityRecord | None,
+    visit: VisitRecord | None,
     details: dict[str, Any],
 ) -> str:
     """The history line's sentence, e.g. `Pre-monitoring KSM Mawar (mck_plus): 7/5/0`."""
     who = registry.ksm_label(ksm.name)
     if visit is not None and facility is not None:
-        scores = "/".join(str(getattr(visit, f"score_{a}")) for a in ASPECTS)
+        scores = "/".join(str(visit.score(a)) for a in ASPECTS)
         verb = "corrected" if kind == "assessment_updated" else "recorded"
         return f"Pre-monitoring {who} ({facility.kind}) {verb}: kel/tek/keu {scores}"
     if kind == "ksm_updated":

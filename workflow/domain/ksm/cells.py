@@ -42,11 +42,15 @@ class CheckedRow:
 
 def check_row(line: int, raw: dict[str, Any], today: date) -> CheckedRow:
     row = CheckedRow(line)
-    for column in COLUMNS:
+    for name, parser, column in _CELLS:
+        cell = raw.get(name)
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            row.values[name] = None
+            continue
         try:
-            row.values[column["name"]] = parse_cell(column, raw.get(column["name"]), today)
+            row.values[name] = parser(column, cell, today)
         except CellError as exc:
-            row.problems.append((column["name"], str(exc)))
+            row.problems.append((name, str(exc)))
     for name in REQUIRED_CELLS:
         if row.values.get(name) is None and not _has_problem(row, name):
             row.problems.append((name, _("is empty; this column is required")))
@@ -229,6 +233,8 @@ def _number(raw: Any) -> float:
         raise CellError(_("{show} is not a number").format(show=_show(raw)))
     if isinstance(raw, (int, float)):
         return _finite(float(raw) if abs(raw) < 1e300 else math.inf, raw)
+    if isinstance(raw, str) and raw.isascii() and raw.isdigit():  # the common case: 1500000
+        return _finite(float(raw), raw)
     text = str(raw).strip().removeprefix("Rp").removeprefix("rp").strip().replace(" ", "")
     if THOUSANDS.match(text):
         text = text.replace(".", "").replace(",", "")
@@ -265,3 +271,5 @@ _PARSERS = {
     "enum": _enum,
     "set": _set,
 }
+# Each column's name, parser and definition, in sheet order (what `check_row` walks).
+_CELLS = [(column["name"], _PARSERS[column["type"]], column) for column in COLUMNS]

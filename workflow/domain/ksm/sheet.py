@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,8 @@ SHEET_NAME = "KSM"
 
 @dataclass
 class Sheet:
-    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    # A CSV's rows are read as they are asked for (a large file is never held whole).
+    rows: Iterable[tuple[int, dict[str, Any]]] = field(default_factory=list)
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # line, column, what
 
 
@@ -57,46 +59,62 @@ def _is_file(path: Path) -> bool:
 
 def _read_csv(path: Path) -> Sheet:
     """UTF-8 (with or without BOM); else Windows-1252, what Excel on Windows saves as "CSV"."""
-    try:
-        return _read_csv_as(path, "utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return _read_csv_as(path, "cp1252")
-    except UnicodeDecodeError:
-        raise BadFile(
-            _("{name} is neither UTF-8 nor Windows-1252 text; save the sheet as CSV UTF-8.").format(
-                name=path.name
-            )
-        ) from None
-
-
-def _read_csv_as(path: Path, encoding: str) -> Sheet:
+    encoding = _encoding(path)
     with path.open(newline="", encoding=encoding) as handle:
         first_line = handle.readline()
         handle.seek(0)
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
         reader = csv.reader(handle, delimiter=delimiter)
         try:
-            return _csv_rows(path, reader)
+            header = next(reader, None)
         except csv.Error as exc:
             raise BadFile(unreadable_csv(path.name, reader.line_num, exc)) from None
-
-
-def _csv_rows(path: Path, reader: Any) -> Sheet:
-    header = next(reader, None)
     if header is None:
         raise BadFile(
             _("{name} is empty; fill the template from 'aksansi ksm template'.").format(
                 name=path.name
             )
         )
-    sheet = Sheet(problems=check_header(header))
-    names = [_column_key(name) for name in header]
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            sheet.rows.append((reader.line_num, dict(zip(names, cells, strict=False))))
-    return sheet
+    problems, rows = check_header(header), _csv_rows(path, encoding, delimiter)
+    if problems:  # a row csv cannot read is still refused first, as if the file were read whole
+        for _row in rows:
+            pass
+        return Sheet(problems=problems)
+    return Sheet(rows=rows)
+
+
+def _encoding(path: Path) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        if _decodes(path, encoding):
+            return encoding
+    raise BadFile(
+        _("{name} is neither UTF-8 nor Windows-1252 text; save the sheet as CSV UTF-8.").format(
+            name=path.name
+        )
+    )
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    try:
+        with path.open(newline="", encoding=encoding) as handle:
+            while handle.read(1 << 16):
+                pass
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each non-blank data row with its line number, read as it is asked for."""
+    with path.open(newline="", encoding=encoding) as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            names = [_column_key(name) for name in next(reader)]
+            for cells in reader:
+                if any(cell.strip() for cell in cells):
+                    yield reader.line_num, dict(zip(names, cells, strict=False))
+        except csv.Error as exc:
+            raise BadFile(unreadable_csv(path.name, reader.line_num, exc)) from None
 
 
 def _read_xlsx(path: Path) -> Sheet:
@@ -117,13 +135,15 @@ def _read_xlsx(path: Path) -> Sheet:
                 name=path.name
             )
         )
-    sheet = Sheet(problems=_merged_header(sheet_ws) or check_header(header))
+    problems = _merged_header(sheet_ws) or check_header(header)
     names = [_column_key(name) for name in header]
-    for line, cells in enumerate(rows, start=HEADER_LINE + 1):
-        if any(cell is not None and str(cell).strip() for cell in cells):
-            sheet.rows.append((line, dict(zip(names, cells, strict=False))))
+    found = [
+        (line, dict(zip(names, cells, strict=False)))
+        for line, cells in enumerate(rows, start=HEADER_LINE + 1)
+        if any(cell is not None and str(cell).strip() for cell in cells)
+    ]
     book.close()
-    return sheet
+    return Sheet(rows=found, problems=problems)
 
 
 def _merged_header(worksheet: Any) -> list[tuple[int, str, str]]:
