@@ -110,6 +110,7 @@ def docx_breakdown(n: int = 60) -> dict[str, float]:
 
     from documents import docx as word
     from documents.markup import parse
+    from documents.meta import DocumentMeta
     from documents.render import render_markdown
 
     context, spent = sample_context(), dict.fromkeys(("render", "parse", "build", "save"), 0.0)
@@ -119,10 +120,11 @@ def docx_breakdown(n: int = 60) -> dict[str, float]:
         t1 = time.perf_counter()
         blocks = parse(markdown)
         t2 = time.perf_counter()
-        doc = Document()
-        word._setup(doc)
+        doc, meta = Document(), DocumentMeta(title="bench")
+        word._setup(doc, meta)
         for block in blocks:
-            word._rule(doc) if block.kind == "rule" else word.BUILDERS[block.kind](doc, block)
+            if block.kind not in ("layout", "pagebreak"):
+                word._build(doc, block, meta)
         t3 = time.perf_counter()
         doc.save(io.BytesIO())
         t4 = time.perf_counter()

@@ -128,3 +128,12 @@ def test_a_bar_is_met_or_not_met_by_the_median_of_the_pairs(
     assert y.startswith("NOT met y:")
     assert z.startswith("NOT met z: 26.00 s [20.00 s–30.00 s] (4/s)")
     assert "ratio 1/26.0 [1/20.0–1/30.0]" in z
+
+
+@pytest.mark.slow
+def test_the_letters_benchmark_prints_its_three_figures() -> None:
+    """bench/letters.py builds Word letters with documents/docx.py's own steps: a change of
+    their signatures must show here, not first in `make bench`."""
+    lines = _bench("letters").splitlines()
+    for start in ("letters: Markdown letter", "letters: .docx", "letters: issue_letter on SQLite"):
+        assert any(line.startswith(start) for line in lines), "\n".join(lines)
