@@ -40,7 +40,15 @@ def entry_text(e: Any) -> str:
     else:
         shown = {k: v for k, v in e.details.items() if not isinstance(v, (dict, list))}
         text = e.kind + (" " + ", ".join(f"{k}={v}" for k, v in shown.items()) if shown else "")
-    return text + _scheduled(e.details) + (f" — {e.note}" if e.note else "") + _marks(e)
+    return text + _scheduled(e.details) + _note(e) + _marks(e)
+
+
+def _note(e: Any) -> str:
+    """` — the note`. A reminder's row carries its rule's text as written then (English, the
+    catalog's msgid): shown in the interface language; a person's note is shown as typed."""
+    if not e.note:
+        return ""
+    return " — " + (_(e.note) if e.kind.startswith("reminder_") else e.note)
 
 
 def _marks(e: Any) -> str:

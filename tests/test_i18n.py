@@ -153,3 +153,19 @@ def test_the_installed_command_speaks_indonesian_without_a_build_step(tmp_path: 
     finally:
         if saved is not None:
             mo.write_bytes(saved)
+
+
+def test_a_reminders_history_line_speaks_the_interface_language(cli, seeded, monkeypatch) -> None:
+    """The sweep stores the rule's text as written then; history shows it translated."""
+    monkeypatch.setenv("AKSANSI_NOW", "2026-11-02T08:45:00+07:00")
+    assert cli("region", "add", "Lebak").exit_code == 0
+    assert cli("advance", "lebak", "request-audiensi").exit_code == 0
+    monkeypatch.setenv("AKSANSI_NOW", "2026-12-01T07:00:00+07:00")
+    assert cli("jobs", "sweep").exit_code == 0
+    monkeypatch.setenv("AKSANSI_LANG", "id")
+    text = " ".join(cli("history", "lebak").output.split())
+    assert "Tindak lanjuti permohonan audiensi: audiensi belum terlaksana." in text
+    assert "Follow up the audiensi request" not in text
+    monkeypatch.setenv("AKSANSI_LANG", "en")
+    text = " ".join(cli("history", "lebak").output.split())
+    assert "Follow up the audiensi request: no audience has been held yet." in text
