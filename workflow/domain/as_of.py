@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from workflow.domain.portfolio import BIRTH_KINDS, LifecycleRow
+from workflow.domain.portfolio import BIRTH_KINDS, LifecycleRow, lifecycle_columns
 from workflow.infrastructure.models import AuditEntry, Region
 
 
@@ -40,7 +40,7 @@ def standing_rows(session: Session, day: date) -> list[LifecycleRow]:
         select(Region.id.label("region_id"), func.coalesce(last_move, birth).label("entry_id"))
     ).subquery()
     rows = session.connection().execute(
-        _lifecycle_columns()
+        lifecycle_columns()
         .join(placing, placing.c.entry_id == AuditEntry.id)
         .order_by(AuditEntry.occurred_on, AuditEntry.id)
     )
@@ -59,7 +59,7 @@ def _latest(query: Select[*tuple[Any, ...]], entry: Any) -> Any:  # one id, or N
 def moves_after(session: Session, day: date) -> list[LifecycleRow]:
     """The transitions after `day`, oldest first; an undone one never happened."""
     rows = session.connection().execute(
-        _lifecycle_columns()
+        lifecycle_columns()
         .where(
             AuditEntry.kind == "transition",
             AuditEntry.occurred_on > day,
@@ -68,21 +68,3 @@ def moves_after(session: Session, day: date) -> list[LifecycleRow]:
         .order_by(AuditEntry.occurred_on, AuditEntry.id)
     )
     return [LifecycleRow._make(row) for row in rows]
-
-
-def _lifecycle_columns() -> Select[*tuple[Any, ...]]:
-    """The columns of a `portfolio.LifecycleRow`, an audit row joined to its region."""
-    return select(
-        AuditEntry.id,
-        AuditEntry.region_id,
-        AuditEntry.kind,
-        AuditEntry.occurred_on,
-        AuditEntry.event,
-        AuditEntry.from_state,
-        AuditEntry.to_state,
-        Region.code,
-        Region.name,
-        Region.kind.label("region_kind"),
-        Region.province,
-        Region.created_at,
-    ).join(Region, Region.id == AuditEntry.region_id)

@@ -16,9 +16,9 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from states import lifecycle as spec
@@ -45,6 +45,24 @@ class LifecycleRow(NamedTuple):
     created_at: datetime | None  # the region row's (when the tool learned of it)
 
 
+def lifecycle_columns() -> Select[*tuple[Any, ...]]:
+    """The columns of a `LifecycleRow`: an audit row joined to its region."""
+    return select(
+        AuditEntry.id,
+        AuditEntry.region_id,
+        AuditEntry.kind,
+        AuditEntry.occurred_on,
+        AuditEntry.event,
+        AuditEntry.from_state,
+        AuditEntry.to_state,
+        Region.code,
+        Region.name,
+        Region.kind.label("region_kind"),
+        Region.province,
+        Region.created_at,
+    ).join(Region, Region.id == AuditEntry.region_id)
+
+
 def lifecycle_rows(session: Session) -> list[LifecycleRow]:
     """Every birth and transition of every region, oldest first (one Core query). A
     reverted transition (`undo`) never happened as far as any count is concerned."""
@@ -52,21 +70,7 @@ def lifecycle_rows(session: Session) -> list[LifecycleRow]:
         LifecycleRow._make(row)
         for row in session.connection()
         .execute(
-            select(
-                AuditEntry.id,
-                AuditEntry.region_id,
-                AuditEntry.kind,
-                AuditEntry.occurred_on,
-                AuditEntry.event,
-                AuditEntry.from_state,
-                AuditEntry.to_state,
-                Region.code,
-                Region.name,
-                Region.kind.label("region_kind"),
-                Region.province,
-                Region.created_at,
-            )
-            .join(Region, Region.id == AuditEntry.region_id)
+            lifecycle_columns()
             .where(AuditEntry.kind.in_(SNAPSHOT_KINDS), AuditEntry.reverted_by_id.is_(None))
             .order_by(AuditEntry.occurred_on, AuditEntry.id)
         )
