@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 
 from bench._common import NOW, PG_SERVER, aksansi, drop_pg, pg_scratch
@@ -72,3 +73,62 @@ def pg_database(tag: str) -> Iterator[str]:
 
         db.dispose_all()
         drop_pg(url)
+
+
+# One region's ten years: the events of its walk, one every ~110 days from the import.
+TEN_YEARS = [
+    *("request_audiensi", "hold_audiensi", "start_premonitoring", "draft_mou", "sign_mou"),
+    *("draft_moa", "submit_moa", "receive_response", "revise_moa", "submit_moa"),
+    *("hold", "resume", "receive_response", "revise_moa", "submit_moa", "receive_response"),
+    *("hold", "resume", "sign_moa", "start_implementation"),
+    *("hold", "resume") * 6,
+]
+
+
+def walk_history(url: str, walk: Sequence[str], blockers: int) -> tuple[int, int]:
+    """Each region walks `walk` from 2016-11-27, through the lifecycle's own checks; then
+    `blockers` blockers over the regions, three in four resolved. (transitions, regions)"""
+    from sqlalchemy import select
+
+    from states.blockers import BLOCKER_TYPE_IDS
+    from workflow.domain import audit, lifecycle
+    from workflow.domain.blockers.log import open_blocker, resolve_blocker_row
+    from workflow.domain.guards import GuardContext
+    from workflow.infrastructure.models import Region
+    from workflow.infrastructure.unit_of_work import UnitOfWork
+
+    os.environ["AKSANSI_NOW"] = NOW
+    start, transitions = date(2016, 11, 27), 0
+    with UnitOfWork(url) as uow:
+        regions = list(uow.session.scalars(select(Region).order_by(Region.code)))
+        for n, region in enumerate(regions):
+            day = start
+            for event in walk:
+                day += timedelta(days=95 + (n * 7 + transitions) % 21)
+                ctx = GuardContext(region.name, region.code, event, note="bench", force=True)
+                before = region.state
+                subject = lifecycle.Subject(before, region.held_from)
+                region.state = lifecycle.fire(subject, event, ctx)
+                region.held_from = before if region.state == "on_hold" else None
+                region.state_since = day
+                audit.record(
+                    uow.session,
+                    region=region,
+                    kind="transition",
+                    actor="bench",
+                    occurred_on=day,
+                    event=event,
+                    from_state=before,
+                    to_state=region.state,
+                )
+                transitions += 1
+        for i in range(blockers):
+            region = regions[i % len(regions)]
+            opened = start + timedelta(days=(i * 37) % 3500)
+            kind = BLOCKER_TYPE_IDS[i % len(BLOCKER_TYPE_IDS)]
+            blocker = open_blocker(uow.session, region, kind, note=None, on=opened, actor="bench")
+            if i % 4:
+                resolved = opened + timedelta(days=5 + i % 100)
+                resolve_blocker_row(uow.session, blocker, note=None, on=resolved, actor="bench")
+        uow.commit()
+    return transitions, len(regions)

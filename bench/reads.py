@@ -13,7 +13,6 @@ Bars: <= 1.3x the floor at 1x, <= 1.5x at 100x (10x is reported).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import tempfile
 from datetime import date, timedelta
@@ -32,20 +31,14 @@ from bench._common import (
     sized,
     time_bar,
 )
-from bench._data import copy_sqlite, national, sqlite_url
+from bench._data import TEN_YEARS, copy_sqlite, national, sqlite_url, walk_history
 
 IMPORTED = "2016-11-27T09:00:00+07:00"
 SHOWN = "35.76"  # the region of `history`
 BLOCKERS = sized(3_000, 100)
 REMINDERS = sized(1_000, 50)
 SCALES = (1, 2) if QUICK else (1, 10, 100)
-WALK = [
-    *("request_audiensi", "hold_audiensi", "start_premonitoring", "draft_mou", "sign_mou"),
-    *("draft_moa", "submit_moa", "receive_response", "revise_moa", "submit_moa"),
-    *("hold", "resume", "receive_response", "revise_moa", "submit_moa", "receive_response"),
-    *("hold", "resume", "sign_moa", "start_implementation"),
-    *("hold", "resume") * 6,
-][: sized(32, 6)]
+WALK = TEN_YEARS[: sized(32, 6)]
 COMMANDS = (
     ("board",),
     ("board", "--as-of", "2026-09-30"),
@@ -81,52 +74,11 @@ def main() -> None:
 
 
 def _walk(url: str) -> int:
-    """Each region walks WALK from the import day, through the lifecycle's own checks; then
-    the blockers and the pending reminders."""
-    from sqlalchemy import select
-
-    from states.blockers import BLOCKER_TYPE_IDS
-    from workflow.domain import audit, lifecycle
-    from workflow.domain.blockers.log import open_blocker, resolve_blocker_row
-    from workflow.domain.guards import GuardContext
+    """Each region walks WALK from the import day; then the blockers and the pending
+    reminders."""
     from workflow.infrastructure import db
-    from workflow.infrastructure.models import Region
-    from workflow.infrastructure.unit_of_work import UnitOfWork
 
-    os.environ["AKSANSI_NOW"] = NOW
-    start, transitions = date(2016, 11, 27), 0
-    with UnitOfWork(url) as uow:
-        regions = list(uow.session.scalars(select(Region).order_by(Region.code)))
-        for n, region in enumerate(regions):
-            day = start
-            for event in WALK:
-                day += timedelta(days=95 + (n * 7 + transitions) % 21)
-                ctx = GuardContext(region.name, region.code, event, note="bench", force=True)
-                before = region.state
-                subject = lifecycle.Subject(before, region.held_from)
-                region.state = lifecycle.fire(subject, event, ctx)
-                region.held_from = before if region.state == "on_hold" else None
-                region.state_since = day
-                audit.record(
-                    uow.session,
-                    region=region,
-                    kind="transition",
-                    actor="bench",
-                    occurred_on=day,
-                    event=event,
-                    from_state=before,
-                    to_state=region.state,
-                )
-                transitions += 1
-        for i in range(BLOCKERS):
-            region = regions[i % len(regions)]
-            opened = start + timedelta(days=(i * 37) % 3500)
-            kind = BLOCKER_TYPE_IDS[i % len(BLOCKER_TYPE_IDS)]
-            blocker = open_blocker(uow.session, region, kind, note=None, on=opened, actor="bench")
-            if i % 4:
-                resolved = opened + timedelta(days=5 + i % 100)
-                resolve_blocker_row(uow.session, blocker, note=None, on=resolved, actor="bench")
-        uow.commit()
+    transitions, _ = walk_history(url, WALK, BLOCKERS)
     _pending(url, REMINDERS)
     db.dispose(url)
     return transitions

@@ -16,22 +16,14 @@ import os
 import subprocess
 import sys
 import tempfile
-from datetime import date, timedelta
 from pathlib import Path
 
 from bench._common import aksansi, report, timed, wall
+from bench._data import TEN_YEARS, walk_history
 
 NOW = "2026-11-27T09:00:00+07:00"
 IMPORTED = "2016-11-27T09:00:00+07:00"
 BLOCKERS = 3_000
-# One region's ten years: the events of its walk, one every ~110 days from the import.
-WALK = [
-    *("request_audiensi", "hold_audiensi", "start_premonitoring", "draft_mou", "sign_mou"),
-    *("draft_moa", "submit_moa", "receive_response", "revise_moa", "submit_moa"),
-    *("hold", "resume", "receive_response", "revise_moa", "submit_moa", "receive_response"),
-    *("hold", "resume", "sign_moa", "start_implementation"),
-    *("hold", "resume") * 6,
-]
 _HERE = Path(__file__).resolve()
 NATIONAL = next(
     (
@@ -68,51 +60,9 @@ def main() -> None:
 
 
 def _fill(db: str) -> tuple[int, int, int]:
-    """Each region walks WALK from the import day, through the lifecycle's own checks."""
-    from sqlalchemy import select
-
-    from states.blockers import BLOCKER_TYPE_IDS
-    from workflow.domain import audit, lifecycle
-    from workflow.domain.blockers.log import open_blocker, resolve_blocker_row
-    from workflow.domain.guards import GuardContext
-    from workflow.infrastructure.models import Region
-    from workflow.infrastructure.unit_of_work import UnitOfWork
-
-    os.environ["AKSANSI_NOW"] = NOW
-    start, transitions = date(2016, 11, 27), 0
-    with UnitOfWork(db) as uow:
-        regions = list(uow.session.scalars(select(Region).order_by(Region.code)))
-        for n, region in enumerate(regions):
-            day = start
-            for event in WALK:
-                day += timedelta(days=95 + (n * 7 + transitions) % 21)
-                ctx = GuardContext(region.name, region.code, event, note="bench", force=True)
-                subject = lifecycle.Subject(region.state, region.held_from)
-                before = region.state
-                region.state = lifecycle.fire(subject, event, ctx)
-                region.held_from = before if region.state == "on_hold" else None
-                region.state_since = day
-                audit.record(
-                    uow.session,
-                    region=region,
-                    kind="transition",
-                    actor="bench",
-                    occurred_on=day,
-                    event=event,
-                    from_state=before,
-                    to_state=region.state,
-                )
-                transitions += 1
-        for i in range(BLOCKERS):
-            region = regions[i % len(regions)]
-            opened = start + timedelta(days=(i * 37) % 3500)
-            kind = BLOCKER_TYPE_IDS[i % len(BLOCKER_TYPE_IDS)]
-            blocker = open_blocker(uow.session, region, kind, note=None, on=opened, actor="bench")
-            if i % 4:
-                resolved = opened + timedelta(days=5 + i % 100)
-                resolve_blocker_row(uow.session, blocker, note=None, on=resolved, actor="bench")
-        uow.commit()
-    return transitions, BLOCKERS, len(regions)
+    """Each region walks ten years from the import day, through the lifecycle's own checks."""
+    transitions, regions = walk_history(db, TEN_YEARS, BLOCKERS)
+    return transitions, BLOCKERS, regions
 
 
 def _read_commands(env: dict[str, str], regions: int, folder: Path) -> None:
