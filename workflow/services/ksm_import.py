@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from states.ksm_fields import COLUMN_NAMES
 from workflow.domain import clock
 from workflow.domain.ksm.applying import Applier
-from workflow.domain.ksm.cells import CheckedRow, check_row
+from workflow.domain.ksm.cells import CheckedRow, RowChecker
 from workflow.domain.ksm.sheet import read_sheet
 from workflow.domain.regions import resolve
 from workflow.errors import BadFile, DomainError
@@ -84,10 +84,11 @@ def import_ksm_file(
         result = ImportResult(path.name, 0)
         checks = _FileChecks(uow.session)
         applier = Applier(uow.session, actor, result, source=path.name)
+        checker = RowChecker(today)
         codes: set[str] = set()
         for line, raw in itertools.chain([first], rows):
             result.rows += 1
-            row = check_row(line, raw, today)
+            row = checker.check(line, raw)
             region = checks.region_of(row)
             if region is None:
                 continue
