@@ -221,11 +221,11 @@ def test_a_batch_is_refused_at_its_first_misfit_as_row_by_row() -> None:
     check_statement(None, insert(table), rows, {}, None)  # type: ignore[arg-type]
     rows[400] = row(400, actor="B" * 100)
     rows[500] = row(500, details={"tags": ["ok", "nul\x00"]})
-    with pytest.raises(InvalidInput, match="audit_log.actor is 100 characters long"):
+    with pytest.raises(InvalidInput, match=re.escape("audit_log.actor is 100 characters long")):
         check_statement(None, insert(table), rows, {}, None)  # type: ignore[arg-type]
     rows[400] = row(400)
-    with pytest.raises(InvalidInput, match="audit_log.details holds a NUL character"):
+    with pytest.raises(InvalidInput, match=re.escape("audit_log.details holds a NUL character")):
         check_statement(None, insert(table), rows, {}, None)  # type: ignore[arg-type]
     rows[500] = row(500, details={"n": 2**70})
-    with pytest.raises(InvalidInput, match="audit_log.details 1180591620717411303424 is out"):
+    with pytest.raises(InvalidInput, match=re.escape(f"details {2**70} is out")):
         check_statement(None, insert(table), rows, {}, None)  # type: ignore[arg-type]
