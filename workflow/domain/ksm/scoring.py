@@ -33,20 +33,37 @@ def score_assessment(values: dict[str, Any], visited_on: date) -> dict[str, Aspe
     return {aspect: _score_aspect(aspect, values, visited_on) for aspect in ASPECTS}
 
 
+def aspect_scores(values: dict[str, Any], visited_on: date) -> tuple[int, ...]:
+    """Each aspect's score in `ASPECTS` order, as `score_assessment` gives it (no needs)."""
+    return tuple(round(_total(criteria, values, visited_on)) for criteria in _CRITERIA)
+
+
 def rubric_version() -> str:
     return RUBRIC_VERSION
 
 
 def _score_aspect(aspect: str, values: dict[str, Any], visited_on: date) -> AspectScore:
-    total = 0.0
-    needs: list[str] = []
-    for criterion in RUBRIC[aspect]:
-        fraction = criterion_fraction(criterion, values, visited_on)
-        total += criterion["weight"] * fraction
-        if fraction < 0.5:
-            needs.append(criterion["need"])
-    score = round(total)
+    needs = [
+        criterion["need"]
+        for criterion in RUBRIC[aspect]
+        if criterion_fraction(criterion, values, visited_on) < 0.5
+    ]
+    score = round(_total(_CRITERIA[ASPECTS.index(aspect)], values, visited_on))
     return AspectScore(aspect, score, light_for(score), needs)
+
+
+Compiled = list[tuple[str, float, Any, Criterion]]  # field, weight, rule, the criterion
+
+
+def _total(criteria: Compiled, values: dict[str, Any], visited_on: date) -> float:
+    """The sum of weight × fraction; an empty field adds nothing (its fraction is 0)."""
+    total = 0.0
+    for name, weight, rule, criterion in criteria:
+        value = values.get(name)
+        if value is not None:
+            fraction = float(rule(criterion, value, values, visited_on))
+            total += weight * max(0.0, min(1.0, fraction))
+    return total
 
 
 def criterion_fraction(criterion: Criterion, values: dict[str, Any], visited_on: date) -> float:
@@ -110,3 +127,7 @@ _RULES = {
     "count": _count,
     "at_most": _at_most,
 }
+# Each aspect's criteria in `ASPECTS` order, their rule looked up once.
+_CRITERIA: list[Compiled] = [
+    [(c["field"], c["weight"], _RULES[c["rule"]], c) for c in RUBRIC[aspect]] for aspect in ASPECTS
+]
