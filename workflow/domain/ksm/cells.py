@@ -55,10 +55,14 @@ class RowChecker:
         row = CheckedRow(line)
         values, problems = row.values, row.problems
         for name, reader in self.readers:
-            try:
-                values[name] = reader.read(raw.get(name))
-            except CellError as exc:
-                problems.append((name, str(exc)))
+            cell = raw.get(name)
+            # The common case inline: a text this column has read before.
+            known = reader.memo.get(cell) if type(cell) is str else None
+            value, problem = reader.read(cell) if known is None else known
+            if problem is None:
+                values[name] = value
+            else:
+                problems.append((name, problem))
         for name in REQUIRED_CELLS:
             if values.get(name) is None and not _has_problem(row, name):
                 problems.append((name, _("is empty; this column is required")))
@@ -71,7 +75,7 @@ MEMO_SIZE = 512  # texts remembered per column: a sheet repeats its codes, days 
 
 class _ColumnReader:
     """One column's cells to values (None for an empty cell). Parsing is pure for a given
-    `today`, so a text seen before gives the value, or the problem, it gave then."""
+    `today`, so a text read before gives the value, or the problem, it gave then."""
 
     __slots__ = ("column", "memo", "parser", "today")
 
@@ -80,21 +84,16 @@ class _ColumnReader:
         self.parser = _PARSERS[column["type"]]
         self.memo: dict[str, tuple[Any, str | None]] = {}
 
-    def read(self, cell: Any) -> Any:
-        if type(cell) is not str:  # Excel's numbers and dates: 1 == 1.0 == True as keys
-            return self._parsed(cell)
-        known = self.memo.get(cell)
-        if known is None:
-            try:
-                known = (self._parsed(cell), None)
-            except CellError as exc:
-                known = (None, str(exc))
-            if len(self.memo) < MEMO_SIZE:
-                self.memo[cell] = known
-        value, problem = known
-        if problem is not None:
-            raise CellError(problem)
-        return value
+    def read(self, cell: Any) -> tuple[Any, str | None]:
+        """The cell's value and None, or None and what is wrong with it."""
+        read: tuple[Any, str | None]
+        try:
+            read = (self._parsed(cell), None)
+        except CellError as exc:
+            read = (None, str(exc))
+        if type(cell) is str and len(self.memo) < MEMO_SIZE:  # not 1, 1.0, True: equal keys
+            self.memo[cell] = read
+        return read
 
     def _parsed(self, cell: Any) -> Any:
         if cell is None or (isinstance(cell, str) and not cell.strip()):
