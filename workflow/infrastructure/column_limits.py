@@ -19,7 +19,7 @@ single row's check would.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import BigInteger, Integer, SmallInteger, String, Table
@@ -87,7 +87,8 @@ def _texts_fit(texts: list[str], length: int | None) -> bool:
 
 
 def _numbers_fit(numbers: list[int], bits: int) -> bool:
-    return -(2**bits) <= min(numbers) and max(numbers) <= 2**bits - 1
+    low, high = -(1 << bits), (1 << bits) - 1
+    return low <= min(numbers) and max(numbers) <= high
 
 
 def _json_fits(values: list[Any]) -> bool:
@@ -149,6 +150,18 @@ def _batch_fits(
         if limit is not None and not limit.fits([row[key] for row in rows]):
             return False
     return True
+
+
+def check_rows(table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """The listener's check, for rows sent to the driver directly (`bulk.insert_rows`):
+    tuples in the order of `columns`."""
+    limits = _limits(table)
+    by_column = zip(columns, zip(*rows, strict=True), strict=True)
+    if not rows or all(limits[name].fits(list(values)) for name, values in by_column):
+        return
+    for row in rows:
+        for name, value in zip(columns, row, strict=True):
+            limits[name].check(value)
 
 
 def _limits(table: Table) -> dict[str, _Limit]:

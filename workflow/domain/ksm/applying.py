@@ -17,17 +17,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from states.audit import AUDIT_KINDS
-from states.ksm_fields import COLUMNS
 from states.ksm_rubric import ASPECTS
 from workflow.domain import clock
 from workflow.domain.ksm import registry
-from workflow.domain.ksm.scoring import rubric_version, score_assessment
+from workflow.domain.ksm.scoring import aspect_scores, light_for, rubric_version
 from workflow.i18n import _
+from workflow.infrastructure import bulk
 from workflow.infrastructure.models import Assessment, AuditEntry, Facility, Ksm, Region
 from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
 
@@ -91,10 +91,6 @@ class VisitRecord:
 
 
 _ASPECT_INDEX = {aspect: index for index, aspect in enumerate(ASPECTS)}
-# The visit's fields that hold codes (enums, sets): the same few strings on every row, kept
-# as one object each.
-_CODES = frozenset(c["name"] for c in COLUMNS if c["type"] in ("enum", "set"))
-_CODE_FIELDS = tuple(name in _CODES for name in ASSESSMENT_FIELDS)
 
 
 def _interned(value: Any) -> Any:
@@ -105,15 +101,11 @@ Scored = tuple[tuple[Any, ...], str, tuple[Any, ...]]
 
 
 def scored(values: dict[str, Any], visited_on: date) -> Scored:
-    """The visit's field values, the rubric version and its scores and lights."""
-    fields = tuple(
-        _interned(values.get(name)) if code else values.get(name)
-        for name, code in zip(ASSESSMENT_FIELDS, _CODE_FIELDS, strict=True)
-    )
-    scores = score_assessment(values, visited_on)
-    numbers = tuple(scores[aspect].score for aspect in ASPECTS)
-    lights = tuple(sys.intern(scores[aspect].light) for aspect in ASPECTS)
-    return fields, rubric_version(), numbers + lights
+    """The visit's field values, the rubric version and its scores and lights. (A code —
+    an enum or set cell — is one shared object per text already: `cells.RowChecker`.)"""
+    fields = tuple(map(values.get, ASSESSMENT_FIELDS))
+    numbers = aspect_scores(values, visited_on)
+    return fields, rubric_version(), numbers + tuple(map(light_for, numbers))
 
 
 Pending = tuple[str, Any, dict[str, Any] | None]  # audit kind, record, extra details
@@ -278,17 +270,30 @@ class Applier:
             conn, FACILITY_TABLE, _changed_only(old_facilities), _facility_update, FACILITY_FIELDS
         )
         changed = [v for v in self.updated_visits if v.id is not None]
-        _insert(conn, KSM_TABLE, self.new_ksms, _ksm_row)
-        self._new_ids(conn, KSM_TABLE, self.new_ksms)
-        _insert(conn, FACILITY_TABLE, self.new_facilities, _facility_row)
-        self._new_ids(conn, FACILITY_TABLE, self.new_facilities)
-        _insert(conn, ASSESSMENT_TABLE, self.new_visits, _visit_row)
-        self._new_ids(conn, ASSESSMENT_TABLE, self.new_visits)
+        self._insert_new(conn, KSM_TABLE, self.new_ksms, _KSM_COLUMNS, _ksm_row)
+        self._insert_new(
+            conn, FACILITY_TABLE, self.new_facilities, _FACILITY_COLUMNS, _facility_row
+        )
+        self._insert_new(conn, ASSESSMENT_TABLE, self.new_visits, _VISIT_COLUMNS, _visit_row)
         for visit in self.new_visits:
             visit.fields = ()  # written; the audit rows need only the scores
         _update_all(conn, ASSESSMENT_TABLE, changed, _visit_update, _VISIT_UPDATED)
-        for batch in _batches(self.pending):
-            conn.execute(insert(AUDIT_TABLE), [self._audit_row(*item) for item in batch])
+        audit_rows = (self._audit_row(*item) for item in self.pending)
+        bulk.insert_rows(conn, AUDIT_TABLE, _AUDIT_COLUMNS, audit_rows)
+
+    def _insert_new(
+        self, conn: Connection, table: Table, records: list[Any], columns: Columns, row: Any
+    ) -> None:
+        """Insert the new records in order and give each its id."""
+        ids = bulk.new_ids(conn, table, len(records))
+        if ids is None:
+            bulk.insert_rows(conn, table, columns, (row(record) for record in records))
+            self._new_ids(conn, table, records)
+            return
+        for record, new_id in zip(records, ids, strict=True):
+            record.id = new_id
+        rows = ((record.id, *row(record)) for record in records)
+        bulk.insert_rows(conn, table, ("id", *columns), rows)
 
     def _new_ids(self, conn: Connection, table: Table, records: list[Any]) -> None:
         """Each new record's id, read back by its natural key (unique in its table)."""
@@ -301,7 +306,8 @@ class Applier:
         for record in records:
             record.id = ids[_natural_key(record)]
 
-    def _audit_row(self, kind: str, record: Any, details: dict[str, Any] | None) -> dict[str, Any]:
+    def _audit_row(self, kind: str, record: Any, details: dict[str, Any] | None) -> tuple[Any, ...]:
+        """The audit row in `_AUDIT_COLUMNS` order."""
         if kind not in AUDIT_KINDS:
             raise ValueError(f"unknown audit kind {kind!r}: list it in states/audit.py")
         ksm, facility, visit = _owners(record)
@@ -317,15 +323,15 @@ class Applier:
                 "rubric_version": visit.rubric_version,
             }
             extra |= {aspect: visit.score(aspect) for aspect in ASPECTS}
-        return {
-            "region_id": ksm.region_id,
-            "kind": kind,
-            "occurred_on": self.today if visit is None else visit.visited_on,
-            "recorded_at": self.now,
-            "actor": self.actor,
-            "note": f"{_note(kind, ksm, facility, visit, details or {})} ({self.source})",
-            "details": {**extra, **(details or {})},
-        }
+        return (
+            ksm.region_id,
+            kind,
+            self.today if visit is None else visit.visited_on,
+            self.now,
+            self.actor,
+            f"{_note(kind, ksm, facility, visit, details or {})} ({self.source})",
+            {**extra, **(details or {})},
+        )
 
 
 def _changed_only(records: Iterable[Any]) -> list[Any]:
@@ -335,13 +341,6 @@ def _changed_only(records: Iterable[Any]) -> list[Any]:
 def _batches(items: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(items), BATCH):
         yield items[start : start + BATCH]
-
-
-def _insert(conn: Connection, table: Table, records: list[Any], row: Any) -> None:
-    """Insert the new records in order, in batches (their ids: `Applier._new_ids`)."""
-    statement = insert(table)
-    for batch in _batches(records):
-        conn.execute(statement, [row(record) for record in batch])
 
 
 def _update_all(
@@ -383,29 +382,31 @@ def _natural_key(record: Any) -> tuple[Any, ...]:
     return (record.facility.id, record.visited_on)
 
 
-def _ksm_row(ksm: KsmRecord) -> dict[str, Any]:
-    return {
-        "region_id": ksm.region_id,
-        "name": ksm.name,
-        "name_key": ksm.name_key,
-        "kecamatan": ksm.kecamatan,
-        "desa": ksm.desa,
-        "created_at": ksm.created_at,
-    }
+Columns = tuple[str, ...]
+_KSM_COLUMNS: Columns = ("region_id", "name", "name_key", "kecamatan", "desa", "created_at")
+_FACILITY_COLUMNS: Columns = ("ksm_id", "kind", "year_built", "capacity_kk", "sr_designed")
+_VISIT_COLUMNS: Columns = (
+    *("facility_id", "visited_on", "recorded_at", "actor"),
+    *ASSESSMENT_FIELDS,
+    "rubric_version",
+    *SCORE_COLUMNS,
+)
+_AUDIT_COLUMNS: Columns = (
+    *("region_id", "kind", "occurred_on", "recorded_at", "actor", "note", "details"),
+)
+
+
+def _ksm_row(ksm: KsmRecord) -> tuple[Any, ...]:
+    return (ksm.region_id, ksm.name, ksm.name_key, ksm.kecamatan, ksm.desa, ksm.created_at)
 
 
 def _ksm_update(ksm: KsmRecord) -> dict[str, Any]:
     return {"_id": ksm.id, "_kecamatan": ksm.kecamatan, "_desa": ksm.desa}
 
 
-def _facility_row(facility: FacilityRecord) -> dict[str, Any]:
-    return {
-        "ksm_id": facility.ksm.id,
-        "kind": facility.kind,
-        "year_built": facility.year_built,
-        "capacity_kk": facility.capacity_kk,
-        "sr_designed": facility.sr_designed,
-    }
+def _facility_row(facility: FacilityRecord) -> tuple[Any, ...]:
+    f = facility
+    return (f.ksm.id, f.kind, f.year_built, f.capacity_kk, f.sr_designed)
 
 
 def _facility_update(facility: FacilityRecord) -> dict[str, Any]:
@@ -427,8 +428,9 @@ def _visit_values(visit: VisitRecord) -> dict[str, Any]:
     }
 
 
-def _visit_row(visit: VisitRecord) -> dict[str, Any]:
-    return {"facility_id": visit.facility.id, "visited_on": visit.visited_on} | _visit_values(visit)
+def _visit_row(visit: VisitRecord) -> tuple[Any, ...]:
+    head = (visit.facility.id, visit.visited_on, visit.recorded_at, visit.actor)
+    return (*head, *visit.fields, visit.rubric_version, *visit.scores)
 
 
 def _visit_update(visit: VisitRecord) -> dict[str, Any]:
@@ -450,8 +452,7 @@ def _changed(existing: VisitRecord, v: dict[str, Any]) -> bool:
         return True
     if existing.rubric_version != rubric_version():
         return True
-    scores = score_assessment(v, existing.visited_on)
-    return any(existing.score(a) != scores[a].score for a in ASPECTS)
+    return tuple(map(int, existing.scores[: len(ASPECTS)])) != aspect_scores(v, existing.visited_on)
 
 
 def _note(
