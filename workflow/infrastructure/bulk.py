@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection, Dialect
 
 from workflow.infrastructure.column_limits import check_rows
 
-BATCH = 1000  # rows per statement
+BATCH = 500  # rows per statement
 _REPEATED = (date, datetime)  # values a column repeats, converted once each
 
 

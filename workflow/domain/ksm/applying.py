@@ -56,7 +56,8 @@ class KsmRecord:
     created_at: datetime | None = None  # set for a new KSM only
     facilities: list[FacilityRecord] = field(default_factory=list)
     changed: bool = False
-    pended: bool = False  # has an audit entry waiting
+    audit: str | None = None  # the kind of its audit entry waiting to be written, if any
+    audit_details: dict[str, Any] | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -67,9 +68,9 @@ class FacilityRecord:
     year_built: int | None
     capacity_kk: int | None
     sr_designed: int | None
-    visits: dict[date, VisitRecord] = field(default_factory=dict)
     changed: bool = False
-    pended: bool = False
+    audit: str | None = None
+    audit_details: dict[str, Any] | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -83,7 +84,8 @@ class VisitRecord:
     rubric_version: str
     scores: tuple[Any, ...]  # SCORE_COLUMNS' values, in that order
     changed: bool = False
-    pended: bool = False
+    audit: str | None = None
+    audit_details: dict[str, Any] | None = None
     line: int = 0  # the file's line that named this visit (0: none)
 
     def score(self, aspect: str) -> int:
@@ -108,9 +110,6 @@ def scored(values: dict[str, Any], visited_on: date) -> Scored:
     return fields, rubric_version(), numbers + tuple(map(light_for, numbers))
 
 
-Pending = tuple[str, Any, dict[str, Any] | None]  # audit kind, record, extra details
-
-
 class Applier:
     """Apply checked rows to plain records (`apply_row`), then `write` them."""
 
@@ -123,7 +122,8 @@ class Applier:
         self.new_facilities: list[FacilityRecord] = []
         self.new_visits: list[VisitRecord] = []
         self.updated_visits: list[VisitRecord] = []
-        self.pending: list[Pending] = []
+        self.visits: dict[tuple[FacilityRecord, date], VisitRecord] = {}
+        self.pending: list[Any] = []  # the records with an audit entry, in order
         self.now, self.today = clock.utcnow(), clock.today()  # one reading for the whole file
 
     # --- applying, row by row
@@ -136,7 +136,7 @@ class Applier:
         facility = self._facility(ksm, v)
         v = v | {"sr_desain": facility.sr_designed}
         visited_on = v["tanggal_kunjungan"]
-        existing = facility.visits.get(visited_on)
+        existing = self.visits.get((facility, visited_on))
         if existing is not None and existing.line:
             return existing.line
         if existing is None:
@@ -144,7 +144,7 @@ class Applier:
             now, actor = self.now, self.actor
             visit = VisitRecord(None, facility, visited_on, now, actor, fields, version, scores)
             visit.line = line
-            facility.visits[visited_on] = visit
+            self.visits[(facility, visited_on)] = visit
             self.new_visits.append(visit)
             self._pend("assessment_recorded", visit)
             self.result.assessments_recorded += 1
@@ -163,8 +163,12 @@ class Applier:
         return None
 
     def _pend(self, kind: str, record: Any, details: dict[str, Any] | None = None) -> None:
-        self.pending.append((kind, record, details))
-        record.pended = True
+        """One audit entry per record at most: a row names a visit once, and a KSM or
+        facility changed again keeps its first entry."""
+        if record.audit is not None:
+            raise ValueError(f"{record!r} has an audit entry already")
+        record.audit, record.audit_details = kind, details
+        self.pending.append(record)
 
     def _ksm(self, region: Region, v: dict[str, Any]) -> KsmRecord:
         key = (region.id, registry.name_key(v["nama_ksm"]))
@@ -212,7 +216,7 @@ class Applier:
                 setattr(record, attribute, v[column])
         if changed:
             record.changed = True
-            if not record.pended:
+            if record.audit is None:
                 self._pend("ksm_updated", record, {"changed": changed})
 
     # --- what is stored already
@@ -248,7 +252,7 @@ class Applier:
             .where(KSM_TABLE.c.region_id == region.id)
         ):
             facility = facilities[row.facility_id]
-            facility.visits[row.visited_on] = VisitRecord(
+            self.visits[(facility, row.visited_on)] = VisitRecord(
                 row.id,
                 facility,
                 row.visited_on,
@@ -278,7 +282,7 @@ class Applier:
         for visit in self.new_visits:
             visit.fields = ()  # written; the audit rows need only the scores
         _update_all(conn, ASSESSMENT_TABLE, changed, _visit_update, _VISIT_UPDATED)
-        audit_rows = (self._audit_row(*item) for item in self.pending)
+        audit_rows = (self._audit_row(record) for record in self.pending)
         bulk.insert_rows(conn, AUDIT_TABLE, _AUDIT_COLUMNS, audit_rows)
 
     def _insert_new(
@@ -306,8 +310,9 @@ class Applier:
         for record in records:
             record.id = ids[_natural_key(record)]
 
-    def _audit_row(self, kind: str, record: Any, details: dict[str, Any] | None) -> tuple[Any, ...]:
-        """The audit row in `_AUDIT_COLUMNS` order."""
+    def _audit_row(self, record: Any) -> tuple[Any, ...]:
+        """The record's audit row in `_AUDIT_COLUMNS` order."""
+        kind, details = record.audit, record.audit_details
         if kind not in AUDIT_KINDS:
             raise ValueError(f"unknown audit kind {kind!r}: list it in states/audit.py")
         ksm, facility, visit = _owners(record)
