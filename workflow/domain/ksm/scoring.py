@@ -52,17 +52,28 @@ def _score_aspect(aspect: str, values: dict[str, Any], visited_on: date) -> Aspe
     return AspectScore(aspect, score, light_for(score), needs)
 
 
-Compiled = list[tuple[str, float, Any, Criterion]]  # field, weight, rule, the criterion
+# field, weight, rule, the criterion, and its parts already worked out (None: its rule
+# reads other fields or the visit day too)
+Compiled = list[tuple[str, float, Any, Criterion, dict[Any, float] | None]]
+VALUE_ONLY_RULES = frozenset({"enum", "bool", "at_least", "share", "count", "at_most"})
+REMEMBERED = 1024  # parts remembered per criterion (its field's few values)
+_KEYS = (str, int, float, bool)  # equal keys (1, 1.0, True) earn equal fractions
 
 
 def _total(criteria: Compiled, values: dict[str, Any], visited_on: date) -> float:
     """The sum of weight × fraction; an empty field adds nothing (its fraction is 0)."""
     total = 0.0
-    for name, weight, rule, criterion in criteria:
+    for name, weight, rule, criterion, parts in criteria:
         value = values.get(name)
-        if value is not None:
+        if value is None:
+            continue
+        part = None if parts is None or type(value) not in _KEYS else parts.get(value)
+        if part is None:
             fraction = float(rule(criterion, value, values, visited_on))
-            total += weight * max(0.0, min(1.0, fraction))
+            part = weight * max(0.0, min(1.0, fraction))
+            if parts is not None and type(value) in _KEYS and len(parts) < REMEMBERED:
+                parts[value] = part
+        total += part
     return total
 
 
@@ -127,7 +138,12 @@ _RULES = {
     "count": _count,
     "at_most": _at_most,
 }
+
+
 # Each aspect's criteria in `ASPECTS` order, their rule looked up once.
-_CRITERIA: list[Compiled] = [
-    [(c["field"], c["weight"], _RULES[c["rule"]], c) for c in RUBRIC[aspect]] for aspect in ASPECTS
-]
+def _compiled(c: Criterion) -> tuple[str, float, Any, Criterion, dict[Any, float] | None]:
+    parts: dict[Any, float] | None = {} if c["rule"] in VALUE_ONLY_RULES else None
+    return c["field"], c["weight"], _RULES[c["rule"]], c, parts
+
+
+_CRITERIA: list[Compiled] = [[_compiled(c) for c in RUBRIC[aspect]] for aspect in ASPECTS]
