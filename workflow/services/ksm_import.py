@@ -95,7 +95,7 @@ def import_ksm_file(
             region = checks.region_of(row)
             if region is None:
                 continue
-            earlier = applier.apply_row(region, row.values, line)
+            earlier = applier.apply_row(region.id, row.values, line)
             if earlier is not None:
                 checks.problems.append((line, "nama_ksm", _repeats(earlier)))
             codes.add(region.code)
@@ -136,8 +136,10 @@ class _FileChecks:
     def region_of(self, row: CheckedRow) -> Region | None:
         """The row's region, or None when the row has a problem (all of them are noted)."""
         self._resolve(row)
+        if not row.problems:
+            return self.found[row.values["wilayah"]]
         self.problems.extend((row.line, column, what) for column, what in row.problems)
-        return None if row.problems else self.found[row.values["wilayah"]]
+        return None
 
     def _resolve(self, row: CheckedRow) -> None:
         text = row.values.get("wilayah")

@@ -2,8 +2,10 @@
 
 The KSMs, facilities and visits of the regions in the file are read once (plain rows,
 SQLAlchemy Core); each sheet row is applied to small plain records as it is checked
-(`apply_row`); `write` then inserts and updates them in batches (`executemany`, new
-ids read back in order) and writes the audit rows with those ids: one `ksm_added`,
+(`apply_row`); `write` then inserts them in batches straight to the driver
+(`infrastructure/bulk.py`: the new ids drawn first on PostgreSQL, read back by natural
+key on SQLite), updates the changed ones (Core `executemany`) and writes the audit rows
+with those ids: one `ksm_added`,
 `facility_added`, `ksm_updated`, `assessment_recorded` or `assessment_updated` per
 change, so the region's history shows each of them. No ORM object is made, so memory
 and time grow with the rows alone.
@@ -28,7 +30,7 @@ from workflow.domain.ksm import registry
 from workflow.domain.ksm.scoring import aspect_scores, light_for, rubric_version
 from workflow.i18n import _
 from workflow.infrastructure import bulk
-from workflow.infrastructure.models import Assessment, AuditEntry, Facility, Ksm, Region
+from workflow.infrastructure.models import Assessment, AuditEntry, Facility, Ksm
 from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
 
 FACILITY_FIELDS = {
@@ -128,13 +130,14 @@ class Applier:
 
     # --- applying, row by row
 
-    def apply_row(self, region: Region, v: dict[str, Any], line: int) -> int | None:
-        """Apply one good row; if an earlier row of the file names the same visit (KSM,
-        facility, day), change nothing and give that row's line."""
-        self._load(region)
-        ksm = self._ksm(region, v)
+    def apply_row(self, region_id: int, v: dict[str, Any], line: int) -> int | None:
+        """Apply one good row of the region; if an earlier row of the file names the same
+        visit (KSM, facility, day), change nothing and give that row's line."""
+        self._load(region_id)
+        ksm = self._ksm(region_id, v)
         facility = self._facility(ksm, v)
-        v = v | {"sr_desain": facility.sr_designed}
+        if v["sr_desain"] != facility.sr_designed:  # scored with the facility's design
+            v = v | {"sr_desain": facility.sr_designed}
         visited_on = v["tanggal_kunjungan"]
         existing = self.visits.get((facility, visited_on))
         if existing is not None and existing.line:
@@ -170,12 +173,12 @@ class Applier:
         record.audit, record.audit_details = kind, details
         self.pending.append(record)
 
-    def _ksm(self, region: Region, v: dict[str, Any]) -> KsmRecord:
-        key = (region.id, registry.name_key(v["nama_ksm"]))
+    def _ksm(self, region_id: int, v: dict[str, Any]) -> KsmRecord:
+        key = (region_id, registry.name_key(v["nama_ksm"]))
         ksm = self.ksms.get(key)
         if ksm is None:
             ksm = KsmRecord(
-                None, region.id, v["nama_ksm"], key[1], v["kecamatan"], v["desa"], self.now
+                None, region_id, v["nama_ksm"], key[1], v["kecamatan"], v["desa"], self.now
             )
             self.ksms[key] = ksm
             self.new_ksms.append(ksm)
@@ -221,14 +224,14 @@ class Applier:
 
     # --- what is stored already
 
-    def _load(self, region: Region) -> None:
+    def _load(self, region_id: int) -> None:
         """The region's KSMs, facilities and visits, once per region."""
-        if region.id in self.loaded:
+        if region_id in self.loaded:
             return
-        self.loaded.add(region.id)
+        self.loaded.add(region_id)
         conn = self.session.connection()
         ksms = {}
-        query = select(KSM_TABLE).where(KSM_TABLE.c.region_id == region.id)
+        query = select(KSM_TABLE).where(KSM_TABLE.c.region_id == region_id)
         for row in conn.execute(query.order_by(KSM_TABLE.c.name_key)):
             ksm = KsmRecord(row.id, row.region_id, row.name, row.name_key, row.kecamatan, row.desa)
             ksms[row.id] = self.ksms[(row.region_id, row.name_key)] = ksm
@@ -236,7 +239,7 @@ class Applier:
         for row in conn.execute(
             select(FACILITY_TABLE)
             .join(KSM_TABLE, KSM_TABLE.c.id == FACILITY_TABLE.c.ksm_id)
-            .where(KSM_TABLE.c.region_id == region.id)
+            .where(KSM_TABLE.c.region_id == region_id)
             .order_by(FACILITY_TABLE.c.id)
         ):
             owner = ksms[row.ksm_id]
@@ -249,7 +252,7 @@ class Applier:
             select(ASSESSMENT_TABLE)
             .join(FACILITY_TABLE, FACILITY_TABLE.c.id == ASSESSMENT_TABLE.c.facility_id)
             .join(KSM_TABLE, KSM_TABLE.c.id == FACILITY_TABLE.c.ksm_id)
-            .where(KSM_TABLE.c.region_id == region.id)
+            .where(KSM_TABLE.c.region_id == region_id)
         ):
             facility = facilities[row.facility_id]
             self.visits[(facility, row.visited_on)] = VisitRecord(
