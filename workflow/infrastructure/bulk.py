@@ -4,7 +4,7 @@ SQLAlchemy's `executemany` makes a dict of every row and sends every value throu
 type's bind processor; psycopg then sends the rows one statement each. Here the rows
 are tuples in the order of `columns`: each column is checked and processed in one pass
 (a day or a moment repeated down the column is converted once), then SQLite gets one
-`executemany` per batch and PostgreSQL one `COPY`. The values written are those
+`executemany` per batch and PostgreSQL one `COPY` for them all. The values written are those
 SQLAlchemy would write (the same bind processors), checked as every INSERT is
 (`column_limits.check_rows`).
 """
@@ -12,7 +12,8 @@ SQLAlchemy would write (the same bind processors), checked as every INSERT is
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from datetime import date, datetime
 from typing import Any
 
@@ -45,13 +46,36 @@ def insert_rows(
     as it is sent)."""
     _no_default_left_out(table, columns)
     rows = iter(rows)
-    while batch := list(itertools.islice(rows, BATCH)):
-        check_rows(table, columns, batch)
-        values = _bound(conn.dialect, table, columns, batch)
-        if conn.dialect.name == "postgresql":
-            _copy(conn, table, columns, values)
-        else:
-            _executemany(conn, table, columns, values)
+    with _sender(conn, table, columns) as send:
+        while batch := list(itertools.islice(rows, BATCH)):
+            check_rows(table, columns, batch)
+            send(_bound(conn.dialect, table, columns, batch))
+
+
+Send = Callable[[list[tuple[Any, ...]]], None]
+
+
+@contextmanager
+def _sender(conn: Connection, table: Table, columns: Sequence[str]) -> Iterator[Send]:
+    """Where the batches go: SQLite, one `executemany` each; PostgreSQL, one `COPY` for
+    them all (the server stores a batch while the next one is made)."""
+    preparer = conn.dialect.identifier_preparer
+    name = preparer.format_table(table)
+    listed = ", ".join(preparer.quote(column) for column in columns)
+    driver = conn.connection.driver_connection
+    with closing(driver.cursor()) as cursor:  # type: ignore[union-attr]
+        if conn.dialect.name != "postgresql":
+            marks = ", ".join("?" for _ in columns)  # SQLite's paramstyle
+            sql = f"INSERT INTO {name} ({listed}) VALUES ({marks})"
+            yield lambda batch: cursor.executemany(sql, batch)
+            return
+        with cursor.copy(f"COPY {name} ({listed}) FROM STDIN") as copy:
+            yield lambda batch: _write_rows(copy, batch)
+
+
+def _write_rows(copy: Any, batch: list[tuple[Any, ...]]) -> None:
+    for row in batch:
+        copy.write_row(row)
 
 
 def _no_default_left_out(table: Table, columns: Sequence[str]) -> None:
@@ -84,32 +108,3 @@ def _processed(processor: Callable[[Any], Any], values: Sequence[Any]) -> tuple[
         else:
             bound.append(processor(value))
     return tuple(bound)
-
-
-def _names(conn: Connection, table: Table, columns: Sequence[str]) -> tuple[str, str]:
-    preparer = conn.dialect.identifier_preparer
-    return preparer.format_table(table), ", ".join(preparer.quote(name) for name in columns)
-
-
-def _executemany(
-    conn: Connection, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    name, listed = _names(conn, table, columns)
-    marks = ", ".join("?" for _ in columns)  # SQLite's paramstyle
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(f"INSERT INTO {name} ({listed}) VALUES ({marks})", rows)
-    finally:
-        cursor.close()
-
-
-def _copy(
-    conn: Connection, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    name, listed = _names(conn, table, columns)
-    with (
-        conn.connection.driver_connection.cursor() as cursor,  # type: ignore[union-attr]
-        cursor.copy(f"COPY {name} ({listed}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(row)
