@@ -110,8 +110,12 @@ _END = bindparam("end", type_=Date)
 _DAYS = days_between(Blocker.resolved_on, Blocker.opened_on)
 _LATE = Blocker.resolved_on > _END  # resolved after the end: still open at the end
 # The open-at-end rows (few: they grow with what is open, not with the log).
+# `region_id IN (regions)`: a seek per region on ix_blocker_region_id_resolved_on.
 _OPEN_NOW = select(Blocker.type, Blocker.region_id, Blocker.opened_on).where(
-    Blocker.voided_on.is_(None), Blocker.resolved_on.is_(None), Blocker.opened_on <= _END
+    Blocker.region_id.in_(select(Region.id)),
+    Blocker.voided_on.is_(None),
+    Blocker.resolved_on.is_(None),
+    Blocker.opened_on <= _END,
 )
 _RESOLVED_LATE = select(Blocker.type, Blocker.region_id, Blocker.opened_on).where(
     Blocker.voided_on.is_(None), _LATE, Blocker.opened_on <= _END

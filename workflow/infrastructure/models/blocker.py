@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, ForeignKey, Index, String, Text, and_, text
+from sqlalchemy import ColumnElement, ForeignKey, Index, String, Text, and_
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -44,33 +44,22 @@ class Blocker(Base):
 
 
 # `blocker stats` (domain/blockers/costs.stats_up_to) reads these instead of the whole log:
-# the resolved blockers' durations in (type, days) order, so grouping them walks one index
-# without a sort; a seek per type and region for "was it ever blocked"; the open ones.
-_COUNTED = "voided_on IS NULL"
-_RESOLVED = "voided_on IS NULL AND resolved_on IS NOT NULL"
-_OPEN = "voided_on IS NULL AND resolved_on IS NULL"
+# the durations in (type, days) order, so grouping them walks one index without a sort,
+# and a seek per type and region for "was it ever blocked". Each carries the columns its
+# query filters on, so the table is not read. No partial index (`…_where`): naming a
+# PostgreSQL option here would load its dialect (~100 ms) wherever a blocker is read.
 Index(
     "ix_blocker_type_days",
     Blocker.type,
     days_between(Blocker.resolved_on, Blocker.opened_on),
     Blocker.resolved_on,
     Blocker.opened_on,
-    sqlite_where=text(_RESOLVED),
-    postgresql_where=text(_RESOLVED),
+    Blocker.voided_on,
 )
 Index(
     "ix_blocker_type_region_id",
     Blocker.type,
     Blocker.region_id,
     Blocker.opened_on,
-    sqlite_where=text(_COUNTED),
-    postgresql_where=text(_COUNTED),
-)
-Index(
-    "ix_blocker_open",
-    Blocker.type,
-    Blocker.region_id,
-    Blocker.opened_on,
-    sqlite_where=text(_OPEN),
-    postgresql_where=text(_OPEN),
+    Blocker.voided_on,
 )
