@@ -14,6 +14,7 @@ region's row and the transition after it are index seeks on (region, kind, day).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 from states import lifecycle as spec
 from workflow.domain.portfolio import BIRTH_KINDS, SNAPSHOT_KINDS
 from workflow.infrastructure.models import AuditEntry, Region
+from workflow.infrastructure.sql import entered_state
 
 
 class Entry(NamedTuple):
@@ -161,25 +163,63 @@ class Reach(NamedTuple):
 def furthest_reached(session: Session, before: date, end: date) -> list[Reach]:
     """Per region, the furthest main-line position it had been in (as the state it left
     or entered) by the end of `before` and of `end`; a seeded stage counts on every
-    day. One grouped query."""
-    rank_from = _rank(AuditEntry.from_state)
-    rank_to = _rank(func.coalesce(AuditEntry.to_state, spec.INITIAL))
-    seed = AuditEntry.kind == "seed"
+    day. Read as the first day each region left or entered each main-line state, and
+    its seed rows' ranks: index seeks on audit_log (region, from_state / entered state /
+    kind, day), so the cost follows the regions and the states, not the history."""
+    reach = []
+    for _region, seeded_from, seeded_to, *firsts in session.execute(_first_days_query()):
+        pairs = zip(_FIRST_DAY_RANKS, firsts, strict=True)
+        known = [(rank, day) for rank, day in pairs if day is not None]
+        seeded = [rank for rank in (seeded_from, seeded_to) if rank is not None]
+        if not known and not seeded:
+            continue
+        always = max(seeded, default=-1)
+        reach.append(Reach(_furthest(known, before, always), _furthest(known, end, always)))
+    return reach
 
-    def reached_by(day: date, rank: Any) -> Any:
-        return func.max(case((or_(AuditEntry.occurred_on <= day, seed), rank), else_=-1))
 
-    query = (
-        select(
-            reached_by(before, rank_from),
-            reached_by(before, rank_to),
-            reached_by(end, rank_from),
-            reached_by(end, rank_to),
+def _furthest(known: list[tuple[int, date]], day: date, always: int) -> int:
+    return max([always, *(rank for rank, first in known if first <= day)])
+
+
+# The first-day columns of `_first_days_query`: each main-line state as the state left,
+# then as the state entered.
+_FIRST_DAY_RANKS = [*range(len(spec.MAIN_LINE)), *range(len(spec.MAIN_LINE))]
+
+
+def _first_days_query() -> Any:
+    """Per region: its seed rows' furthest ranks (left, entered), then the first day of
+    each of `_FIRST_DAY_RANKS`."""
+
+    def first_day(side: Callable[[Any], Any], state: str) -> Any:
+        entry = aliased(AuditEntry)
+        return (
+            select(entry.occurred_on)
+            .where(entry.region_id == Region.id, side(entry) == state)
+            # A seed row found here adds nothing to its region's seeded rank (which
+            # counts on every day); it stops the walk past rows that name no state.
+            .where(entry.kind.in_(SNAPSHOT_KINDS), _counted(entry))
+            .order_by(entry.occurred_on)  # the index's order: the first row that counts
+            .limit(1)
+            .scalar_subquery()
         )
-        .where(AuditEntry.kind.in_(SNAPSHOT_KINDS), _counted(AuditEntry))
-        .group_by(AuditEntry.region_id)
-    )
-    return [Reach(max(a, b), max(c, d)) for a, b, c, d in session.execute(query)]
+
+    def seeded_rank(side: Callable[[Any], Any]) -> Any:
+        entry = aliased(AuditEntry)
+        return (
+            select(func.max(_rank(side(entry))))
+            .where(entry.region_id == Region.id, entry.kind == "seed", _counted(entry))
+            .scalar_subquery()
+        )
+
+    seeded = [seeded_rank(lambda e: e.from_state), seeded_rank(_entered)]
+    left = [first_day(lambda e: e.from_state, state) for state in spec.MAIN_LINE]
+    entering = [first_day(_entered, state) for state in spec.MAIN_LINE]
+    return select(Region.id, *seeded, *left, *entering).order_by(Region.id)
+
+
+def _entered(entry: Any) -> Any:
+    return entered_state(entry.to_state)
 
 
 def _rank(column: Any) -> Any:

@@ -33,3 +33,15 @@ def _subtract_dates(element: days_between, compiler: SQLCompiler, **kw: Any) -> 
 def _julian_days(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
     later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
     return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+def entered_state(to_state: Any) -> Any:
+    """The state an audit row put its region in, a row that names none counting as the
+    initial one: `coalesce(to_state, 'prospect')`, with the state written into the SQL so
+    that the index on this expression (`ix_audit_log_region_id_entered`) is the one the
+    query's expression matches (SQLite matches the text, a bound parameter never)."""
+    from sqlalchemy import func, literal_column
+
+    from states.lifecycle import INITIAL
+
+    return func.coalesce(to_state, literal_column(f"'{INITIAL}'"))

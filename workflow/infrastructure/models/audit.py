@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workflow.infrastructure.models.base import Base
+from workflow.infrastructure.sql import entered_state
 
 
 class AuditEntry(Base):
@@ -42,3 +43,22 @@ class AuditEntry(Base):
         # The moves after a day (`board --as-of`): a range of one kind's rows by day.
         Index("ix_audit_log_kind_occurred_on", "kind", "occurred_on"),
     )
+
+
+# The report's funnel (`portfolio_period.furthest_reached`): the first day a region left,
+# and entered, each state: a seek per region and state, whatever the length of its
+# history. The entered side is on the expression the query compares (a row naming no
+# state counts as the initial one), so that rows which name none — blockers, letters,
+# reminders — sort with the initial state's and are passed over from the region's birth.
+Index(
+    "ix_audit_log_region_id_from_state",
+    AuditEntry.region_id,
+    AuditEntry.from_state,
+    AuditEntry.occurred_on,
+)
+Index(
+    "ix_audit_log_region_id_entered",
+    AuditEntry.region_id,
+    entered_state(AuditEntry.to_state),
+    AuditEntry.occurred_on,
+)
