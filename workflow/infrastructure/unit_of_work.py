@@ -40,14 +40,16 @@ class UnitOfWork:
         return self
 
     def _read_preferences(self) -> None:
-        """`ui.language` and `org.timezone`, once per run (see workflow/preferences.py)."""
-        from sqlalchemy import select
+        """`ui.language` and `org.timezone`, once per run (see workflow/preferences.py).
+        Core on the bare table, not the `Setting` model: the first statement of every
+        command should not pay for mapping models/letters.py (five classes) and an ORM
+        compile when the command itself needs neither."""
+        from sqlalchemy import column, select, table
 
-        from workflow.infrastructure.models import Setting
-
+        setting = table("setting", column("key"), column("value"))
         try:
             rows = self.session.execute(
-                select(Setting.key, Setting.value).where(Setting.key.in_(preferences.KEYS))
+                select(setting.c.key, setting.c.value).where(setting.c.key.in_(preferences.KEYS))
             )
             values: dict[str, str | None] = {key: value for key, value in rows}
         except DBAPIError:  # not initialised yet: the command says so itself
