@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from workflow import preferences
+from workflow import collector, preferences
 from workflow.errors import ConcurrentChange, DatabaseUnavailable, DomainError
 from workflow.i18n import _
 from workflow.infrastructure import db
@@ -35,8 +35,9 @@ class UnitOfWork:
         except DBAPIError as exc:
             self.session.close()
             raise translate(exc, self.url) from None
-        if preferences.pending():
+        if preferences.pending():  # the run's first unit of work: its imports are done
             self._read_preferences()
+            collector.resume()
         return self
 
     def _read_preferences(self) -> None:
