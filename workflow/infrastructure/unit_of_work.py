@@ -43,8 +43,7 @@ class UnitOfWork:
     def _read_preferences(self) -> None:
         """`ui.language` and `org.timezone`, once per run (see workflow/preferences.py).
         Core on the bare table, not the `Setting` model: the first statement of every
-        command should not pay for mapping models/letters.py (five classes) and an ORM
-        compile when the command itself needs neither."""
+        command should not map a model nor compile an ORM query the command needs not."""
         from sqlalchemy import column, select, table
 
         setting = table("setting", column("key"), column("value"))
