@@ -15,10 +15,6 @@ _SATU_RIBU_AFTER_GROUP = re.compile(r"(^|(?:juta|miliar|triliun|kuadriliun) )sat
 
 def terbilang(number: int | Decimal) -> str:
     """A whole number in words: 1001000 → "satu juta seribu"."""
-    # Imported here: num2words loads all its ~50 languages (~20 ms), and the month names
-    # of documents.filters reach `board` and `region list`, which never spell a number.
-    from num2words import num2words
-
     value = int(number)
     if value != number:
         raise ValueError(f"terbilang needs a whole number, not {number}")
