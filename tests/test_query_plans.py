@@ -26,6 +26,7 @@ HOT_PATH_INDEXES = {
     ),
     "ix_audit_log_region_id_kind": ("audit_log", ["region_id", "kind", "occurred_on"]),
     "ix_audit_log_kind_occurred_on": ("audit_log", ["kind", "occurred_on"]),
+    "ix_reminder_region_id_status_due_on": ("reminder", ["region_id", "status", "due_on", "id"]),
 }
 
 
@@ -160,6 +161,44 @@ def test_the_moves_after_a_day_are_a_range_of_the_kind_and_day_index(
         for line in plan
     ), plan
     assert not any(line.startswith("SCAN audit_log") for line in plan), plan
+
+
+def _first_reminders_query(session: Session, region: Region) -> object:
+    from workflow.domain.next_action import _first_reminders
+
+    return _first_reminders(session, [region.id])
+
+
+def _next_reminders_query(session: Session, region: Region) -> object:
+    from workflow.domain.region_sections import next_reminders_for
+
+    return next_reminders_for(session, [region.id])
+
+
+def test_a_regions_first_reminders_are_seeks_whatever_is_pending(seeded_sqlite: str) -> None:
+    """board, region list, today: each region's first issued and first pending reminder
+    by a seek on (region, status, due day), its keyed follow-ups by a seek on the trigger
+    index: no read of every pending reminder of the region, nor of the table."""
+    plan = _plan_of(seeded_sqlite, _first_reminders_query)
+    firsts = [
+        line
+        for line in plan
+        if line.startswith("SEARCH reminder_")
+        and "INDEX ix_reminder_region_id_status_due_on (region_id=? AND status=?)" in line
+    ]
+    assert len(firsts) == 2, plan
+    assert any(
+        line.startswith("SEARCH reminder USING INDEX ix_reminder_region_id_trigger (")
+        and "trigger=?" in line
+        for line in plan
+    ), plan
+    assert not any(line.startswith("SCAN reminder") for line in plan), plan
+    shown = _plan_of(seeded_sqlite, _next_reminders_query)
+    assert any(
+        "INDEX ix_reminder_region_id_status_due_on (region_id=? AND status=?)" in line
+        for line in shown
+    ), shown
+    assert not any(line.startswith("SCAN reminder") for line in shown), shown
 
 
 def test_the_migration_creates_the_hot_path_indexes(db_url: str) -> None:

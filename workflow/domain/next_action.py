@@ -8,6 +8,7 @@ in plain Python, so the board over 514 regions costs the same few queries as ove
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -164,12 +165,19 @@ class WorklistReads:
     planning: dict[int, dict[tuple[str, int], tuple[date, date]]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, session: Session, regions: list[RegionFacts]) -> WorklistReads:
+    def load(
+        cls,
+        session: Session,
+        regions: list[RegionFacts],
+        *,
+        blockers: dict[int, list[BlockerFacts]] | None = None,
+    ) -> WorklistReads:
+        """`blockers`: each region's first open blocker, when the caller read them already."""
         ids = [r.id for r in regions]
         reads = cls()
         if not ids:
             return reads
-        reads.blockers = _open_blockers(session, ids)
+        reads.blockers = _open_blockers(session, ids) if blockers is None else blockers
         reads.reminders = _first_reminders(session, ids)
         reads.letters, reads.sent = _letters(session, ids)
         reads.approvals, reads.planning = _approvals_and_planning(
@@ -610,34 +618,76 @@ def _first_blockers(
 
 
 def _first_reminders(session: Session, ids: list[int]) -> dict[int, list[ReminderFacts]]:
-    """The earliest-due open reminder of each region per (status, blocker) partition: a
-    region with thousands of pending reminders costs a handful of rows, not thousands."""
-    from workflow.infrastructure.models import Reminder
+    """The reminders a decision can take, per region: its earliest-due issued one, its
+    earliest-due pending one, and the earliest-due pending follow-up of each blocker and
+    approval item (which the decision looks for by key). One query, each part a seek per
+    region, so a region with thousands of pending reminders costs a handful of rows."""
+    rows = session.connection().execute(_first_reminders_query(), {"ids": ids})
+    found: dict[int, list[ReminderFacts]] = {}
+    seen: set[int] = set()
+    for row in rows:
+        if row.id not in seen:  # a follow-up may be the region's first pending one too
+            seen.add(row.id)
+            found.setdefault(row.region_id, []).append(ReminderFacts(*row))
+    return found
 
-    # A blocker's and an approval item's follow-ups each have their own partition.
-    partition = case(
-        (Reminder.trigger.in_(("blocker", "approval")), Reminder.trigger_key), else_=""
-    )
+
+@functools.cache
+def _first_reminders_query() -> Any:
+    """Built once (the read runs on every board): `_first_reminders`'s statement."""
+    from sqlalchemy import bindparam, union_all
+
+    from workflow.infrastructure.models import Region, Reminder
+
+    ids: Any = bindparam("ids", expanding=True)
+    columns = _reminder_columns(Reminder)
+    firsts = [
+        select(*columns)
+        .select_from(Region)
+        .join(Reminder, Reminder.id == first_of_status(Region.id, status))
+        .where(Region.id.in_(ids))
+        for status in (policy.ISSUED, policy.PENDING)
+    ]
     rank = (
         func.row_number()
         .over(
-            partition_by=(Reminder.region_id, Reminder.status, partition),
+            partition_by=(Reminder.region_id, Reminder.trigger_key),
             order_by=(Reminder.due_on, Reminder.id),
         )
         .label("rank")
     )
-    ranked = (
-        select(*_reminder_columns(Reminder), rank)
-        .where(Reminder.status.in_(("pending", "issued")), Reminder.region_id.in_(ids))
+    own = (
+        select(*columns, rank)
+        .where(
+            Reminder.region_id.in_(ids),
+            Reminder.trigger.in_(_OWN_TRIGGERS),
+            # Only a keyed follow-up is ever looked up. Said as a range, it also makes
+            # the trigger index SQLite's choice: without per-value statistics it would
+            # walk every pending reminder of the region (the status index) for a few.
+            Reminder.trigger_key > "",
+            Reminder.status == policy.PENDING,
+        )
         .subquery()
     )
-    rows = session.execute(
-        select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1)
+    own_firsts = select(*[c for c in own.c if c.name != "rank"]).where(own.c.rank == 1)
+    return union_all(*firsts, own_firsts)
+
+
+def first_of_status(region_id: Any, status: str) -> Any:
+    """The id of the region's earliest-due reminder in `status` (ties: the oldest), a
+    correlated scalar: a seek on ix_reminder_region_id_status_due_on."""
+    from sqlalchemy.orm import aliased
+
+    from workflow.infrastructure.models import Reminder
+
+    other = aliased(Reminder)
+    return (
+        select(other.id)
+        .where(other.region_id == region_id, other.status == status)
+        .order_by(other.due_on, other.id)
+        .limit(1)
+        .scalar_subquery()
     )
-    found: dict[int, list[ReminderFacts]] = {}
-    for row in rows:
-        found.setdefault(row.region_id, []).append(ReminderFacts(*row))
-    return found
 
 
 def _reminder_columns(model: Any) -> list[Any]:
@@ -703,6 +753,12 @@ def _letters(
             kinds = sent.setdefault(region_id, {})
             kinds[kind] = max(sent_on, kinds.get(kind, sent_on))
     return letters, sent
+
+
+def first_pending(reads: WorklistReads, region_id: int) -> ReminderFacts | None:
+    """The region's earliest-due pending reminder (its `next_reminder`), from the reads."""
+    pending = [r for r in reads.reminders.get(region_id, []) if r.status == policy.PENDING]
+    return min(pending, key=_by_due, default=None)
 
 
 def next_actions_for(session: Session, regions: list[Any], today: date) -> dict[int, WorkItem]:

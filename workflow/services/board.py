@@ -6,13 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
 from states import lifecycle as spec
 from workflow.domain import as_of, clock, portfolio, region_sections
-from workflow.domain.views import RegionView, region_views
+from workflow.domain.views import RegionView, region_rows, region_views
 from workflow.i18n import label
-from workflow.infrastructure.models import Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
@@ -40,7 +37,7 @@ def board(uow: UnitOfWork, *, stalled_days: int | None = None) -> Board:
     """The board today; `stalled_days`: only regions overdue by more working days."""
     _check_stalled(stalled_days)
     with uow:
-        regions = list(uow.session.scalars(select(Region).order_by(Region.code)))
+        regions = uow.session.connection().execute(region_rows()).all()
         views = region_views(uow.session, regions)
     today = clock.today()
     week_end = today + timedelta(days=7)
