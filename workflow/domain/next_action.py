@@ -186,13 +186,21 @@ class WorklistReads:
         return reads
 
     @classmethod
-    def load_as_of(cls, session: Session, regions: list[RegionFacts], day: date) -> WorklistReads:
-        """The same facts as they stood at the end of `day` (`board --as-of`)."""
+    def load_as_of(
+        cls,
+        session: Session,
+        regions: list[RegionFacts],
+        day: date,
+        *,
+        blockers: dict[int, list[BlockerFacts]] | None = None,
+    ) -> WorklistReads:
+        """The same facts as they stood at the end of `day` (`board --as-of`); `blockers`:
+        each region's first blocker open then, when the caller read them already."""
         ids = [r.id for r in regions]
         reads = cls()
         if not ids:
             return reads
-        reads.blockers = _blockers_open_on(session, ids, day)
+        reads.blockers = _blockers_open_on(session, ids, day) if blockers is None else blockers
         reads.reminders = _reminders_on(session, ids, day)
         reads.letters, reads.sent = _letters_on(session, ids, day)
         reads.approvals, reads.planning = _approvals_and_planning(
@@ -893,20 +901,39 @@ def _overrides(entries: list[Any]) -> dict[tuple[str, int], tuple[date, date]]:
 def _blockers_open_on(session: Session, ids: list[int], day: date) -> dict[int, list[BlockerFacts]]:
     """region → the first blocker open at the end of `day` (by opening day): the one
     the decision works on, one row per region however long the log."""
+    open_then = _open_on_rows(ids, day)
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=open_then.c.region_id,
+            order_by=(open_then.c.opened_on, open_then.c.id),
+        )
+        .label("rank")
+    )
+    ranked = select(*open_then.c, rank).subquery()
+    rows = session.connection().execute(
+        select(ranked.c.id, ranked.c.region_id, ranked.c.type, ranked.c.opened_on).where(
+            ranked.c.rank == 1
+        )
+    )
+    return {row.region_id: [BlockerFacts(*row)] for row in rows}
+
+
+def _open_on_rows(ids: list[int], day: date) -> Any:
+    """The blockers of the regions open at the end of `day` (id, region, type, opening
+    day): those not resolved yet and those resolved after `day`, each part a range of
+    the (region, resolved_on) index, so a region's long-resolved blockers are not read."""
+    from sqlalchemy import union_all
+
     from workflow.infrastructure.models import Blocker
 
-    return _first_blockers(session, _open_on(Blocker, day), ids)
-
-
-def _open_on(model: Any, day: date) -> Any:
-    from sqlalchemy import or_
-
+    columns = (Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on)
     # A voided blocker was opened by mistake: it never stood in the way, on any day.
-    return (
-        (model.opened_on <= day)
-        & model.voided_on.is_(None)
-        & or_(model.resolved_on.is_(None), model.resolved_on > day)
-    )
+    then = (Blocker.region_id.in_(ids), Blocker.opened_on <= day, Blocker.voided_on.is_(None))
+    return union_all(
+        select(*columns).where(*then, Blocker.resolved_on.is_(None)),
+        select(*columns).where(*then, Blocker.resolved_on > day),
+    ).subquery()
 
 
 # Follow-ups that belong to one blocker (or approval item) rank in a partition of their own.
@@ -917,43 +944,65 @@ def _reminders_on(session: Session, ids: list[int], day: date) -> dict[int, list
     """The reminders open at the end of `day`, with their status as it was then: issued
     from its issue day until it was done, pending before. Of each (status, blocker)
     partition only the earliest due, as `_first_reminders` reads today's."""
-    from sqlalchemy import literal, or_
+    from sqlalchemy import literal
 
-    from workflow.infrastructure.models import Reminder
-
-    issued = Reminder.issued_on.is_not(None) & (Reminder.issued_on <= day)
+    open_then = _reminders_open_on(ids, day)
+    issued = open_then.c.issued_on.is_not(None) & (open_then.c.issued_on <= day)
     status_then = case((issued, literal("issued")), else_=literal("pending"))
-    partition = case((Reminder.trigger.in_(_OWN_TRIGGERS), Reminder.trigger_key), else_="")
+    own = open_then.c.trigger.in_(_OWN_TRIGGERS)
+    partition = case((own, open_then.c.trigger_key), else_="")
     rank = (
         func.row_number()
         .over(
-            partition_by=(Reminder.region_id, status_then, partition),
-            order_by=(Reminder.due_on, Reminder.id),
+            partition_by=(open_then.c.region_id, status_then, partition),
+            order_by=(open_then.c.due_on, open_then.c.id),
         )
         .label("rank")
     )
-    columns = _reminder_columns(Reminder)
+    columns = list(open_then.c)
     columns[2] = status_then.label("status")
-    ranked = (
-        select(*columns, rank)
-        .where(
-            Reminder.region_id.in_(ids),
-            Reminder.base_on <= day,
-            or_(
-                Reminder.closed_on.is_(None),
-                Reminder.closed_on > day,
-                Reminder.status == "issued",
-            ),
-        )
-        .subquery()
-    )
-    rows = session.execute(
+    ranked = select(*columns, rank).subquery()
+    rows = session.connection().execute(
         select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1)
     )
     found: dict[int, list[ReminderFacts]] = {}
     for row in rows:
         found.setdefault(row.region_id, []).append(ReminderFacts(*row))
     return found
+
+
+def _reminders_open_on(ids: list[int], day: date) -> Any:
+    """The reminders of the regions open at the end of `day` (made by then, and not
+    closed by then, or issued and not done yet), in the `ReminderFacts` columns: three
+    disjoint parts, each a range of an index, so neither the reminders closed long ago
+    nor those made after `day` are read."""
+    from sqlalchemy import union_all
+
+    from workflow.infrastructure.models import Reminder
+
+    made = (Reminder.region_id.in_(ids), Reminder.base_on <= day)
+    columns = _reminder_columns(Reminder)
+    return union_all(
+        select(*columns).where(*made, Reminder.closed_on.is_(None)),
+        select(*columns).where(*made, Reminder.closed_on > day),
+        # Issued by then and not done yet: of the few issued now (a seek on (region,
+        # status)), not a range over every reminder the region ever closed.
+        select(*columns).where(
+            Reminder.id.in_(
+                select(Reminder.id).where(
+                    Reminder.region_id.in_(ids), Reminder.status == policy.ISSUED
+                )
+            ),
+            Reminder.base_on <= day,
+            ~_closed_after(Reminder, day),
+        ),
+    ).subquery()
+
+
+def _closed_after(model: Any, day: date) -> Any:
+    from sqlalchemy import or_
+
+    return or_(model.closed_on.is_(None), model.closed_on > day)
 
 
 def _letters_on(
@@ -963,12 +1012,12 @@ def _letters_on(
     region's oldest blocker open then, and per kind the last day one was sent by then."""
     from sqlalchemy import Date, literal, null, union_all
 
-    from workflow.infrastructure.models import Blocker, Letter
+    from workflow.infrastructure.models import Letter
 
+    open_then = _open_on_rows(ids, day)
     oldest = (
-        select(Blocker.region_id, func.min(Blocker.opened_on).label("since"))
-        .where(Blocker.region_id.in_(ids), _open_on(Blocker, day))
-        .group_by(Blocker.region_id)
+        select(open_then.c.region_id, func.min(open_then.c.opened_on).label("since"))
+        .group_by(open_then.c.region_id)
         .subquery()
     )
     since_blocker = (

@@ -28,7 +28,6 @@ def open_blockers_and_firsts(
 ) -> tuple[dict[int, list[dict[str, Any]]], dict[int, list[Any]]]:
     """`open_blockers_for`, and each region's first open blocker as the next action
     reads it (`BlockerFacts`), from the same rows (one query)."""
-    from workflow.domain.next_action import BlockerFacts
     from workflow.infrastructure.models import Blocker, Region
 
     found: dict[int, list[dict[str, Any]]] = {}
@@ -43,8 +42,7 @@ def open_blockers_and_firsts(
     )
     for row in rows:  # plain columns: no ORM object per blocker
         found.setdefault(row.region_id, []).append(blocker_json(row, row.code))
-        if row.region_id not in firsts:
-            firsts[row.region_id] = [BlockerFacts(row.id, row.region_id, row.type, row.opened_on)]
+        _keep_first(firsts, row)
     return found, firsts
 
 
@@ -61,12 +59,21 @@ def open_blockers_on(
 
     A blocker resolved after `day` was open then, so its `resolved_on` shows as null.
     """
+    return open_blockers_on_and_firsts(session, region_ids, day)[0]
+
+
+def open_blockers_on_and_firsts(
+    session: Session, region_ids: list[int], day: date
+) -> tuple[dict[int, list[dict[str, Any]]], dict[int, list[Any]]]:
+    """`open_blockers_on`, and each region's first blocker open then as the next action
+    reads it (`BlockerFacts`), from the same rows (one query)."""
     from workflow.infrastructure.models import Blocker, Region
 
     found: dict[int, list[dict[str, Any]]] = {}
+    firsts: dict[int, list[Any]] = {}
     if not region_ids:
-        return found
-    rows = session.execute(
+        return found, firsts
+    rows = session.connection().execute(
         select(*_json_columns(Blocker), Region.code)
         .join(Region, Region.id == Blocker.region_id)
         .where(
@@ -81,7 +88,16 @@ def open_blockers_on(
         found.setdefault(row.region_id, []).append(
             {**blocker_json(row, row.code), "resolved_on": None}
         )
-    return found
+        _keep_first(firsts, row)
+    return found, firsts
+
+
+def _keep_first(firsts: dict[int, list[Any]], row: Any) -> None:
+    """The region's first row (they come by opening day) as a `BlockerFacts`."""
+    from workflow.domain.next_action import BlockerFacts
+
+    if row.region_id not in firsts:
+        firsts[row.region_id] = [BlockerFacts(row.id, row.region_id, row.type, row.opened_on)]
 
 
 def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -84,6 +84,7 @@ def region_views(session: Session, regions: Sequence[Region] | Sequence[Any]) ->
     facts = [facts_of(region) for region in regions]
     reads = WorklistReads.load(session, facts, blockers=first_blockers)
     actions = next_actions(facts, reads, today, working_days.load(session))
+    labels = state_labels()
     return [
         RegionView(
             code=r.code,
@@ -91,7 +92,7 @@ def region_views(session: Session, regions: Sequence[Region] | Sequence[Any]) ->
             kind=r.kind,
             province=r.province,
             state=r.state,
-            state_label=spec.state(r.state)["label_id"],
+            state_label=labels[r.state],
             state_since=r.state_since,
             days_in_state=None if r.state_since is None else (today - r.state_since).days,
             open_blockers=blockers.get(r.id, []),
@@ -106,6 +107,11 @@ def region_views(session: Session, regions: Sequence[Region] | Sequence[Any]) ->
         )
         for r in regions
     ]
+
+
+def state_labels() -> dict[str, str]:
+    """state → its label in a view (`state_label`), looked up once per list of regions."""
+    return {state["id"]: state["label_id"] for state in spec.STATES}
 
 
 def region_rows() -> Any:
