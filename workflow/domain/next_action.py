@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -840,8 +840,14 @@ def _checklist_rows(
         .subquery()
     )
     draft = aliased(AgreementDraft)
-    rows = session.execute(
-        select(Region.id, draft.signatory, draft.multi_year, draft.unbudgeted, AuditEntry)
+    rows = session.connection().execute(
+        select(
+            Region.id,
+            draft.signatory,
+            draft.multi_year,
+            draft.unbudgeted,
+            *(getattr(AuditEntry, name).label(f"entry_{name}") for name in ChecklistEntry._fields),
+        )
         .select_from(Region)
         .outerjoin(latest, latest.c.region_id == Region.id)
         .outerjoin(
@@ -865,13 +871,23 @@ def _checklist_rows(
     )
     drafts: dict[int, dict[str, Any]] = {}
     entries: dict[int, list[Any]] = {}
-    for region_id, signatory, multi_year, unbudgeted, entry in rows:
+    for region_id, signatory, multi_year, unbudgeted, *entry in rows:
         if signatory is not None or multi_year is not None:
             answers = {"signatory": signatory, "multi_year": multi_year, "unbudgeted": unbudgeted}
             drafts[region_id] = answers
-        if entry is not None:
-            entries.setdefault(region_id, []).append(entry)
+        if entry[0] is not None:
+            entries.setdefault(region_id, []).append(ChecklistEntry(*entry))
     return drafts, entries
+
+
+class ChecklistEntry(NamedTuple):
+    """What the checklist and the planning dates read of an audit row (a plain row)."""
+
+    id: int
+    kind: str
+    occurred_on: date
+    actor: str
+    details: dict[str, Any] | None
 
 
 def _missing(draft: dict[str, Any] | None, entries: list[Any], day: date | None) -> list[str]:
