@@ -81,3 +81,48 @@ def test_start_up_imports_no_command_module_nor_a_heavy_library(args: list[str])
         "workflow.i18n",
         "workflow.preferences",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["--help"], ["--version"]], ids=" ".join)
+def test_start_up_leaves_out_what_it_does_not_need(args: list[str]) -> None:
+    """As installed (no editable-install finder, which imports pathlib itself): no pathlib,
+    zoneinfo, shutil nor locale, ~10 ms of a ~55 ms start-up (README, "Start-up")."""
+    site_packages = str(Path(click.__file__).parents[1])
+    code = (
+        "import sys\n"
+        f"sys.argv = ['aksansi', *{args!r}]\n"
+        "import cli\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", code],
+        cwd=ROOT,
+        env={"PYTHONPATH": site_packages, "AKSANSI_LANG": "id", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = set(done.stdout.splitlines())
+    assert "cli" in loaded and "click" in loaded
+    assert not loaded & {"pathlib", "zoneinfo", "shutil", "locale"}
+
+
+@pytest.mark.parametrize("columns", [None, "0", "-3", "abc", "40", "60", "79", "120"])
+def test_the_help_is_as_wide_as_click_makes_it(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cli import main
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    ours = main.make_context("aksansi", ["board"], resilient_parsing=True).make_formatter()
+    clicks = click.Context(main).make_formatter()
+    assert type(ours) is type(clicks)
+    assert ours.width == clicks.width

@@ -8,10 +8,13 @@ unit of work that opens the database (so `--help`, which opens none, costs nothi
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from workflow import i18n
 from workflow.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 KEYS = ("ui.language", "org.timezone")
 
@@ -49,7 +52,7 @@ def zone_name() -> str | None:
 
 def check_zone(name: str) -> ZoneInfo:
     """The IANA zone `name`, or a refusal with the three Indonesian zones as examples."""
-    from zoneinfo import ZoneInfoNotFoundError
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # not at start-up: ~3 ms
 
     from workflow.i18n import _
 
