@@ -153,7 +153,9 @@ class WorklistReads:
     """The batched reads, one query each, for a set of regions."""
 
     blockers: dict[int, list[BlockerFacts]] = field(default_factory=dict)
-    # region → the first reminder of each (status, blocker-or-not) partition, by due day
+    # region → its first issued and first pending reminder, and the first pending
+    # follow-up of each blocker or approval item (by key), by due day (as of a day: the
+    # first of each (status then, key) partition)
     reminders: dict[int, list[ReminderFacts]] = field(default_factory=dict)
     # region → (letter kind, issued day, sent day) of its letters since its oldest blocker
     letters: dict[int, list[tuple[str, date, date | None]]] = field(default_factory=dict)
