@@ -1,8 +1,8 @@
 """Indexes for the read views: each region's first issued or pending reminder, and the
 reminders open at the end of a past day
 
-Revision ID: 0016_reminder_read_indexes
-Revises: 0015_read_indexes
+Revision ID: 0017_reminder_read_indexes
+Revises: 0016_blocker_stats_indexes
 Create Date: 2026-12-02
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0016_reminder_read_indexes"
-down_revision = "0015_read_indexes"
+revision = "0017_reminder_read_indexes"
+down_revision = "0016_blocker_stats_indexes"
 branch_labels = None
 depends_on = None
 
