@@ -1,7 +1,7 @@
 """Indexes for the report's funnel: the first day each region left, and entered, each state
 
 Revision ID: 0018_audit_funnel_indexes
-Revises: 0016_blocker_stats_indexes
+Revises: 0017_reminder_read_indexes
 Create Date: 2026-12-02
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018_audit_funnel_indexes"
-down_revision = "0016_blocker_stats_indexes"
+down_revision = "0017_reminder_read_indexes"
 branch_labels = None
 depends_on = None
 
