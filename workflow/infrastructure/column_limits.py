@@ -14,6 +14,7 @@ one sentence naming the field.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -57,6 +58,9 @@ class _Limit:
 
 
 _TABLES: dict[Table, dict[str, _Limit]] = {}
+# Bind-parameter name → column key, per statement: the hot paths build theirs once and
+# run them per row, so the walk over `.values()` (and its literals' check) is done once.
+_BOUND: weakref.WeakKeyDictionary[Insert | Update, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 def check_statement(
@@ -70,7 +74,9 @@ def check_statement(
     if not isinstance(statement, (Insert, Update)) or not isinstance(statement.table, Table):
         return
     limits = _limits(statement.table)
-    bound = _bound_columns(statement, limits)
+    bound = _BOUND.get(statement)
+    if bound is None:
+        bound = _BOUND[statement] = _bound_columns(statement, limits)
     for rows in (_rows(multiparams), (params,) if params else ()):
         for row in rows:
             for key, value in row.items():
