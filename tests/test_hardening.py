@@ -201,3 +201,31 @@ def test_the_core_hot_paths_check_their_columns_too(ready: str, tmp_path: Path) 
         ready, tmp_path, "--by", "B" * 100, "advance", "sukoharjo", "draft_moa", "--note", "x"
     )
     assert "audit_log.actor is 100 characters long; it holds at most 80." in error
+
+
+def test_a_batch_is_refused_at_its_first_misfit_as_row_by_row() -> None:
+    """The column-by-column pass over an executemany batch only says "fits"; on a doubt
+    the rows are checked one by one, so the refusal names the first misfit."""
+    from sqlalchemy import Table, insert
+
+    from workflow.errors import InvalidInput
+    from workflow.infrastructure.column_limits import check_statement
+    from workflow.infrastructure.models import AuditEntry
+
+    table: Table = AuditEntry.__table__  # type: ignore[assignment]
+
+    def row(index: int, actor: str = "bench", details: object = None) -> dict[str, object]:
+        return {"region_id": index, "kind": "note", "actor": actor, "details": details or {}}
+
+    rows = [row(i, details={"n": i, "tags": ["a", "b"]}) for i in range(600)]
+    check_statement(None, insert(table), rows, {}, None)  # type: ignore[arg-type]
+    rows[400] = row(400, actor="B" * 100)
+    rows[500] = row(500, details={"tags": ["ok", "nul\x00"]})
+    with pytest.raises(InvalidInput, match=re.escape("audit_log.actor is 100 characters long")):
+        check_statement(None, insert(table), rows, {}, None)  # type: ignore[arg-type]
+    rows[400] = row(400)
+    with pytest.raises(InvalidInput, match=re.escape("audit_log.details holds a NUL character")):
+        check_statement(None, insert(table), rows, {}, None)  # type: ignore[arg-type]
+    rows[500] = row(500, details={"n": 2**70})
+    with pytest.raises(InvalidInput, match=re.escape(f"details {2**70} is out")):
+        check_statement(None, insert(table), rows, {}, None)  # type: ignore[arg-type]

@@ -102,3 +102,21 @@ def test_start_premonitoring_and_draft_mou_show_the_ksm_coverage(cli, seeded: st
     assert "1 KSM (0 visited), 1 facility (0 assessed)" in drafted.stdout
     assert "consider the blocker ksm_data_incomplete" in drafted.stdout
     assert "KSM coverage" not in cli("advance", "35.06", "form-chapter").stdout
+
+
+def test_a_value_too_long_for_its_column_refuses_the_whole_file(
+    cli, seeded: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The batches go to the driver directly (`bulk.insert_rows`) and are checked as every
+    INSERT is: one sentence, exit 1, nothing written, on SQLite and PostgreSQL alike."""
+    from _ksm_rows import write_csv
+    from _snapshot import db_rows
+
+    rows = [good_row(nama_ksm=f"KSM Baris {i}") for i in range(1_200)]  # more than a batch
+    rows[1_100] = good_row(nama_ksm="KSM " + "N" * 196)  # ksm.name is String(160)
+    result = cli("ksm", "import", str(write_csv(tmp_path / "panjang.csv", rows)))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: ksm.name is 200 characters long; it holds at most 160."
+    ]
+    assert db_rows(seeded)["ksm"] == []

@@ -9,13 +9,18 @@ compared with the columns' types first: the length of a `String(n)`, the range o
 keep (a NUL, a lone surrogate of undecodable bytes) is refused too, also inside JSON
 values. So SQLite and PostgreSQL accept and refuse the same values, and the refusal is
 one sentence naming the field.
+
+A batch (`executemany`) is first checked column by column (`_Limit.fits`: the longest
+text, the smallest and largest number, one search over all the texts); only when that
+pass finds a doubt are its rows checked one by one, which names the first misfit as a
+single row's check would.
 """
 
 from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import BigInteger, Integer, SmallInteger, String, Table
@@ -56,6 +61,58 @@ class _Limit:
         elif self.is_json:
             _check_json(self.field, value)
 
+    def fits(self, values: list[Any]) -> bool:
+        """True when every value surely passes `check`; False when one may not."""
+        if self.is_json:
+            return _json_fits(values)
+        kinds = set(map(type, values))
+        kinds.discard(type(None))
+        if any(_subclassed(kind) for kind in kinds):
+            return False
+        if str in kinds and not _texts_fit([v for v in values if type(v) is str], self.length):
+            return False
+        if int in kinds and self.bits is not None:
+            return _numbers_fit([v for v in values if type(v) is int], self.bits)
+        return True
+
+
+def _subclassed(kind: type) -> bool:
+    """A subclass of str or int (an enum, say): left to the row-by-row pass."""
+    return kind not in (str, int, bool) and issubclass(kind, (str, int))
+
+
+def _texts_fit(texts: list[str], length: int | None) -> bool:
+    if length is not None and max(map(len, texts)) > length:
+        return False
+    return _UNSTORABLE.search("".join(texts)) is None
+
+
+def _numbers_fit(numbers: list[int], bits: int) -> bool:
+    low, high = -(1 << bits), (1 << bits) - 1
+    return low <= min(numbers) and max(numbers) <= high
+
+
+def _json_fits(values: list[Any]) -> bool:
+    """The texts and whole numbers inside JSON values, gathered without recursion."""
+    texts: list[str] = []
+    numbers: list[int] = []
+    stack = list(values)
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str:
+            texts.append(item)
+        elif kind is int:
+            numbers.append(item)
+        elif kind is dict:
+            stack.extend(item)
+            stack.extend(item.values())
+        elif kind is list or kind is tuple:
+            stack.extend(item)
+        elif kind is not bool and kind is not float and item is not None:
+            return False  # anything else: the row-by-row pass decides
+    return (not texts or _texts_fit(texts, None)) and (not numbers or _numbers_fit(numbers, 63))
+
 
 _TABLES: dict[Table, dict[str, _Limit]] = {}
 # Bind-parameter name → column key, per statement: the hot paths build theirs once and
@@ -77,12 +134,40 @@ def check_statement(
     bound = _BOUND.get(statement)
     if bound is None:
         bound = _BOUND[statement] = _bound_columns(statement, limits)
-    for rows in (_rows(multiparams), (params,) if params else ()):
-        for row in rows:
-            for key, value in row.items():
-                limit = limits.get(bound.get(key, key))
-                if limit is not None:
-                    limit.check(value)
+    rows = [*_rows(multiparams), *((params,) if params else ())]
+    if len(rows) > 1 and _batch_fits(rows, limits, bound):
+        return
+    for row in rows:
+        for key, value in row.items():
+            limit = limits.get(bound.get(key, key))
+            if limit is not None:
+                limit.check(value)
+
+
+def _batch_fits(
+    rows: list[Mapping[str, Any]], limits: dict[str, _Limit], bound: dict[str, str]
+) -> bool:
+    """The fast pass over a batch whose rows have the same keys: column by column."""
+    keys = rows[0].keys()
+    if any(row.keys() != keys for row in rows):
+        return False
+    for key in keys:
+        limit = limits.get(bound.get(key, key))
+        if limit is not None and not limit.fits([row[key] for row in rows]):
+            return False
+    return True
+
+
+def check_rows(table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """The listener's check, for rows sent to the driver directly (`bulk.insert_rows`):
+    tuples in the order of `columns`."""
+    limits = _limits(table)
+    by_column = zip(columns, zip(*rows, strict=True), strict=True)
+    if not rows or all(limits[name].fits(list(values)) for name, values in by_column):
+        return
+    for row in rows:
+        for name, value in zip(columns, row, strict=True):
+            limits[name].check(value)
 
 
 def _limits(table: Table) -> dict[str, _Limit]:

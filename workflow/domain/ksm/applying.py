@@ -2,8 +2,10 @@
 
 The KSMs, facilities and visits of the regions in the file are read once (plain rows,
 SQLAlchemy Core); each sheet row is applied to small plain records as it is checked
-(`apply_row`); `write` then inserts and updates them in batches (`executemany`, new
-ids read back in order) and writes the audit rows with those ids: one `ksm_added`,
+(`apply_row`); `write` then inserts them in batches straight to the driver
+(`infrastructure/bulk.py`: the new ids drawn first on PostgreSQL, read back by natural
+key on SQLite), updates the changed ones (Core `executemany`) and writes the audit rows
+with those ids: one `ksm_added`,
 `facility_added`, `ksm_updated`, `assessment_recorded` or `assessment_updated` per
 change, so the region's history shows each of them. No ORM object is made, so memory
 and time grow with the rows alone.
@@ -17,18 +19,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from states.audit import AUDIT_KINDS
-from states.ksm_fields import COLUMNS
 from states.ksm_rubric import ASPECTS
 from workflow.domain import clock
 from workflow.domain.ksm import registry
-from workflow.domain.ksm.scoring import rubric_version, score_assessment
+from workflow.domain.ksm.scoring import aspect_scores, light_for, rubric_version
 from workflow.i18n import _
-from workflow.infrastructure.models import Assessment, AuditEntry, Facility, Ksm, Region
+from workflow.infrastructure import bulk
+from workflow.infrastructure.models import Assessment, AuditEntry, Facility, Ksm
 from workflow.infrastructure.models.ksm import ASSESSMENT_FIELDS
 
 FACILITY_FIELDS = {
@@ -56,7 +58,8 @@ class KsmRecord:
     created_at: datetime | None = None  # set for a new KSM only
     facilities: list[FacilityRecord] = field(default_factory=list)
     changed: bool = False
-    pended: bool = False  # has an audit entry waiting
+    audit: str | None = None  # the kind of its audit entry waiting to be written, if any
+    audit_details: dict[str, Any] | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -67,9 +70,9 @@ class FacilityRecord:
     year_built: int | None
     capacity_kk: int | None
     sr_designed: int | None
-    visits: dict[date, VisitRecord] = field(default_factory=dict)
     changed: bool = False
-    pended: bool = False
+    audit: str | None = None
+    audit_details: dict[str, Any] | None = None
 
 
 @dataclass(slots=True, eq=False)
@@ -83,7 +86,8 @@ class VisitRecord:
     rubric_version: str
     scores: tuple[Any, ...]  # SCORE_COLUMNS' values, in that order
     changed: bool = False
-    pended: bool = False
+    audit: str | None = None
+    audit_details: dict[str, Any] | None = None
     line: int = 0  # the file's line that named this visit (0: none)
 
     def score(self, aspect: str) -> int:
@@ -91,10 +95,6 @@ class VisitRecord:
 
 
 _ASPECT_INDEX = {aspect: index for index, aspect in enumerate(ASPECTS)}
-# The visit's fields that hold codes (enums, sets): the same few strings on every row, kept
-# as one object each.
-_CODES = frozenset(c["name"] for c in COLUMNS if c["type"] in ("enum", "set"))
-_CODE_FIELDS = tuple(name in _CODES for name in ASSESSMENT_FIELDS)
 
 
 def _interned(value: Any) -> Any:
@@ -105,18 +105,11 @@ Scored = tuple[tuple[Any, ...], str, tuple[Any, ...]]
 
 
 def scored(values: dict[str, Any], visited_on: date) -> Scored:
-    """The visit's field values, the rubric version and its scores and lights."""
-    fields = tuple(
-        _interned(values.get(name)) if code else values.get(name)
-        for name, code in zip(ASSESSMENT_FIELDS, _CODE_FIELDS, strict=True)
-    )
-    scores = score_assessment(values, visited_on)
-    numbers = tuple(scores[aspect].score for aspect in ASPECTS)
-    lights = tuple(sys.intern(scores[aspect].light) for aspect in ASPECTS)
-    return fields, rubric_version(), numbers + lights
-
-
-Pending = tuple[str, Any, dict[str, Any] | None]  # audit kind, record, extra details
+    """The visit's field values, the rubric version and its scores and lights. (A code —
+    an enum or set cell — is one shared object per text already: `cells.RowChecker`.)"""
+    fields = tuple(map(values.get, ASSESSMENT_FIELDS))
+    numbers = aspect_scores(values, visited_on)
+    return fields, rubric_version(), numbers + tuple(map(light_for, numbers))
 
 
 class Applier:
@@ -131,20 +124,22 @@ class Applier:
         self.new_facilities: list[FacilityRecord] = []
         self.new_visits: list[VisitRecord] = []
         self.updated_visits: list[VisitRecord] = []
-        self.pending: list[Pending] = []
+        self.visits: dict[tuple[FacilityRecord, date], VisitRecord] = {}
+        self.pending: list[Any] = []  # the records with an audit entry, in order
         self.now, self.today = clock.utcnow(), clock.today()  # one reading for the whole file
 
     # --- applying, row by row
 
-    def apply_row(self, region: Region, v: dict[str, Any], line: int) -> int | None:
-        """Apply one good row; if an earlier row of the file names the same visit (KSM,
-        facility, day), change nothing and give that row's line."""
-        self._load(region)
-        ksm = self._ksm(region, v)
+    def apply_row(self, region_id: int, v: dict[str, Any], line: int) -> int | None:
+        """Apply one good row of the region; if an earlier row of the file names the same
+        visit (KSM, facility, day), change nothing and give that row's line."""
+        self._load(region_id)
+        ksm = self._ksm(region_id, v)
         facility = self._facility(ksm, v)
-        v = v | {"sr_desain": facility.sr_designed}
+        if v["sr_desain"] != facility.sr_designed:  # scored with the facility's design
+            v = v | {"sr_desain": facility.sr_designed}
         visited_on = v["tanggal_kunjungan"]
-        existing = facility.visits.get(visited_on)
+        existing = self.visits.get((facility, visited_on))
         if existing is not None and existing.line:
             return existing.line
         if existing is None:
@@ -152,7 +147,7 @@ class Applier:
             now, actor = self.now, self.actor
             visit = VisitRecord(None, facility, visited_on, now, actor, fields, version, scores)
             visit.line = line
-            facility.visits[visited_on] = visit
+            self.visits[(facility, visited_on)] = visit
             self.new_visits.append(visit)
             self._pend("assessment_recorded", visit)
             self.result.assessments_recorded += 1
@@ -171,15 +166,19 @@ class Applier:
         return None
 
     def _pend(self, kind: str, record: Any, details: dict[str, Any] | None = None) -> None:
-        self.pending.append((kind, record, details))
-        record.pended = True
+        """One audit entry per record at most: a row names a visit once, and a KSM or
+        facility changed again keeps its first entry."""
+        if record.audit is not None:
+            raise ValueError(f"{record!r} has an audit entry already")
+        record.audit, record.audit_details = kind, details
+        self.pending.append(record)
 
-    def _ksm(self, region: Region, v: dict[str, Any]) -> KsmRecord:
-        key = (region.id, registry.name_key(v["nama_ksm"]))
+    def _ksm(self, region_id: int, v: dict[str, Any]) -> KsmRecord:
+        key = (region_id, registry.name_key(v["nama_ksm"]))
         ksm = self.ksms.get(key)
         if ksm is None:
             ksm = KsmRecord(
-                None, region.id, v["nama_ksm"], key[1], v["kecamatan"], v["desa"], self.now
+                None, region_id, v["nama_ksm"], key[1], v["kecamatan"], v["desa"], self.now
             )
             self.ksms[key] = ksm
             self.new_ksms.append(ksm)
@@ -220,19 +219,19 @@ class Applier:
                 setattr(record, attribute, v[column])
         if changed:
             record.changed = True
-            if not record.pended:
+            if record.audit is None:
                 self._pend("ksm_updated", record, {"changed": changed})
 
     # --- what is stored already
 
-    def _load(self, region: Region) -> None:
+    def _load(self, region_id: int) -> None:
         """The region's KSMs, facilities and visits, once per region."""
-        if region.id in self.loaded:
+        if region_id in self.loaded:
             return
-        self.loaded.add(region.id)
+        self.loaded.add(region_id)
         conn = self.session.connection()
         ksms = {}
-        query = select(KSM_TABLE).where(KSM_TABLE.c.region_id == region.id)
+        query = select(KSM_TABLE).where(KSM_TABLE.c.region_id == region_id)
         for row in conn.execute(query.order_by(KSM_TABLE.c.name_key)):
             ksm = KsmRecord(row.id, row.region_id, row.name, row.name_key, row.kecamatan, row.desa)
             ksms[row.id] = self.ksms[(row.region_id, row.name_key)] = ksm
@@ -240,7 +239,7 @@ class Applier:
         for row in conn.execute(
             select(FACILITY_TABLE)
             .join(KSM_TABLE, KSM_TABLE.c.id == FACILITY_TABLE.c.ksm_id)
-            .where(KSM_TABLE.c.region_id == region.id)
+            .where(KSM_TABLE.c.region_id == region_id)
             .order_by(FACILITY_TABLE.c.id)
         ):
             owner = ksms[row.ksm_id]
@@ -253,10 +252,10 @@ class Applier:
             select(ASSESSMENT_TABLE)
             .join(FACILITY_TABLE, FACILITY_TABLE.c.id == ASSESSMENT_TABLE.c.facility_id)
             .join(KSM_TABLE, KSM_TABLE.c.id == FACILITY_TABLE.c.ksm_id)
-            .where(KSM_TABLE.c.region_id == region.id)
+            .where(KSM_TABLE.c.region_id == region_id)
         ):
             facility = facilities[row.facility_id]
-            facility.visits[row.visited_on] = VisitRecord(
+            self.visits[(facility, row.visited_on)] = VisitRecord(
                 row.id,
                 facility,
                 row.visited_on,
@@ -278,17 +277,30 @@ class Applier:
             conn, FACILITY_TABLE, _changed_only(old_facilities), _facility_update, FACILITY_FIELDS
         )
         changed = [v for v in self.updated_visits if v.id is not None]
-        _insert(conn, KSM_TABLE, self.new_ksms, _ksm_row)
-        self._new_ids(conn, KSM_TABLE, self.new_ksms)
-        _insert(conn, FACILITY_TABLE, self.new_facilities, _facility_row)
-        self._new_ids(conn, FACILITY_TABLE, self.new_facilities)
-        _insert(conn, ASSESSMENT_TABLE, self.new_visits, _visit_row)
-        self._new_ids(conn, ASSESSMENT_TABLE, self.new_visits)
+        self._insert_new(conn, KSM_TABLE, self.new_ksms, _KSM_COLUMNS, _ksm_row)
+        self._insert_new(
+            conn, FACILITY_TABLE, self.new_facilities, _FACILITY_COLUMNS, _facility_row
+        )
+        self._insert_new(conn, ASSESSMENT_TABLE, self.new_visits, _VISIT_COLUMNS, _visit_row)
         for visit in self.new_visits:
             visit.fields = ()  # written; the audit rows need only the scores
         _update_all(conn, ASSESSMENT_TABLE, changed, _visit_update, _VISIT_UPDATED)
-        for batch in _batches(self.pending):
-            conn.execute(insert(AUDIT_TABLE), [self._audit_row(*item) for item in batch])
+        audit_rows = (self._audit_row(record) for record in self.pending)
+        bulk.insert_rows(conn, AUDIT_TABLE, _AUDIT_COLUMNS, audit_rows)
+
+    def _insert_new(
+        self, conn: Connection, table: Table, records: list[Any], columns: Columns, row: Any
+    ) -> None:
+        """Insert the new records in order and give each its id."""
+        ids = bulk.new_ids(conn, table, len(records))
+        if ids is None:
+            bulk.insert_rows(conn, table, columns, (row(record) for record in records))
+            self._new_ids(conn, table, records)
+            return
+        for record, new_id in zip(records, ids, strict=True):
+            record.id = new_id
+        rows = ((record.id, *row(record)) for record in records)
+        bulk.insert_rows(conn, table, ("id", *columns), rows)
 
     def _new_ids(self, conn: Connection, table: Table, records: list[Any]) -> None:
         """Each new record's id, read back by its natural key (unique in its table)."""
@@ -301,7 +313,9 @@ class Applier:
         for record in records:
             record.id = ids[_natural_key(record)]
 
-    def _audit_row(self, kind: str, record: Any, details: dict[str, Any] | None) -> dict[str, Any]:
+    def _audit_row(self, record: Any) -> tuple[Any, ...]:
+        """The record's audit row in `_AUDIT_COLUMNS` order."""
+        kind, details = record.audit, record.audit_details
         if kind not in AUDIT_KINDS:
             raise ValueError(f"unknown audit kind {kind!r}: list it in states/audit.py")
         ksm, facility, visit = _owners(record)
@@ -317,15 +331,15 @@ class Applier:
                 "rubric_version": visit.rubric_version,
             }
             extra |= {aspect: visit.score(aspect) for aspect in ASPECTS}
-        return {
-            "region_id": ksm.region_id,
-            "kind": kind,
-            "occurred_on": self.today if visit is None else visit.visited_on,
-            "recorded_at": self.now,
-            "actor": self.actor,
-            "note": f"{_note(kind, ksm, facility, visit, details or {})} ({self.source})",
-            "details": {**extra, **(details or {})},
-        }
+        return (
+            ksm.region_id,
+            kind,
+            self.today if visit is None else visit.visited_on,
+            self.now,
+            self.actor,
+            f"{_note(kind, ksm, facility, visit, details or {})} ({self.source})",
+            {**extra, **(details or {})},
+        )
 
 
 def _changed_only(records: Iterable[Any]) -> list[Any]:
@@ -335,13 +349,6 @@ def _changed_only(records: Iterable[Any]) -> list[Any]:
 def _batches(items: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(items), BATCH):
         yield items[start : start + BATCH]
-
-
-def _insert(conn: Connection, table: Table, records: list[Any], row: Any) -> None:
-    """Insert the new records in order, in batches (their ids: `Applier._new_ids`)."""
-    statement = insert(table)
-    for batch in _batches(records):
-        conn.execute(statement, [row(record) for record in batch])
 
 
 def _update_all(
@@ -383,29 +390,31 @@ def _natural_key(record: Any) -> tuple[Any, ...]:
     return (record.facility.id, record.visited_on)
 
 
-def _ksm_row(ksm: KsmRecord) -> dict[str, Any]:
-    return {
-        "region_id": ksm.region_id,
-        "name": ksm.name,
-        "name_key": ksm.name_key,
-        "kecamatan": ksm.kecamatan,
-        "desa": ksm.desa,
-        "created_at": ksm.created_at,
-    }
+Columns = tuple[str, ...]
+_KSM_COLUMNS: Columns = ("region_id", "name", "name_key", "kecamatan", "desa", "created_at")
+_FACILITY_COLUMNS: Columns = ("ksm_id", "kind", "year_built", "capacity_kk", "sr_designed")
+_VISIT_COLUMNS: Columns = (
+    *("facility_id", "visited_on", "recorded_at", "actor"),
+    *ASSESSMENT_FIELDS,
+    "rubric_version",
+    *SCORE_COLUMNS,
+)
+_AUDIT_COLUMNS: Columns = (
+    *("region_id", "kind", "occurred_on", "recorded_at", "actor", "note", "details"),
+)
+
+
+def _ksm_row(ksm: KsmRecord) -> tuple[Any, ...]:
+    return (ksm.region_id, ksm.name, ksm.name_key, ksm.kecamatan, ksm.desa, ksm.created_at)
 
 
 def _ksm_update(ksm: KsmRecord) -> dict[str, Any]:
     return {"_id": ksm.id, "_kecamatan": ksm.kecamatan, "_desa": ksm.desa}
 
 
-def _facility_row(facility: FacilityRecord) -> dict[str, Any]:
-    return {
-        "ksm_id": facility.ksm.id,
-        "kind": facility.kind,
-        "year_built": facility.year_built,
-        "capacity_kk": facility.capacity_kk,
-        "sr_designed": facility.sr_designed,
-    }
+def _facility_row(facility: FacilityRecord) -> tuple[Any, ...]:
+    f = facility
+    return (f.ksm.id, f.kind, f.year_built, f.capacity_kk, f.sr_designed)
 
 
 def _facility_update(facility: FacilityRecord) -> dict[str, Any]:
@@ -427,8 +436,9 @@ def _visit_values(visit: VisitRecord) -> dict[str, Any]:
     }
 
 
-def _visit_row(visit: VisitRecord) -> dict[str, Any]:
-    return {"facility_id": visit.facility.id, "visited_on": visit.visited_on} | _visit_values(visit)
+def _visit_row(visit: VisitRecord) -> tuple[Any, ...]:
+    head = (visit.facility.id, visit.visited_on, visit.recorded_at, visit.actor)
+    return (*head, *visit.fields, visit.rubric_version, *visit.scores)
 
 
 def _visit_update(visit: VisitRecord) -> dict[str, Any]:
@@ -450,8 +460,7 @@ def _changed(existing: VisitRecord, v: dict[str, Any]) -> bool:
         return True
     if existing.rubric_version != rubric_version():
         return True
-    scores = score_assessment(v, existing.visited_on)
-    return any(existing.score(a) != scores[a].score for a in ASPECTS)
+    return tuple(map(int, existing.scores[: len(ASPECTS)])) != aspect_scores(v, existing.visited_on)
 
 
 def _note(

@@ -41,21 +41,64 @@ class CheckedRow:
 
 
 def check_row(line: int, raw: dict[str, Any], today: date) -> CheckedRow:
-    row = CheckedRow(line)
-    for name, parser, column in _CELLS:
-        cell = raw.get(name)
-        if cell is None or (isinstance(cell, str) and not cell.strip()):
-            row.values[name] = None
-            continue
+    return RowChecker(today).check(line, raw)
+
+
+class RowChecker:
+    """Checks the rows of one file (one `today`): each column reads its cells with its
+    type's parser, and remembers what its most frequent texts parse to (`_ColumnReader`)."""
+
+    def __init__(self, today: date) -> None:
+        self.readers = [(column["name"], _ColumnReader(column, today)) for column in COLUMNS]
+
+    def check(self, line: int, raw: dict[str, Any]) -> CheckedRow:
+        row = CheckedRow(line)
+        values, problems = row.values, row.problems
+        for name, reader in self.readers:
+            cell = raw.get(name)
+            # The common case inline: a text this column has read before.
+            known = reader.memo.get(cell) if type(cell) is str else None
+            value, problem = reader.read(cell) if known is None else known
+            if problem is None:
+                values[name] = value
+            else:
+                problems.append((name, problem))
+        for name in REQUIRED_CELLS:
+            if values.get(name) is None and not _has_problem(row, name):
+                problems.append((name, _("is empty; this column is required")))
+        problems.extend(cross_checks(values))
+        return row
+
+
+MEMO_SIZE = 512  # texts remembered per column: a sheet repeats its codes, days and amounts
+
+
+class _ColumnReader:
+    """One column's cells to values (None for an empty cell). Parsing is pure for a given
+    `today`, so a text read before gives the value, or the problem, it gave then."""
+
+    __slots__ = ("column", "memo", "parser", "today")
+
+    def __init__(self, column: Column, today: date) -> None:
+        self.column, self.today = column, today
+        self.parser = _PARSERS[column["type"]]
+        self.memo: dict[str, tuple[Any, str | None]] = {}
+
+    def read(self, cell: Any) -> tuple[Any, str | None]:
+        """The cell's value and None, or None and what is wrong with it."""
+        read: tuple[Any, str | None]
         try:
-            row.values[name] = parser(column, cell, today)
+            read = (self._parsed(cell), None)
         except CellError as exc:
-            row.problems.append((name, str(exc)))
-    for name in REQUIRED_CELLS:
-        if row.values.get(name) is None and not _has_problem(row, name):
-            row.problems.append((name, _("is empty; this column is required")))
-    row.problems.extend(cross_checks(row.values))
-    return row
+            read = (None, str(exc))
+        if type(cell) is str and len(self.memo) < MEMO_SIZE:  # not 1, 1.0, True: equal keys
+            self.memo[cell] = read
+        return read
+
+    def _parsed(self, cell: Any) -> Any:
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            return None
+        return self.parser(self.column, cell, self.today)
 
 
 def _has_problem(row: CheckedRow, name: str) -> bool:
@@ -271,5 +314,3 @@ _PARSERS = {
     "enum": _enum,
     "set": _set,
 }
-# Each column's name, parser and definition, in sheet order (what `check_row` walks).
-_CELLS = [(column["name"], _PARSERS[column["type"]], column) for column in COLUMNS]

@@ -33,20 +33,48 @@ def score_assessment(values: dict[str, Any], visited_on: date) -> dict[str, Aspe
     return {aspect: _score_aspect(aspect, values, visited_on) for aspect in ASPECTS}
 
 
+def aspect_scores(values: dict[str, Any], visited_on: date) -> tuple[int, ...]:
+    """Each aspect's score in `ASPECTS` order, as `score_assessment` gives it (no needs)."""
+    return tuple(round(_total(criteria, values, visited_on)) for criteria in _CRITERIA)
+
+
 def rubric_version() -> str:
     return RUBRIC_VERSION
 
 
 def _score_aspect(aspect: str, values: dict[str, Any], visited_on: date) -> AspectScore:
-    total = 0.0
-    needs: list[str] = []
-    for criterion in RUBRIC[aspect]:
-        fraction = criterion_fraction(criterion, values, visited_on)
-        total += criterion["weight"] * fraction
-        if fraction < 0.5:
-            needs.append(criterion["need"])
-    score = round(total)
+    needs = [
+        criterion["need"]
+        for criterion in RUBRIC[aspect]
+        if criterion_fraction(criterion, values, visited_on) < 0.5
+    ]
+    score = round(_total(_CRITERIA[ASPECTS.index(aspect)], values, visited_on))
     return AspectScore(aspect, score, light_for(score), needs)
+
+
+# field, weight, rule, the criterion, and its parts already worked out (None: its rule
+# reads other fields or the visit day too)
+Compiled = list[tuple[str, float, Any, Criterion, dict[Any, float] | None]]
+VALUE_ONLY_RULES = frozenset({"enum", "bool", "at_least", "share", "count", "at_most"})
+REMEMBERED = 1024  # parts remembered per criterion (its field's few values)
+_KEYS = (str, int, float, bool)  # equal keys (1, 1.0, True) earn equal fractions
+
+
+def _total(criteria: Compiled, values: dict[str, Any], visited_on: date) -> float:
+    """The sum of weight × fraction; an empty field adds nothing (its fraction is 0)."""
+    total = 0.0
+    for name, weight, rule, criterion, parts in criteria:
+        value = values.get(name)
+        if value is None:
+            continue
+        part = None if parts is None or type(value) not in _KEYS else parts.get(value)
+        if part is None:
+            fraction = float(rule(criterion, value, values, visited_on))
+            part = weight * max(0.0, min(1.0, fraction))
+            if parts is not None and type(value) in _KEYS and len(parts) < REMEMBERED:
+                parts[value] = part
+        total += part
+    return total
 
 
 def criterion_fraction(criterion: Criterion, values: dict[str, Any], visited_on: date) -> float:
@@ -110,3 +138,12 @@ _RULES = {
     "count": _count,
     "at_most": _at_most,
 }
+
+
+# Each aspect's criteria in `ASPECTS` order, their rule looked up once.
+def _compiled(c: Criterion) -> tuple[str, float, Any, Criterion, dict[Any, float] | None]:
+    parts: dict[Any, float] | None = {} if c["rule"] in VALUE_ONLY_RULES else None
+    return c["field"], c["weight"], _RULES[c["rule"]], c, parts
+
+
+_CRITERIA: list[Compiled] = [[_compiled(c) for c in RUBRIC[aspect]] for aspect in ASPECTS]
