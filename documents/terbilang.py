@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from num2words import num2words
-
 _SATU_RIBU_AFTER_GROUP = re.compile(r"(^|(?:juta|miliar|triliun|kuadriliun) )satu ribu\b")
 
 
@@ -22,6 +20,11 @@ def terbilang(number: int | Decimal) -> str:
         raise ValueError(f"terbilang needs a whole number, not {number}")
     if value < 0:
         return "minus " + terbilang(-value)
+    # Imported here: num2words loads every language it knows (~90 ms), and a read such
+    # as `report portfolio --format json` reaches this module through the month names
+    # of documents.filters without spelling any amount.
+    from num2words import num2words
+
     words = num2words(value, lang="id")
     return _SATU_RIBU_AFTER_GROUP.sub(r"\1seribu", words)
 

@@ -26,16 +26,17 @@ HOT_PATH_INDEXES = {
     ),
     "ix_audit_log_region_id_kind": ("audit_log", ["region_id", "kind", "occurred_on"]),
     "ix_audit_log_kind_occurred_on": ("audit_log", ["kind", "occurred_on"]),
+    "ix_blocker_type_region_id": ("blocker", ["type", "region_id", "opened_on", "voided_on"]),
 }
 
 
 @contextmanager
 def _captured(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
-    """Every SELECT sent on the engine inside the block, with its parameters."""
+    """Every SELECT (or WITH … SELECT) sent on the engine inside the block, with its parameters."""
     sent: list[tuple[str, Any]] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             sent.append((statement, parameters))
 
     event.listen(engine, "before_cursor_execute", record)
@@ -178,3 +179,46 @@ def test_the_migration_creates_the_hot_path_indexes(db_url: str) -> None:
             else:
                 found = conn.exec_driver_sql(f"PRAGMA index_info({name})").all()
                 assert [row[2] for row in found] == columns
+
+
+def _blocker_stats_query(name: str) -> Callable[[Session, Region], object]:
+    def run(session: Session, _region: Region) -> object:
+        from datetime import date
+
+        from workflow.domain.blockers import costs
+
+        query = costs._regions_ever() if name == "regions_ever" else getattr(costs, name)
+        return session.execute(query, {"end": date(2026, 11, 27)}).all()
+
+    return run
+
+
+def test_blocker_stats_groups_the_resolved_durations_in_index_order(seeded_sqlite: str) -> None:
+    """Per (type, days) in the order of ix_blocker_type_days: no sort of the log."""
+    plan = _plan_of(seeded_sqlite, _blocker_stats_query("_RESOLVED_DAYS"))
+    assert any(
+        line.startswith(("SCAN blocker USING ", "SEARCH blocker USING "))
+        and "INDEX ix_blocker_type_days" in line
+        for line in plan
+    ), plan
+    assert not any("TEMP B-TREE" in line for line in plan), plan
+
+
+def test_blocker_stats_finds_the_regions_of_a_type_by_seeks(seeded_sqlite: str) -> None:
+    plan = _plan_of(seeded_sqlite, _blocker_stats_query("regions_ever"))
+    assert any(
+        line.startswith("SEARCH blocker USING COVERING INDEX ix_blocker_type_region_id (")
+        and "type=? AND region_id=?" in line
+        for line in plan
+    ), plan
+    assert not any(line.startswith("SCAN blocker") for line in plan), plan
+
+
+def test_blocker_stats_reads_the_open_blockers_region_by_region(seeded_sqlite: str) -> None:
+    plan = _plan_of(seeded_sqlite, _blocker_stats_query("_OPEN_NOW"))
+    assert any(
+        line.startswith("SEARCH blocker USING INDEX ix_blocker_region_id_resolved_on (")
+        and "region_id=? AND resolved_on=?" in line
+        for line in plan
+    ), plan
+    assert not any(line.startswith("SCAN blocker") for line in plan), plan

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from states import lifecycle as spec
@@ -116,20 +116,34 @@ def _entries() -> Any:
 
 def _next_move_on() -> Any:
     """The day of the transition after the row, in the region's order (after a birth:
-    its first transition)."""
+    its first transition). Each part is a seek on (region, kind, day) in index order: a
+    later transition the same day (then the row's own day), else the first on a later
+    day; an OR of the two would read and sort all the region's transitions per row."""
+    return case(
+        (AuditEntry.kind != "transition", _first_move(None)),
+        (_later_the_same_day(), AuditEntry.occurred_on),
+        else_=_first_move(AuditEntry.occurred_on),
+    )
+
+
+def _transitions_of_the_row_region() -> tuple[Any, Any]:
     later = aliased(AuditEntry)
-    after = or_(
-        AuditEntry.kind != "transition",
-        later.occurred_on > AuditEntry.occurred_on,
-        and_(later.occurred_on == AuditEntry.occurred_on, later.id > AuditEntry.id),
-    )
-    query = select(later.occurred_on).where(
-        later.region_id == AuditEntry.region_id,
-        _counted(later),
-        later.kind == "transition",
-        after,
-    )
+    where = (later.region_id == AuditEntry.region_id, _counted(later), later.kind == "transition")
+    return later, where
+
+
+def _first_move(after: Any) -> Any:
+    later, where = _transitions_of_the_row_region()
+    query = select(later.occurred_on).where(*where)
+    if after is not None:
+        query = query.where(later.occurred_on > after)
     return _first(query, later.occurred_on, later.id, correlate=AuditEntry)
+
+
+def _later_the_same_day() -> Any:
+    later, where = _transitions_of_the_row_region()
+    same_day = (later.occurred_on == AuditEntry.occurred_on, later.id > AuditEntry.id)
+    return select(later.id).where(*where, *same_day).exists().correlate(AuditEntry)
 
 
 def _first(query: Any, *order: Any, correlate: Any = Region) -> Any:

@@ -123,7 +123,8 @@ def list_blockers(
         if region_ref is not None:
             query = query.where(Blocker.region_id == resolve(uow.session, region_ref).id)
         rows = uow.session.execute(query.order_by(Blocker.opened_on, Blocker.id))
-        return [blocker_row_view(row) for row in rows]
+        today = clock.today()
+        return [blocker_row_view(row, today) for row in rows]
 
 
 def blocker_types() -> list[dict[str, Any]]:

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, case, func, literal, or_, select
+from sqlalchemy import Date, String, bindparam, case, column, func, select, true, values
 from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
-from workflow.infrastructure.models import Blocker
+from workflow.infrastructure.models import Blocker, Region
 from workflow.infrastructure.sql import days_between
 
 # A row of `blocker_rows`: type, region_id, opened_on, resolved_on.
@@ -106,34 +106,91 @@ def _median(values: list[int]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
-def stats_up_to(session: Session, end: date) -> list[TypeStats]:
-    """`stats_by_type(blocker_rows(session), end)` worked out by the database in two
-    grouped queries: the regions per type, and per type how many blockers were open for
-    how many days. Their rows grow with the days a blocker can last, not with the log."""
-    counted = [Blocker.voided_on.is_(None), Blocker.opened_on <= end]
-    still_open = or_(Blocker.resolved_on.is_(None), Blocker.resolved_on > end)
-    regions = session.execute(
-        select(
-            Blocker.type,
-            func.count(case((still_open, Blocker.region_id)).distinct()),
-            func.count(Blocker.region_id.distinct()),
-        )
-        .where(*counted)
-        .group_by(Blocker.type)
+_END = bindparam("end", type_=Date)
+_DAYS = days_between(Blocker.resolved_on, Blocker.opened_on)
+_LATE = Blocker.resolved_on > _END  # resolved after the end: still open at the end
+# The open-at-end rows (few: they grow with what is open, not with the log).
+# `region_id IN (regions)`: a seek per region on ix_blocker_region_id_resolved_on.
+_OPEN_NOW = select(Blocker.type, Blocker.region_id, Blocker.opened_on).where(
+    Blocker.region_id.in_(select(Region.id)),
+    Blocker.voided_on.is_(None),
+    Blocker.resolved_on.is_(None),
+    Blocker.opened_on <= _END,
+)
+_RESOLVED_LATE = select(Blocker.type, Blocker.region_id, Blocker.opened_on).where(
+    Blocker.voided_on.is_(None), _LATE, Blocker.opened_on <= _END
+)
+# Per type and duration, the resolved blockers: one walk of ix_blocker_type_days in its
+# order (no sort); those resolved after the end are counted apart, to be read as open.
+_RESOLVED_DAYS = (
+    select(
+        Blocker.type,
+        _DAYS,
+        func.count(),
+        func.sum(case((_LATE, 1), else_=0)),
     )
-    last_day = case((still_open, literal(end, Date)), else_=Blocker.resolved_on)
-    days = days_between(last_day, Blocker.opened_on)  # a resolved one: its whole duration
-    is_open = case((still_open, 1), else_=0)
+    .where(Blocker.voided_on.is_(None), Blocker.resolved_on.is_not(None), Blocker.opened_on <= _END)
+    .group_by(Blocker.type, _DAYS)
+)
+
+
+def _regions_ever() -> Any:
+    """Per type of the taxonomy, the regions with a blocker of it opened by the end: a seek
+    per (type, region) on ix_blocker_type_region_id, not a read of every blocker."""
+    kinds = (
+        values(column("type", String), name="kinds")
+        .data([(kind,) for kind in taxonomy.BLOCKER_TYPE_IDS])
+        .cte()
+    )  # a CTE: SQLite takes no column names on a VALUES in FROM
+    ever = (
+        select(Blocker.id)
+        .where(
+            Blocker.type == kinds.c.type,
+            Blocker.region_id == Region.id,
+            Blocker.voided_on.is_(None),
+            Blocker.opened_on <= _END,
+        )
+        .exists()
+    )
+    return (
+        select(kinds.c.type, func.count())
+        .select_from(kinds)
+        .join(Region, true())
+        .where(ever)
+        .group_by(kinds.c.type)
+    )
+
+
+def stats_up_to(session: Session, end: date) -> list[TypeStats]:
+    """`stats_by_type(blocker_rows(session), end)` worked out by the database: the blockers
+    open at the end as rows, the resolved ones as counts per (type, days), the regions per
+    type by index seeks. What it reads grows with the open blockers and the distinct
+    durations, not with the log."""
+    at = {"end": end}
     spread: dict[str, list[tuple[int, int, int]]] = {}
-    for kind, open_flag, day_count, blockers in session.execute(
-        select(Blocker.type, is_open, days, func.count())
-        .where(*counted)
-        .group_by(Blocker.type, is_open, days)
-    ):
-        spread.setdefault(kind, []).append((int(open_flag), int(day_count), int(blockers)))
-    found = {kind: (int(now), int(ever)) for kind, now, ever in regions}
+    any_late = False
+    for kind, days, blockers, late in session.execute(_RESOLVED_DAYS, at):
+        if blockers > late:
+            spread.setdefault(kind, []).append((0, int(days), int(blockers - late)))
+        any_late = any_late or bool(late)
+    open_rows = list(session.execute(_OPEN_NOW, at))
+    if any_late:
+        open_rows += session.execute(_RESOLVED_LATE, at)
+    now: dict[str, set[int]] = {}
+    open_days: dict[tuple[str, int], int] = {}
+    for kind, region_id, opened_on in open_rows:
+        now.setdefault(kind, set()).add(region_id)
+        key = (kind, (end - opened_on).days)
+        open_days[key] = open_days.get(key, 0) + 1
+    for (kind, days), blockers in open_days.items():
+        spread.setdefault(kind, []).append((1, days, blockers))
+    ever = {kind: int(regions) for kind, regions in session.execute(_regions_ever(), at)}
     return [
-        _counted_stats(kind, found.get(kind["id"], (0, 0)), spread.get(kind["id"], []))
+        _counted_stats(
+            kind,
+            (len(now.get(kind["id"], ())), ever.get(kind["id"], 0)),
+            spread.get(kind["id"], []),
+        )
         for kind in taxonomy.BLOCKER_TYPES
     ]
 

@@ -63,14 +63,15 @@ BLOCKER_COLUMNS = (
 )
 
 
-def blocker_row_view(row: Any) -> BlockerView:
-    """The view of a row of `BLOCKER_COLUMNS`."""
-    return _view(row, row.region_code, row.region_name)
+def blocker_row_view(row: Any, today: date | None = None) -> BlockerView:
+    """The view of a row of `BLOCKER_COLUMNS`; a list passes `today` (read once, not per
+    row: the clock parses AKSANSI_NOW each time)."""
+    return _view(row, row.region_code, row.region_name, today)
 
 
-def _view(blocker: Any, code: str, name: str) -> BlockerView:
+def _view(blocker: Any, code: str, name: str, today: date | None = None) -> BlockerView:
     kind = taxonomy.blocker_type(blocker.type)
-    end = blocker.resolved_on or blocker.voided_on or clock.today()
+    end = blocker.resolved_on or blocker.voided_on or today or clock.today()
     return BlockerView(
         id=blocker.id,
         region=code,

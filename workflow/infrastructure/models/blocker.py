@@ -9,6 +9,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workflow.infrastructure.models.base import Base
+from workflow.infrastructure.sql import days_between
 
 
 class Blocker(Base):
@@ -40,3 +41,25 @@ class Blocker(Base):
     @classmethod
     def _is_open_expression(cls) -> ColumnElement[bool]:
         return and_(cls.resolved_on.is_(None), cls.voided_on.is_(None))
+
+
+# `blocker stats` (domain/blockers/costs.stats_up_to) reads these instead of the whole log:
+# the durations in (type, days) order, so grouping them walks one index without a sort,
+# and a seek per type and region for "was it ever blocked". Each carries the columns its
+# query filters on, so the table is not read. No partial index (`…_where`): naming a
+# PostgreSQL option here would load its dialect (~100 ms) wherever a blocker is read.
+Index(
+    "ix_blocker_type_days",
+    Blocker.type,
+    days_between(Blocker.resolved_on, Blocker.opened_on),
+    Blocker.resolved_on,
+    Blocker.opened_on,
+    Blocker.voided_on,
+)
+Index(
+    "ix_blocker_type_region_id",
+    Blocker.type,
+    Blocker.region_id,
+    Blocker.opened_on,
+    Blocker.voided_on,
+)
