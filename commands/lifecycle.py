@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from commands import _render
 from commands._common import Settings, echo_json, json_option, parse_day, pass_settings
 from commands.drafts import kb_options, kb_terms, print_kb
+
+if TYPE_CHECKING:
+    from workflow.domain.kb import KbTerms
 
 
 @click.command()
@@ -45,11 +50,20 @@ def advance(
         on=parse_day(on),
         note=note,
         force=force,
-        kb=kb_terms(number_pemda, number_aksansi, signed_on, kb_years),
+        kb=_kb_terms_if_given(number_pemda, number_aksansi, signed_on, kb_years),
     )
     _render.advance_result(result)
     if result.kb is not None:
         print_kb(result.kb)
+
+
+def _kb_terms_if_given(
+    number_pemda: str | None, number_aksansi: str | None, signed_on: str | None, years: int | None
+) -> KbTerms | None:
+    """KbTerms lives with the KB's models (two model modules to map): built for a KB only."""
+    if (number_pemda, number_aksansi, signed_on, years) == (None, None, None, None):
+        return None
+    return kb_terms(number_pemda, number_aksansi, signed_on, years)
 
 
 @click.command()

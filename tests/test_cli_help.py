@@ -77,6 +77,7 @@ def test_start_up_imports_no_command_module_nor_a_heavy_library(args: list[str])
     assert ours == {"workflow"}
     assert [m for m in loaded if m.startswith("workflow")] == [
         "workflow",
+        "workflow.collector",
         "workflow.errors",
         "workflow.i18n",
         "workflow.preferences",

@@ -7,6 +7,7 @@ date rule can be tested on exact days.
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
@@ -20,8 +21,13 @@ def now() -> datetime:
     """The current moment, aware, in Asia/Jakarta (or AKSANSI_NOW)."""
     override = os.environ.get("AKSANSI_NOW", "").strip()
     if override:
-        return parse_moment(override, what="AKSANSI_NOW")
+        return _injected(override)
     return datetime.now(UTC).astimezone(JAKARTA)
+
+
+@functools.lru_cache(maxsize=8)  # a read asks for today once per row shown: parse it once
+def _injected(text: str) -> datetime:
+    return parse_moment(text, what="AKSANSI_NOW")
 
 
 def today() -> date:

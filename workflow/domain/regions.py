@@ -173,6 +173,8 @@ def write_state(
     )
     if moved.rowcount != 1:
         raise StaleDataError(f"region {region.code} was changed by someone else meanwhile")
+    if not session.identity_map:  # nothing loaded (advance reads with Core): no copy, and
+        return  # no configuring every mapper (what identity_key does first) just to look
     loaded = session.identity_map.get(session.identity_key(Region, region.id))
     if loaded is not None:
         for name, value in {**values, "version_id": version}.items():

@@ -46,6 +46,8 @@ def forget_loaded(
     """Expire `columns` of the session's copies of rows a Core statement just set (most
     often it holds none), so an object loaded earlier in the transaction reads them again."""
     identity_map = session.identity_map
+    if not identity_map:  # nothing loaded: skip identity_key, which configures every mapper
+        return
     for row_id in ids:
         loaded = identity_map.get(session.identity_key(model, row_id))
         if loaded is not None:

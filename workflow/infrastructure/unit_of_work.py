@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from workflow import preferences
+from workflow import collector, preferences
 from workflow.errors import ConcurrentChange, DatabaseUnavailable, DomainError
 from workflow.i18n import _
 from workflow.infrastructure import db
@@ -35,19 +35,21 @@ class UnitOfWork:
         except DBAPIError as exc:
             self.session.close()
             raise translate(exc, self.url) from None
-        if preferences.pending():
+        if preferences.pending():  # the run's first unit of work: its imports are done
             self._read_preferences()
+            collector.resume()
         return self
 
     def _read_preferences(self) -> None:
-        """`ui.language` and `org.timezone`, once per run (see workflow/preferences.py)."""
-        from sqlalchemy import select
+        """`ui.language` and `org.timezone`, once per run (see workflow/preferences.py).
+        Core on the bare table, not the `Setting` model: the first statement of every
+        command should not map a model nor compile an ORM query the command needs not."""
+        from sqlalchemy import column, select, table
 
-        from workflow.infrastructure.models import Setting
-
+        setting = table("setting", column("key"), column("value"))
         try:
             rows = self.session.execute(
-                select(Setting.key, Setting.value).where(Setting.key.in_(preferences.KEYS))
+                select(setting.c.key, setting.c.value).where(setting.c.key.in_(preferences.KEYS))
             )
             values: dict[str, str | None] = {key: value for key, value in rows}
         except DBAPIError:  # not initialised yet: the command says so itself

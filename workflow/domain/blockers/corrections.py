@@ -12,7 +12,6 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from workflow.domain import audit, clock
-from workflow.domain.reminders.scheduling import cancel_pending
 from workflow.errors import InvalidInput
 from workflow.i18n import _
 from workflow.infrastructure.models import Blocker, Region
@@ -52,6 +51,9 @@ def void(session: Session, blocker: Blocker, *, note: str, actor: str) -> list[i
         type=blocker.type,
         opened_on=blocker.opened_on.isoformat(),
     )
+    # Imported here: the reminders' modules (and their models) are no cost of `blocker list`.
+    from workflow.domain.reminders.scheduling import cancel_pending
+
     return cancel_pending(
         session,
         region.id,

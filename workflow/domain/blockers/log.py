@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states import blockers as taxonomy
-from workflow.domain import audit, clock, reactions
+from workflow.domain import audit, clock
 from workflow.domain.blockers.corrections import check_not_void
 from workflow.domain.inputs import check_not_future, clean
 from workflow.errors import InvalidInput, NotFound
@@ -64,6 +64,8 @@ def open_blocker(
         automatic=automatic,
         **details,
     )
+    from workflow.domain import reactions  # the reminders' module: `blocker list`/`stats` need none
+
     reactions.after_blocker_opened(session, region, blocker, entry)
     return blocker
 
@@ -95,6 +97,8 @@ def resolve_blocker_row(
         days_open=(on - blocker.opened_on).days,
         **details,
     )
+    from workflow.domain import reactions  # as in open_blocker
+
     cancelled = reactions.after_blocker_resolved(session, region, blocker, entry)
     if cancelled:
         entry.details = {**entry.details, "cancelled": cancelled}

@@ -15,18 +15,15 @@ from workflow.infrastructure.models.base import Base
 if TYPE_CHECKING:  # the real classes for mypy; at run time each loads on first use
     from workflow.infrastructure.models.audit import AuditEntry
     from workflow.infrastructure.models.blocker import Blocker
+    from workflow.infrastructure.models.drafts import AgreementDraft
     from workflow.infrastructure.models.kb import MouRecord
     from workflow.infrastructure.models.ksm import Assessment, Facility, Ksm
-    from workflow.infrastructure.models.letters import (
-        AgreementDraft,
-        IncomingLetter,
-        Letter,
-        LetterCounter,
-        Setting,
-    )
+    from workflow.infrastructure.models.letters import Letter
     from workflow.infrastructure.models.official import Official
     from workflow.infrastructure.models.region import Region, RegionAlias
+    from workflow.infrastructure.models.register import IncomingLetter, LetterCounter
     from workflow.infrastructure.models.reminder import HolidayOverride, Reminder
+    from workflow.infrastructure.models.settings import Setting
 
 _HOMES = {
     "AuditEntry": "audit",
@@ -35,11 +32,11 @@ _HOMES = {
     "Facility": "ksm",
     "Ksm": "ksm",
     "MouRecord": "kb",
-    "AgreementDraft": "letters",
-    "IncomingLetter": "letters",
+    "AgreementDraft": "drafts",
+    "IncomingLetter": "register",
     "Letter": "letters",
-    "LetterCounter": "letters",
-    "Setting": "letters",
+    "LetterCounter": "register",
+    "Setting": "settings",
     "Official": "official",
     "Region": "region",
     "RegionAlias": "region",
