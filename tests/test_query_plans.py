@@ -27,6 +27,8 @@ HOT_PATH_INDEXES = {
     "ix_audit_log_region_id_kind": ("audit_log", ["region_id", "kind", "occurred_on"]),
     "ix_audit_log_kind_occurred_on": ("audit_log", ["kind", "occurred_on"]),
     "ix_blocker_type_region_id": ("blocker", ["type", "region_id", "opened_on", "voided_on"]),
+    "ix_reminder_region_id_status_due_on": ("reminder", ["region_id", "status", "due_on", "id"]),
+    "ix_reminder_region_id_closed_on": ("reminder", ["region_id", "closed_on", "base_on"]),
 }
 
 
@@ -161,6 +163,89 @@ def test_the_moves_after_a_day_are_a_range_of_the_kind_and_day_index(
         for line in plan
     ), plan
     assert not any(line.startswith("SCAN audit_log") for line in plan), plan
+
+
+def _first_reminders_query(session: Session, region: Region) -> object:
+    from workflow.domain.next_action import _first_reminders
+
+    return _first_reminders(session, [region.id])
+
+
+def _next_reminders_query(session: Session, region: Region) -> object:
+    from workflow.domain.region_sections import next_reminders_for
+
+    return next_reminders_for(session, [region.id])
+
+
+def test_a_regions_first_reminders_are_seeks_whatever_is_pending(seeded_sqlite: str) -> None:
+    """board, region list, today: each region's first issued and first pending reminder
+    by a seek on (region, status, due day), its keyed follow-ups by a seek on the trigger
+    index: no read of every pending reminder of the region, nor of the table."""
+    plan = _plan_of(seeded_sqlite, _first_reminders_query)
+    firsts = [
+        line
+        for line in plan
+        if line.startswith("SEARCH reminder_")
+        and "INDEX ix_reminder_region_id_status_due_on (region_id=? AND status=?)" in line
+    ]
+    assert len(firsts) == 2, plan
+    assert any(
+        line.startswith("SEARCH reminder USING INDEX ix_reminder_region_id_trigger (")
+        and "trigger=?" in line
+        for line in plan
+    ), plan
+    assert not any(line.startswith("SCAN reminder") for line in plan), plan
+    shown = _plan_of(seeded_sqlite, _next_reminders_query)
+    assert any(
+        "INDEX ix_reminder_region_id_status_due_on (region_id=? AND status=?)" in line
+        for line in shown
+    ), shown
+    assert not any(line.startswith("SCAN reminder") for line in shown), shown
+
+
+def _reminders_then_query(session: Session, region: Region) -> object:
+    from datetime import date
+
+    from workflow.domain.next_action import _reminders_on
+
+    return _reminders_on(session, [region.id], date(2026, 9, 30))
+
+
+def _blockers_then_query(session: Session, region: Region) -> object:
+    from datetime import date
+
+    from workflow.domain.next_action import _blockers_open_on
+
+    return _blockers_open_on(session, [region.id], date(2026, 9, 30))
+
+
+def test_what_was_open_at_the_end_of_a_day_is_ranges_not_the_regions_history(
+    seeded_sqlite: str,
+) -> None:
+    """`board --as-of`: the reminders open then are the open ones made by then and those
+    closed after (ranges of (region, closed_on, base_on)) and the issued ones (a seek on
+    the status index); the blockers open then, those unresolved and those resolved after
+    (ranges of (region, resolved_on)): never every row the region ever had."""
+    plan = _plan_of(seeded_sqlite, _reminders_then_query)
+    ranges = [
+        line
+        for line in plan
+        if line.startswith("SEARCH reminder USING INDEX ix_reminder_region_id_closed_on (")
+    ]
+    assert len(ranges) == 2 and all("closed_on" in line for line in ranges), plan
+    assert any(
+        "ix_reminder_region_id_status_due_on (region_id=? AND status=?)" in line for line in plan
+    )
+    assert not any(line.startswith("SCAN reminder") for line in plan), plan
+    blockers = _plan_of(seeded_sqlite, _blockers_then_query)
+    resolved = [
+        line
+        for line in blockers
+        if line.startswith("SEARCH blocker USING INDEX ix_blocker_region_id_resolved_on (")
+        and "resolved_on" in line
+    ]
+    assert len(resolved) == 2, blockers
+    assert not any(line.startswith("SCAN blocker") for line in blockers), blockers
 
 
 def test_the_migration_creates_the_hot_path_indexes(db_url: str) -> None:

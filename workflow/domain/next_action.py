@@ -8,11 +8,12 @@ in plain Python, so the board over 514 regions costs the same few queries as ove
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -152,7 +153,9 @@ class WorklistReads:
     """The batched reads, one query each, for a set of regions."""
 
     blockers: dict[int, list[BlockerFacts]] = field(default_factory=dict)
-    # region → the first reminder of each (status, blocker-or-not) partition, by due day
+    # region → its first issued and first pending reminder, and the first pending
+    # follow-up of each blocker or approval item (by key), by due day (as of a day: the
+    # first of each (status then, key) partition)
     reminders: dict[int, list[ReminderFacts]] = field(default_factory=dict)
     # region → (letter kind, issued day, sent day) of its letters since its oldest blocker
     letters: dict[int, list[tuple[str, date, date | None]]] = field(default_factory=dict)
@@ -164,12 +167,19 @@ class WorklistReads:
     planning: dict[int, dict[tuple[str, int], tuple[date, date]]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, session: Session, regions: list[RegionFacts]) -> WorklistReads:
+    def load(
+        cls,
+        session: Session,
+        regions: list[RegionFacts],
+        *,
+        blockers: dict[int, list[BlockerFacts]] | None = None,
+    ) -> WorklistReads:
+        """`blockers`: each region's first open blocker, when the caller read them already."""
         ids = [r.id for r in regions]
         reads = cls()
         if not ids:
             return reads
-        reads.blockers = _open_blockers(session, ids)
+        reads.blockers = _open_blockers(session, ids) if blockers is None else blockers
         reads.reminders = _first_reminders(session, ids)
         reads.letters, reads.sent = _letters(session, ids)
         reads.approvals, reads.planning = _approvals_and_planning(
@@ -178,13 +188,21 @@ class WorklistReads:
         return reads
 
     @classmethod
-    def load_as_of(cls, session: Session, regions: list[RegionFacts], day: date) -> WorklistReads:
-        """The same facts as they stood at the end of `day` (`board --as-of`)."""
+    def load_as_of(
+        cls,
+        session: Session,
+        regions: list[RegionFacts],
+        day: date,
+        *,
+        blockers: dict[int, list[BlockerFacts]] | None = None,
+    ) -> WorklistReads:
+        """The same facts as they stood at the end of `day` (`board --as-of`); `blockers`:
+        each region's first blocker open then, when the caller read them already."""
         ids = [r.id for r in regions]
         reads = cls()
         if not ids:
             return reads
-        reads.blockers = _blockers_open_on(session, ids, day)
+        reads.blockers = _blockers_open_on(session, ids, day) if blockers is None else blockers
         reads.reminders = _reminders_on(session, ids, day)
         reads.letters, reads.sent = _letters_on(session, ids, day)
         reads.approvals, reads.planning = _approvals_and_planning(
@@ -610,34 +628,76 @@ def _first_blockers(
 
 
 def _first_reminders(session: Session, ids: list[int]) -> dict[int, list[ReminderFacts]]:
-    """The earliest-due open reminder of each region per (status, blocker) partition: a
-    region with thousands of pending reminders costs a handful of rows, not thousands."""
-    from workflow.infrastructure.models import Reminder
+    """The reminders a decision can take, per region: its earliest-due issued one, its
+    earliest-due pending one, and the earliest-due pending follow-up of each blocker and
+    approval item (which the decision looks for by key). One query, each part a seek per
+    region, so a region with thousands of pending reminders costs a handful of rows."""
+    rows = session.connection().execute(_first_reminders_query(), {"ids": ids})
+    found: dict[int, list[ReminderFacts]] = {}
+    seen: set[int] = set()
+    for row in rows:
+        if row.id not in seen:  # a follow-up may be the region's first pending one too
+            seen.add(row.id)
+            found.setdefault(row.region_id, []).append(ReminderFacts(*row))
+    return found
 
-    # A blocker's and an approval item's follow-ups each have their own partition.
-    partition = case(
-        (Reminder.trigger.in_(("blocker", "approval")), Reminder.trigger_key), else_=""
-    )
+
+@functools.cache
+def _first_reminders_query() -> Any:
+    """Built once (the read runs on every board): `_first_reminders`'s statement."""
+    from sqlalchemy import bindparam, union_all
+
+    from workflow.infrastructure.models import Region, Reminder
+
+    ids: Any = bindparam("ids", expanding=True)
+    columns = _reminder_columns(Reminder)
+    firsts = [
+        select(*columns)
+        .select_from(Region)
+        .join(Reminder, Reminder.id == first_of_status(Region.id, status))
+        .where(Region.id.in_(ids))
+        for status in (policy.ISSUED, policy.PENDING)
+    ]
     rank = (
         func.row_number()
         .over(
-            partition_by=(Reminder.region_id, Reminder.status, partition),
+            partition_by=(Reminder.region_id, Reminder.trigger_key),
             order_by=(Reminder.due_on, Reminder.id),
         )
         .label("rank")
     )
-    ranked = (
-        select(*_reminder_columns(Reminder), rank)
-        .where(Reminder.status.in_(("pending", "issued")), Reminder.region_id.in_(ids))
+    own = (
+        select(*columns, rank)
+        .where(
+            Reminder.region_id.in_(ids),
+            Reminder.trigger.in_(_OWN_TRIGGERS),
+            # Only a keyed follow-up is ever looked up. Said as a range, it also makes
+            # the trigger index SQLite's choice: without per-value statistics it would
+            # walk every pending reminder of the region (the status index) for a few.
+            Reminder.trigger_key > "",
+            Reminder.status == policy.PENDING,
+        )
         .subquery()
     )
-    rows = session.execute(
-        select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1)
+    own_firsts = select(*[c for c in own.c if c.name != "rank"]).where(own.c.rank == 1)
+    return union_all(*firsts, own_firsts)
+
+
+def first_of_status(region_id: Any, status: str) -> Any:
+    """The id of the region's earliest-due reminder in `status` (ties: the oldest), a
+    correlated scalar: a seek on ix_reminder_region_id_status_due_on."""
+    from sqlalchemy.orm import aliased
+
+    from workflow.infrastructure.models import Reminder
+
+    other = aliased(Reminder)
+    return (
+        select(other.id)
+        .where(other.region_id == region_id, other.status == status)
+        .order_by(other.due_on, other.id)
+        .limit(1)
+        .scalar_subquery()
     )
-    found: dict[int, list[ReminderFacts]] = {}
-    for row in rows:
-        found.setdefault(row.region_id, []).append(ReminderFacts(*row))
-    return found
 
 
 def _reminder_columns(model: Any) -> list[Any]:
@@ -703,6 +763,12 @@ def _letters(
             kinds = sent.setdefault(region_id, {})
             kinds[kind] = max(sent_on, kinds.get(kind, sent_on))
     return letters, sent
+
+
+def first_pending(reads: WorklistReads, region_id: int) -> ReminderFacts | None:
+    """The region's earliest-due pending reminder (its `next_reminder`), from the reads."""
+    pending = [r for r in reads.reminders.get(region_id, []) if r.status == policy.PENDING]
+    return min(pending, key=_by_due, default=None)
 
 
 def next_actions_for(session: Session, regions: list[Any], today: date) -> dict[int, WorkItem]:
@@ -776,8 +842,14 @@ def _checklist_rows(
         .subquery()
     )
     draft = aliased(AgreementDraft)
-    rows = session.execute(
-        select(Region.id, draft.signatory, draft.multi_year, draft.unbudgeted, AuditEntry)
+    rows = session.connection().execute(
+        select(
+            Region.id,
+            draft.signatory,
+            draft.multi_year,
+            draft.unbudgeted,
+            *(getattr(AuditEntry, name).label(f"entry_{name}") for name in ChecklistEntry._fields),
+        )
         .select_from(Region)
         .outerjoin(latest, latest.c.region_id == Region.id)
         .outerjoin(
@@ -801,13 +873,23 @@ def _checklist_rows(
     )
     drafts: dict[int, dict[str, Any]] = {}
     entries: dict[int, list[Any]] = {}
-    for region_id, signatory, multi_year, unbudgeted, entry in rows:
+    for region_id, signatory, multi_year, unbudgeted, *entry in rows:
         if signatory is not None or multi_year is not None:
             answers = {"signatory": signatory, "multi_year": multi_year, "unbudgeted": unbudgeted}
             drafts[region_id] = answers
-        if entry is not None:
-            entries.setdefault(region_id, []).append(entry)
+        if entry[0] is not None:
+            entries.setdefault(region_id, []).append(ChecklistEntry(*entry))
     return drafts, entries
+
+
+class ChecklistEntry(NamedTuple):
+    """What the checklist and the planning dates read of an audit row (a plain row)."""
+
+    id: int
+    kind: str
+    occurred_on: date
+    actor: str
+    details: dict[str, Any] | None
 
 
 def _missing(draft: dict[str, Any] | None, entries: list[Any], day: date | None) -> list[str]:
@@ -837,20 +919,39 @@ def _overrides(entries: list[Any]) -> dict[tuple[str, int], tuple[date, date]]:
 def _blockers_open_on(session: Session, ids: list[int], day: date) -> dict[int, list[BlockerFacts]]:
     """region → the first blocker open at the end of `day` (by opening day): the one
     the decision works on, one row per region however long the log."""
+    open_then = _open_on_rows(ids, day)
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=open_then.c.region_id,
+            order_by=(open_then.c.opened_on, open_then.c.id),
+        )
+        .label("rank")
+    )
+    ranked = select(*open_then.c, rank).subquery()
+    rows = session.connection().execute(
+        select(ranked.c.id, ranked.c.region_id, ranked.c.type, ranked.c.opened_on).where(
+            ranked.c.rank == 1
+        )
+    )
+    return {row.region_id: [BlockerFacts(*row)] for row in rows}
+
+
+def _open_on_rows(ids: list[int], day: date) -> Any:
+    """The blockers of the regions open at the end of `day` (id, region, type, opening
+    day): those not resolved yet and those resolved after `day`, each part a range of
+    the (region, resolved_on) index, so a region's long-resolved blockers are not read."""
+    from sqlalchemy import union_all
+
     from workflow.infrastructure.models import Blocker
 
-    return _first_blockers(session, _open_on(Blocker, day), ids)
-
-
-def _open_on(model: Any, day: date) -> Any:
-    from sqlalchemy import or_
-
+    columns = (Blocker.id, Blocker.region_id, Blocker.type, Blocker.opened_on)
     # A voided blocker was opened by mistake: it never stood in the way, on any day.
-    return (
-        (model.opened_on <= day)
-        & model.voided_on.is_(None)
-        & or_(model.resolved_on.is_(None), model.resolved_on > day)
-    )
+    then = (Blocker.region_id.in_(ids), Blocker.opened_on <= day, Blocker.voided_on.is_(None))
+    return union_all(
+        select(*columns).where(*then, Blocker.resolved_on.is_(None)),
+        select(*columns).where(*then, Blocker.resolved_on > day),
+    ).subquery()
 
 
 # Follow-ups that belong to one blocker (or approval item) rank in a partition of their own.
@@ -861,43 +962,65 @@ def _reminders_on(session: Session, ids: list[int], day: date) -> dict[int, list
     """The reminders open at the end of `day`, with their status as it was then: issued
     from its issue day until it was done, pending before. Of each (status, blocker)
     partition only the earliest due, as `_first_reminders` reads today's."""
-    from sqlalchemy import literal, or_
+    from sqlalchemy import literal
 
-    from workflow.infrastructure.models import Reminder
-
-    issued = Reminder.issued_on.is_not(None) & (Reminder.issued_on <= day)
+    open_then = _reminders_open_on(ids, day)
+    issued = open_then.c.issued_on.is_not(None) & (open_then.c.issued_on <= day)
     status_then = case((issued, literal("issued")), else_=literal("pending"))
-    partition = case((Reminder.trigger.in_(_OWN_TRIGGERS), Reminder.trigger_key), else_="")
+    own = open_then.c.trigger.in_(_OWN_TRIGGERS)
+    partition = case((own, open_then.c.trigger_key), else_="")
     rank = (
         func.row_number()
         .over(
-            partition_by=(Reminder.region_id, status_then, partition),
-            order_by=(Reminder.due_on, Reminder.id),
+            partition_by=(open_then.c.region_id, status_then, partition),
+            order_by=(open_then.c.due_on, open_then.c.id),
         )
         .label("rank")
     )
-    columns = _reminder_columns(Reminder)
+    columns = list(open_then.c)
     columns[2] = status_then.label("status")
-    ranked = (
-        select(*columns, rank)
-        .where(
-            Reminder.region_id.in_(ids),
-            Reminder.base_on <= day,
-            or_(
-                Reminder.closed_on.is_(None),
-                Reminder.closed_on > day,
-                Reminder.status == "issued",
-            ),
-        )
-        .subquery()
-    )
-    rows = session.execute(
+    ranked = select(*columns, rank).subquery()
+    rows = session.connection().execute(
         select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1)
     )
     found: dict[int, list[ReminderFacts]] = {}
     for row in rows:
         found.setdefault(row.region_id, []).append(ReminderFacts(*row))
     return found
+
+
+def _reminders_open_on(ids: list[int], day: date) -> Any:
+    """The reminders of the regions open at the end of `day` (made by then, and not
+    closed by then, or issued and not done yet), in the `ReminderFacts` columns: three
+    disjoint parts, each a range of an index, so neither the reminders closed long ago
+    nor those made after `day` are read."""
+    from sqlalchemy import union_all
+
+    from workflow.infrastructure.models import Reminder
+
+    made = (Reminder.region_id.in_(ids), Reminder.base_on <= day)
+    columns = _reminder_columns(Reminder)
+    return union_all(
+        select(*columns).where(*made, Reminder.closed_on.is_(None)),
+        select(*columns).where(*made, Reminder.closed_on > day),
+        # Issued by then and not done yet: of the few issued now (a seek on (region,
+        # status)), not a range over every reminder the region ever closed.
+        select(*columns).where(
+            Reminder.id.in_(
+                select(Reminder.id).where(
+                    Reminder.region_id.in_(ids), Reminder.status == policy.ISSUED
+                )
+            ),
+            Reminder.base_on <= day,
+            ~_closed_after(Reminder, day),
+        ),
+    ).subquery()
+
+
+def _closed_after(model: Any, day: date) -> Any:
+    from sqlalchemy import or_
+
+    return or_(model.closed_on.is_(None), model.closed_on > day)
 
 
 def _letters_on(
@@ -907,12 +1030,12 @@ def _letters_on(
     region's oldest blocker open then, and per kind the last day one was sent by then."""
     from sqlalchemy import Date, literal, null, union_all
 
-    from workflow.infrastructure.models import Blocker, Letter
+    from workflow.infrastructure.models import Letter
 
+    open_then = _open_on_rows(ids, day)
     oldest = (
-        select(Blocker.region_id, func.min(Blocker.opened_on).label("since"))
-        .where(Blocker.region_id.in_(ids), _open_on(Blocker, day))
-        .group_by(Blocker.region_id)
+        select(open_then.c.region_id, func.min(open_then.c.opened_on).label("since"))
+        .group_by(open_then.c.region_id)
         .subquery()
     )
     since_blocker = (

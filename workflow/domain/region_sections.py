@@ -20,12 +20,21 @@ from workflow.i18n import _
 
 def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """region id → open blockers (`id`, `region`, `type`, `note`, `opened_on`, `resolved_on`)."""
+    return open_blockers_and_firsts(session, region_ids)[0]
+
+
+def open_blockers_and_firsts(
+    session: Session, region_ids: list[int]
+) -> tuple[dict[int, list[dict[str, Any]]], dict[int, list[Any]]]:
+    """`open_blockers_for`, and each region's first open blocker as the next action
+    reads it (`BlockerFacts`), from the same rows (one query)."""
     from workflow.infrastructure.models import Blocker, Region
 
     found: dict[int, list[dict[str, Any]]] = {}
+    firsts: dict[int, list[Any]] = {}
     if not region_ids:
-        return found
-    rows = session.execute(
+        return found, firsts
+    rows = session.connection().execute(
         select(*_json_columns(Blocker), Region.code)
         .join(Region, Region.id == Blocker.region_id)
         .where(Blocker.is_open, Blocker.region_id.in_(region_ids))
@@ -33,7 +42,8 @@ def open_blockers_for(session: Session, region_ids: list[int]) -> dict[int, list
     )
     for row in rows:  # plain columns: no ORM object per blocker
         found.setdefault(row.region_id, []).append(blocker_json(row, row.code))
-    return found
+        _keep_first(firsts, row)
+    return found, firsts
 
 
 def _json_columns(model: Any) -> list[Any]:
@@ -49,12 +59,21 @@ def open_blockers_on(
 
     A blocker resolved after `day` was open then, so its `resolved_on` shows as null.
     """
+    return open_blockers_on_and_firsts(session, region_ids, day)[0]
+
+
+def open_blockers_on_and_firsts(
+    session: Session, region_ids: list[int], day: date
+) -> tuple[dict[int, list[dict[str, Any]]], dict[int, list[Any]]]:
+    """`open_blockers_on`, and each region's first blocker open then as the next action
+    reads it (`BlockerFacts`), from the same rows (one query)."""
     from workflow.infrastructure.models import Blocker, Region
 
     found: dict[int, list[dict[str, Any]]] = {}
+    firsts: dict[int, list[Any]] = {}
     if not region_ids:
-        return found
-    rows = session.execute(
+        return found, firsts
+    rows = session.connection().execute(
         select(*_json_columns(Blocker), Region.code)
         .join(Region, Region.id == Blocker.region_id)
         .where(
@@ -69,28 +88,32 @@ def open_blockers_on(
         found.setdefault(row.region_id, []).append(
             {**blocker_json(row, row.code), "resolved_on": None}
         )
-    return found
+        _keep_first(firsts, row)
+    return found, firsts
+
+
+def _keep_first(firsts: dict[int, list[Any]], row: Any) -> None:
+    """The region's first row (they come by opening day) as a `BlockerFacts`."""
+    from workflow.domain.next_action import BlockerFacts
+
+    if row.region_id not in firsts:
+        firsts[row.region_id] = [BlockerFacts(row.id, row.region_id, row.type, row.opened_on)]
 
 
 def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dict[str, Any]]:
     """region id → its next pending reminder: `id`, `region`, `due_on`, `text`, `status`,
     `letter` (one query for all regions).
 
-    A window function keeps one row per region, so a region with thousands of pending
-    reminders costs the board one row, not thousands.
+    A seek per region on (region, status, due day) finds its first, so a region with
+    thousands of pending reminders costs the board one row, not thousands. (The board
+    and `region list` take it from the next action's reads: `next_action.first_pending`.)
     """
-    from sqlalchemy import func
-
+    from workflow.domain.next_action import first_of_status
     from workflow.infrastructure.models import Region, Reminder
 
     if not region_ids:
         return {}
-    rank = (
-        func.row_number()
-        .over(partition_by=Reminder.region_id, order_by=(Reminder.due_on, Reminder.id))
-        .label("rank")
-    )
-    ranked = (
+    rows = session.connection().execute(
         select(
             Reminder.id,
             Reminder.region_id,
@@ -98,26 +121,28 @@ def next_reminders_for(session: Session, region_ids: list[int]) -> dict[int, dic
             Reminder.text,
             Reminder.status,
             Reminder.letter_kind,
-            rank,
+            Region.code,
         )
-        .where(Reminder.status == policy.PENDING, Reminder.region_id.in_(region_ids))
-        .subquery()
+        .select_from(Region)
+        .join(Reminder, Reminder.id == first_of_status(Region.id, policy.PENDING))
+        .where(Region.id.in_(region_ids))
     )
-    rows = session.execute(
-        select(ranked, Region.code)
-        .join(Region, Region.id == ranked.c.region_id)
-        .where(ranked.c.rank == 1)
-    )
+    return {row.region_id: reminder_json(row, row.code) for row in rows}
+
+
+def next_reminder_json(reminder: Any, code: str) -> dict[str, Any] | None:
+    """A region view's `next_reminder` (None when nothing is pending)."""
+    return None if reminder is None else reminder_json(reminder, code)
+
+
+def reminder_json(reminder: Any, code: str) -> dict[str, Any]:
     return {
-        row.region_id: {
-            "id": row.id,
-            "region": row.code,
-            "due_on": row.due_on.isoformat(),
-            "text": row.text,
-            "status": row.status,
-            "letter": row.letter_kind,
-        }
-        for row in rows
+        "id": reminder.id,
+        "region": code,
+        "due_on": reminder.due_on.isoformat(),
+        "text": reminder.text,
+        "status": reminder.status,
+        "letter": reminder.letter_kind,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -67,18 +68,23 @@ class HistoryEntry:
         return data
 
 
-def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
-    """Views of many regions with batched queries for their blockers, reminders and next
-    actions (a few queries whatever the number of regions)."""
-    from workflow.domain.next_action import next_actions_for
+def region_views(session: Session, regions: Sequence[Region] | Sequence[Any]) -> list[RegionView]:
+    """Views of many regions (ORM rows or plain rows of the region table) with batched
+    queries for their blockers, reminders and next actions (a few queries whatever the
+    number of regions): the next action's reads give the next reminder too."""
+    from workflow.domain import working_days
+    from workflow.domain.next_action import WorklistReads, first_pending, next_actions
+    from workflow.domain.next_action import region_facts as facts_of
 
     ids = [r.id for r in regions]
-    blockers = region_sections.open_blockers_for(session, ids)
-    reminders = region_sections.next_reminders_for(session, ids)
+    blockers, first_blockers = region_sections.open_blockers_and_firsts(session, ids)
     aliases = _aliases(session, ids)
     kb_ends = _kb_expiry(session, ids)
     today = clock.today()
-    actions = next_actions_for(session, regions, today)
+    facts = [facts_of(region) for region in regions]
+    reads = WorklistReads.load(session, facts, blockers=first_blockers)
+    actions = next_actions(facts, reads, today, working_days.load(session))
+    labels = state_labels()
     return [
         RegionView(
             code=r.code,
@@ -86,11 +92,11 @@ def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
             kind=r.kind,
             province=r.province,
             state=r.state,
-            state_label=spec.state(r.state)["label_id"],
+            state_label=labels[r.state],
             state_since=r.state_since,
             days_in_state=None if r.state_since is None else (today - r.state_since).days,
             open_blockers=blockers.get(r.id, []),
-            next_reminder=reminders.get(r.id),
+            next_reminder=region_sections.next_reminder_json(first_pending(reads, r.id), r.code),
             aliases=aliases.get(r.id, []),
             subject=r.subject,
             held_from=r.held_from,
@@ -101,6 +107,17 @@ def region_views(session: Session, regions: list[Region]) -> list[RegionView]:
         )
         for r in regions
     ]
+
+
+def state_labels() -> dict[str, str]:
+    """state → its label in a view (`state_label`), looked up once per list of regions."""
+    return {state["id"]: state["label_id"] for state in spec.STATES}
+
+
+def region_rows() -> Any:
+    """Every region as a plain row of its table, by code: what `region_views` reads of a
+    region, with no ORM object (and no identity map) per region."""
+    return select(*Region.__table__.columns).order_by(Region.code)
 
 
 def _kb_expiry(session: Session, ids: list[int]) -> dict[int, date]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -116,14 +117,21 @@ class WorkingCalendar:
         return day not in national_days(day.year)
 
     def add_working_days(self, start: date, count: int) -> date:
-        """The `count`-th working day after `start` (`start` itself is not counted)."""
+        """The `count`-th working day after `start` (`start` itself is not counted).
+
+        Whole weeks are jumped over and counted by arithmetic (`working_days_between`),
+        the last few days walked: the board asks this of every region, for spans of
+        up to a quarter, so a day-by-day walk would cost more than its queries."""
         if count < 1:
             raise ValueError("count must be at least 1")
-        day = start
-        while count:
+        day = start + timedelta(days=7 * ((count - 1) // 5))
+        left = count - self.working_days_between(start, day)
+        if left < 1:  # overrides made weekend days of the jump working days: walk it all
+            day, left = start, count
+        while left:
             day += timedelta(days=1)
             if self.is_working_day(day):
-                count -= 1
+                left -= 1
         return day
 
     def working_days_between(self, start: date, end: date) -> int:
@@ -137,7 +145,8 @@ class WorkingCalendar:
             return 0
         count = _weekdays_after(start, end)
         for year in range(start.year, end.year + 1):
-            count -= sum(1 for day in _weekday_holidays(year) if start < day <= end)
+            holidays = _weekday_holidays(year)  # sorted: the span's are a slice
+            count -= bisect_right(holidays, end) - bisect_right(holidays, start)
         for day, holiday in self.overrides.items():
             if start < day <= end:
                 usual = day.weekday() < 5 and day not in national_days(day.year)
@@ -162,24 +171,28 @@ class WorkingCalendar:
 
 def _weekdays_after(start: date, end: date) -> int:
     """Monday–Friday days after `start` up to and including `end`."""
-    span = (end - start).days
-    weeks, rest = divmod(span, 7)
-    first = start.weekday() + 1  # the weekday of the day after `start`
-    return weeks * 5 + sum(1 for n in range(rest) if (first + n) % 7 < 5)
+    weeks, rest = divmod((end - start).days, 7)
+    return weeks * 5 + _WEEKDAYS_IN[start.weekday()][rest]
 
 
-def _weekday_holidays(year: int) -> frozenset[date]:
-    """The national holidays of `year` that fall on a weekday."""
+# weekday of a start day → n → the Monday–Friday days among the n days after it
+_WEEKDAYS_IN = [
+    [sum(1 for k in range(1, n + 1) if (first + k) % 7 < 5) for n in range(7)] for first in range(7)
+]
+
+
+def _weekday_holidays(year: int) -> tuple[date, ...]:
+    """The national holidays of `year` that fall on a weekday, in order."""
     days = national_days(year)
-    source, found = _WEEKDAY_HOLIDAYS.get(year, (None, frozenset()))
+    source, found = _WEEKDAY_HOLIDAYS.get(year, (None, ()))
     if source is not days:
-        found = frozenset(day for day in days if day.weekday() < 5)
+        found = tuple(sorted(day for day in days if day.weekday() < 5))
         _WEEKDAY_HOLIDAYS[year] = (days, found)
     return found
 
 
-# year → (the national days it was worked out from, those on a weekday)
-_WEEKDAY_HOLIDAYS: dict[int, tuple[frozenset[date] | None, frozenset[date]]] = {}
+# year → (the national days it was worked out from, those on a weekday, in order)
+_WEEKDAY_HOLIDAYS: dict[int, tuple[frozenset[date] | None, tuple[date, ...]]] = {}
 
 
 _OVERRIDES = select(HolidayOverride.day, HolidayOverride.holiday)  # built once: every advance

@@ -6,13 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
 from states import lifecycle as spec
 from workflow.domain import as_of, clock, portfolio, region_sections
-from workflow.domain.views import RegionView, region_views
+from workflow.domain.views import RegionView, region_rows, region_views, state_labels
 from workflow.i18n import label
-from workflow.infrastructure.models import Region
 from workflow.infrastructure.unit_of_work import UnitOfWork
 
 
@@ -40,7 +37,7 @@ def board(uow: UnitOfWork, *, stalled_days: int | None = None) -> Board:
     """The board today; `stalled_days`: only regions overdue by more working days."""
     _check_stalled(stalled_days)
     with uow:
-        regions = list(uow.session.scalars(select(Region).order_by(Region.code)))
+        regions = uow.session.connection().execute(region_rows()).all()
         views = region_views(uow.session, regions)
     today = clock.today()
     week_end = today + timedelta(days=7)
@@ -99,12 +96,13 @@ def board_as_of(uow: UnitOfWork, day: date, *, stalled_days: int | None = None) 
     _check_stalled(stalled_days)
     with uow:
         standing = as_of.standing_rows(uow.session, day)
-        blocked = region_sections.open_blockers_on(
+        blocked, first_blockers = region_sections.open_blockers_on_and_firsts(
             uow.session, [r.region_id for r in standing], day
         )
         moved = [_move(row) for row in as_of.moves_after(uow.session, day)]
-        views = [_past_view(r, day, blocked.get(r.region_id, [])) for r in standing]
-        _past_actions(uow.session, views, standing, day)
+        labels = state_labels()
+        views = [_past_view(r, day, blocked.get(r.region_id, []), labels) for r in standing]
+        _past_actions(uow.session, views, standing, day, first_blockers)
     result = Board(
         as_of=day,
         total=len(views),
@@ -117,7 +115,11 @@ def board_as_of(uow: UnitOfWork, day: date, *, stalled_days: int | None = None) 
 
 
 def _past_actions(
-    session: Any, views: list[RegionView], rows: list[portfolio.LifecycleRow], day: date
+    session: Any,
+    views: list[RegionView],
+    rows: list[portfolio.LifecycleRow],
+    day: date,
+    blockers: dict[int, list[Any]],
 ) -> None:
     """Each view's next action as it stood at the end of `day`."""
     from workflow.domain import working_days
@@ -127,7 +129,7 @@ def _past_actions(
         RegionFacts(row.region_id, v.code, v.name, v.state, v.state_since, known_on(row), v.kind)
         for v, row in zip(views, rows, strict=True)
     ]
-    reads = WorklistReads.load_as_of(session, facts, day)
+    reads = WorklistReads.load_as_of(session, facts, day, blockers=blockers)
     found = next_actions(facts, reads, day, working_days.load(session))
     for view, fact in zip(views, facts, strict=True):
         item = found.get(fact.id)
@@ -146,7 +148,7 @@ def _move(row: portfolio.LifecycleRow) -> dict[str, str]:
 
 
 def _past_view(
-    row: portfolio.LifecycleRow, day: date, blockers: list[dict[str, Any]]
+    row: portfolio.LifecycleRow, day: date, blockers: list[dict[str, Any]], labels: dict[str, str]
 ) -> RegionView:
     state = portfolio.state_of(row)
     since = None if row.kind == "seed" else row.occurred_on
@@ -156,7 +158,7 @@ def _past_view(
         kind=row.region_kind,
         province=row.province,
         state=state,
-        state_label=spec.state(state)["label_id"],
+        state_label=labels[state],
         state_since=since,
         days_in_state=None if since is None else (day - since).days,
         open_blockers=blockers,

@@ -22,7 +22,7 @@ from workflow.domain.national_list import (
     read_seats,
 )
 from workflow.domain.regions import kind_of_code, normalise_code, resolve
-from workflow.domain.views import HistoryEntry, RegionView, history_entries
+from workflow.domain.views import HistoryEntry, RegionView, history_entries, region_rows
 from workflow.domain.views import region_views as views_of
 from workflow.errors import InvalidInput
 from workflow.i18n import _
@@ -167,10 +167,10 @@ def list_regions(uow: UnitOfWork, *, state: str | None = None) -> list[RegionVie
             )
         )
     with uow:
-        query = select(Region).order_by(Region.code)
+        query = region_rows()
         if state is not None:
             query = query.where(Region.state == state)
-        return views_of(uow.session, list(uow.session.scalars(query)))
+        return views_of(uow.session, uow.session.connection().execute(query).all())
 
 
 def show_region(uow: UnitOfWork, region_ref: str) -> RegionDetail:

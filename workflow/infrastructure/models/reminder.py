@@ -72,6 +72,13 @@ class Reminder(Base):
         # What a state change or a resolved blocker cancels (every advance runs it): a seek
         # on this region's pending reminders of that trigger, whatever else is pending.
         Index("ix_reminder_region_id_trigger", "region_id", "trigger", "trigger_key", "status"),
+        # A region's first issued or pending reminder (board, region list, today): a seek
+        # per region, in due order, whatever the number of pending reminders.
+        Index("ix_reminder_region_id_status_due_on", "region_id", "status", "due_on", "id"),
+        # The reminders open at the end of a past day (`board --as-of`, the report): the
+        # open ones made by then and those closed after it, as ranges, however many were
+        # closed before it or made after it.
+        Index("ix_reminder_region_id_closed_on", "region_id", "closed_on", "base_on"),
     )
 
 
