@@ -22,6 +22,7 @@ collide on the shared profile lock) and a timeout.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import shutil
@@ -152,11 +153,18 @@ def _checked_name(path: Path) -> Path:
 def _name_max(folder: Path) -> int:
     for where in (folder, *folder.parents):
         if _is_dir(where):
-            try:
-                return int(os.pathconf(where, "PC_NAME_MAX"))
-            except (OSError, ValueError):
-                return NAME_MAX
+            return _folder_name_max(str(where))
     return NAME_MAX
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder_name_max(folder: str) -> int:
+    """PC_NAME_MAX of an existing folder, asked once per folder (a sweep files thousands
+    of letters in a few hundred folders; the limit is the file system's)."""
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (OSError, ValueError):
+        return NAME_MAX
 
 
 def _refuse_existing(path: Path) -> None:

@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 from states.audit import AUDIT_KINDS
 from workflow.domain import clock
 from workflow.infrastructure.models import AuditEntry, Region
-from workflow.infrastructure.tables import AUDIT_LOG, new_id
+from workflow.infrastructure.prepared import Prepared
+from workflow.infrastructure.tables import AUDIT_LOG
 
 # Built once (the hot paths write an audit row per change): always the same columns, so
 # SQLAlchemy compiles each statement once per process.
-_INSERT = insert(AUDIT_LOG)
-_SET_DETAILS = (
+_INSERT = Prepared(insert(AUDIT_LOG))
+_SET_DETAILS = Prepared(
     update(AUDIT_LOG)
     .where(AUDIT_LOG.c.id == bindparam("entry_id"))
     .values(details=bindparam("entry_details"))
@@ -99,8 +100,8 @@ def insert_row(
     ORM object; the row as written (with its id)."""
     _check_kind(kind)
     day = occurred_on or clock.today()
-    result = conn.execute(
-        _INSERT,
+    entry_id = _INSERT.inserted(
+        conn,
         {
             "region_id": region_id,
             "kind": kind,
@@ -114,12 +115,12 @@ def insert_row(
             "details": details or {},
         },
     )
-    return Written(new_id(result), kind, actor, day, event, from_state, to_state)
+    return Written(entry_id, kind, actor, day, event, from_state, to_state)
 
 
 def set_details(conn: Connection, entry_id: int, details: dict[str, Any]) -> None:
     """Replace the details of a row written earlier in the transaction."""
-    conn.execute(_SET_DETAILS, {"entry_id": entry_id, "entry_details": details})
+    _SET_DETAILS.run(conn, {"entry_id": entry_id, "entry_details": details})
 
 
 def written(session: Session, entry: AuditEntry) -> Written:

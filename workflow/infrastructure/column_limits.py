@@ -19,6 +19,7 @@ single row's check would.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -114,6 +115,9 @@ def _json_fits(values: list[Any]) -> bool:
 
 
 _TABLES: dict[Table, dict[str, _Limit]] = {}
+# Bind-parameter name → column key, per statement: the hot paths build theirs once and
+# run them per row, so the walk over `.values()` (and its literals' check) is done once.
+_BOUND: weakref.WeakKeyDictionary[Insert | Update, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 def check_statement(
@@ -127,7 +131,9 @@ def check_statement(
     if not isinstance(statement, (Insert, Update)) or not isinstance(statement.table, Table):
         return
     limits = _limits(statement.table)
-    bound = _bound_columns(statement, limits)
+    bound = _BOUND.get(statement)
+    if bound is None:
+        bound = _BOUND[statement] = _bound_columns(statement, limits)
     rows = [*_rows(multiparams), *((params,) if params else ())]
     if len(rows) > 1 and _batch_fits(rows, limits, bound):
         return

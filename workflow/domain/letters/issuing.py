@@ -34,7 +34,8 @@ from workflow.domain.settings import load_settings
 from workflow.errors import DocumentProblem, InvalidInput, MissingField
 from workflow.i18n import _
 from workflow.infrastructure.models import Letter, Region
-from workflow.infrastructure.tables import LETTER, new_id
+from workflow.infrastructure.prepared import Prepared
+from workflow.infrastructure.tables import LETTER
 
 __all__ = [
     "MissingField",
@@ -48,7 +49,7 @@ __all__ = [
 ]
 
 
-_INSERT = insert(LETTER)  # built once: the sweep issues a letter per reminder
+_INSERT = Prepared(insert(LETTER))  # built once: the sweep issues a letter per reminder
 
 
 @contextmanager
@@ -368,7 +369,7 @@ def issue_letter(
         "actor": actor,
         "created_at": clock.utcnow(),
     }
-    letter_id = new_id(conn.execute(_INSERT, row))
+    letter_id = _INSERT.inserted(conn, row)
     audit.insert_row(
         conn,
         region_id=region.id,

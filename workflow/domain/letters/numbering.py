@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from workflow.domain.settings import format_number
 from workflow.infrastructure.models import LetterCounter
+from workflow.infrastructure.prepared import Prepared
 from workflow.infrastructure.tables import LETTER_COUNTER
 
 _LOCKED = (
@@ -27,7 +28,7 @@ _LOCKED = (
     .where(LETTER_COUNTER.c.year == bindparam("counter_year"))
     .with_for_update()
 )
-_USE = (
+_USE = Prepared(
     update(LETTER_COUNTER)
     .where(LETTER_COUNTER.c.year == bindparam("counter_year"))
     .values(last_seq=bindparam("counter_seq"))
@@ -49,7 +50,7 @@ def reserve_number(session: Session, on: date, number_format: str) -> tuple[int,
 
 def use_number(session: Session, on: date, seq: int) -> None:
     """The reserved number is now the letter's: the counter moves on to it."""
-    session.connection().execute(_USE, {"counter_year": on.year, "counter_seq": seq})
+    _USE.run(session.connection(), {"counter_year": on.year, "counter_seq": seq})
 
 
 def _insert_ignore(session: Session) -> Any:

@@ -33,6 +33,7 @@ from workflow.domain.reminders.effects import Effects, SweepReads, produce_effec
 from workflow.domain.reminders.scheduling import close_rows
 from workflow.i18n import _
 from workflow.infrastructure.models import Region
+from workflow.infrastructure.prepared import Prepared
 from workflow.infrastructure.tables import REGION, REMINDER
 
 
@@ -164,7 +165,7 @@ _EARLIER_STEPS = (  # built once: every claimed step of a ladder runs it
     .order_by(REMINDER.c.step)
     .with_for_update()
 )
-_ISSUE = (
+_ISSUE = Prepared(
     update(REMINDER)
     .where(REMINDER.c.id == bindparam("reminder_id"))
     .values(
@@ -226,8 +227,8 @@ def issue_next(
     outcome = _outcome(claimed, effects, skipped)
     if outcome:
         audit.set_details(conn, entry.id, {**noted, **outcome})
-    conn.execute(
-        _ISSUE,
+    _ISSUE.run(
+        conn,
         {
             "reminder_id": claimed.id,
             "issued_day": today,
