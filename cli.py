@@ -125,7 +125,7 @@ class AksansiGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """A run, the collector paused while the command imports its modules: the first
-        unit of work resumes it (`workflow/collector.py`), else the end of the run."""
+        reach for the database resumes it (`db.engine_for`), else the end of the run."""
         collector.pause()
         try:
             return super().main(*args, **kwargs)

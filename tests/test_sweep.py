@@ -175,3 +175,28 @@ def test_progress_during_a_sweep_waits_for_the_reminder_being_issued(seeded: str
     assert first.issued_on == date(2026, 11, 16)
     assert [r.status for r in (first, *rest)] == ["cancelled", "cancelled", "cancelled"]
     assert issued_audit_ids(seeded) == [first.id]
+
+
+def test_the_sweep_collects_cyclic_garbage_while_it_issues(
+    seeded_sqlite: str, cli, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A run pauses the cyclic collector while it imports; the sweep, which opens no unit
+    of work, must have it back before it issues (a Word letter's python-docx objects are
+    cycles: without it, 200 letters kept 1 GB)."""
+    import gc
+
+    import jobs.sweep
+
+    collecting: list[bool] = []
+    issue_next = jobs.sweep.issue_next
+
+    def issue_and_look(*args, **kwargs):  # type: ignore[no-untyped-def]
+        collecting.append(gc.isenabled())
+        return issue_next(*args, **kwargs)
+
+    monkeypatch.setattr(jobs.sweep, "issue_next", issue_and_look)
+    add_due(seeded_sqlite, 2)
+    assert gc.isenabled()
+    result = cli("jobs", "sweep")
+    assert result.exit_code == 0, result.stderr
+    assert collecting and all(collecting), collecting

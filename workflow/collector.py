@@ -3,8 +3,9 @@
 A command imports SQLAlchemy and our models: some 300,000 objects that live as long as
 the process and are no garbage, yet the collector walks them again and again while they
 are being made (its young passes alone: ~20 ms of a 350 ms read). So `cli` pauses it for
-the start of each run, and the run's first unit of work, the command's imports done,
-resumes it with everything made so far frozen (`gc.freeze`: out of every later
+the start of each run, and the run's first reach for the database (`db.engine_for`: a
+unit of work, the sweep, the KSM import), the command's imports done, resumes it with
+everything made so far frozen (`gc.freeze`: out of every later
 collection's sight, as modules and classes are anyway). A run that opens no database
 resumes it as it ends. Only the first run of a process freezes: later ones (the test
 suite's in-process runs) import little, and what they leave is collected as before.

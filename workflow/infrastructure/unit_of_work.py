@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from workflow import collector, preferences
+from workflow import preferences
 from workflow.errors import ConcurrentChange, DatabaseUnavailable, DomainError
 from workflow.i18n import _
 from workflow.infrastructure import db
@@ -35,9 +35,8 @@ class UnitOfWork:
         except DBAPIError as exc:
             self.session.close()
             raise translate(exc, self.url) from None
-        if preferences.pending():  # the run's first unit of work: its imports are done
+        if preferences.pending():  # the run's first unit of work
             self._read_preferences()
-            collector.resume()
         return self
 
     def _read_preferences(self) -> None:
