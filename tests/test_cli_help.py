@@ -50,7 +50,10 @@ def test_the_listing_is_byte_identical_to_clicks_own(
     assert "advance" in ours.getvalue()
 
 
-def _modules_after(*args: str) -> list[str]:
+def _modules_after(
+    *args: str, flags: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> list[str]:
+    """The modules loaded by `aksansi ARGS` in a fresh interpreter (with `flags`, `env`)."""
     code = (
         "import sys\n"
         f"sys.argv = ['aksansi', *{list(args)!r}]\n"
@@ -62,7 +65,12 @@ def _modules_after(*args: str) -> list[str]:
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, *flags, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return done.stdout.splitlines()
 
@@ -90,25 +98,8 @@ def test_start_up_leaves_out_what_it_does_not_need(args: list[str]) -> None:
     """As installed (no editable-install finder, which imports pathlib itself): no pathlib,
     zoneinfo, shutil nor locale, ~10 ms of a ~55 ms start-up (README, "Start-up")."""
     site_packages = str(Path(click.__file__).parents[1])
-    code = (
-        "import sys\n"
-        f"sys.argv = ['aksansi', *{args!r}]\n"
-        "import cli\n"
-        "try:\n"
-        "    cli.main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('\\n'.join(sorted(sys.modules)))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-S", "-c", code],
-        cwd=ROOT,
-        env={"PYTHONPATH": site_packages, "AKSANSI_LANG": "id", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    loaded = set(done.stdout.splitlines())
+    env = {"PYTHONPATH": site_packages, "AKSANSI_LANG": "id", "PATH": "/usr/bin:/bin"}
+    loaded = set(_modules_after(*args, flags=("-S",), env=env))
     assert "cli" in loaded and "click" in loaded
     assert not loaded & {"pathlib", "zoneinfo", "shutil", "locale"}
 
